@@ -1,0 +1,137 @@
+// Shared helpers for the browser tests: launching Chromium, pages that record
+// errors and foreign requests, waiting for the app, screenshots.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(E2E_DIR, '..');
+/** The built app (trunk's output). Override with KAM_DIST. */
+export const DIST = process.env.KAM_DIST ? path.resolve(process.env.KAM_DIST) : path.join(REPO_ROOT, 'dist');
+export const SCREENSHOT_DIR = path.join(E2E_DIR, 'screenshots');
+export const CHROMIUM = process.env.KAM_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Generous: starting the wasm app can take several seconds on a 2-core machine. */
+export const APP_TIMEOUT = 20_000;
+export const VIEWPORT = { width: 1280, height: 900 };
+
+/** Fail early with a clear message when the app has not been built. */
+export function assertDistBuilt() {
+  const index = path.join(DIST, 'index.html');
+  if (!fs.existsSync(index)) {
+    throw new Error(`No built app at ${index}. Run \`make build\` (trunk build) first, or set KAM_DIST.`);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set KAM_CHROMIUM).`);
+  }
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+function isLocalUrl(raw) {
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  // data:, blob:, about: never leave the machine.
+  if (!['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol)) return true;
+  return u.hostname === '127.0.0.1';
+}
+
+/**
+ * New isolated context + page.  Returns { context, page, consoleErrors,
+ * pageErrors, foreignRequests, close }.
+ * - consoleErrors: text of every console message of type "error" (all frames)
+ * - pageErrors: message of every uncaught exception / unhandled rejection
+ * - foreignRequests: every request URL whose host is not 127.0.0.1; such
+ *   requests are aborted, so nothing ever leaves the machine.
+ */
+export async function newPage(browser, { locale = 'zh-CN', viewport = VIEWPORT } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  context.setDefaultTimeout(APP_TIMEOUT);
+  const consoleErrors = [];
+  const pageErrors = [];
+  const foreignRequests = [];
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isLocalUrl(url)) {
+      await route.continue();
+    } else {
+      foreignRequests.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  await context.routeWebSocket(
+    (url) => !isLocalUrl(url.href),
+    (ws) => {
+      foreignRequests.push(ws.url());
+      ws.close();
+    },
+  );
+
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      consoleErrors.push(loc?.url ? `${msg.text()} (${loc.url}:${loc.lineNumber})` : msg.text());
+    }
+  });
+  page.on('pageerror', (err) => pageErrors.push(err.stack || String(err)));
+
+  return {
+    context,
+    page,
+    consoleErrors,
+    pageErrors,
+    foreignRequests,
+    close: () => context.close(),
+  };
+}
+
+/**
+ * Wait until the app has rendered its title.  Works for a Page, a Frame or a
+ * FrameLocator (anything with .locator()).
+ */
+export async function waitForApp(pageOrFrame, { timeout = APP_TIMEOUT } = {}) {
+  const title = pageOrFrame.locator('[data-testid=app-title]');
+  await title.waitFor({ state: 'visible', timeout });
+  return title;
+}
+
+/** Screenshot the viewport to e2e/screenshots/<name>.png; returns the path. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Readable list for assertion messages. */
+export function listing(label, items) {
+  return items.length ? `${label}:\n  - ${items.join('\n  - ')}` : `${label}: none`;
+}
+
+/** True if `text` contains the integer `n` as a whole number (so "2500" does not contain 250). */
+export function hasNumber(text, n) {
+  return new RegExp(`(?<![\\d.,])${n}(?![\\d.,]*\\d)`).test(text);
+}

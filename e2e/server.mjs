@@ -1,0 +1,178 @@
+// Dependency-free static file server for the e2e tests (and for manual use).
+//
+//   import { startServer } from './server.mjs';
+//   const srv = await startServer('dist', { cors: true });
+//   ... srv.url === 'http://127.0.0.1:<port>/' ...
+//   await srv.close();
+//
+// CLI:  node e2e/server.mjs [rootDir=dist] [port=8080] [--cors]
+//
+// Binds to 127.0.0.1 only. `/` (and any directory) serves its index.html.
+// Paths that would leave rootDir are refused with 404, as are missing files.
+// No SPA fallback: an unknown path is a 404, exactly like a plain static host.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export function mimeType(filePath) {
+  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Resolve a URL pathname to a file path inside root, or null if it escapes root
+ * (or is malformed).  root must be an absolute, normalized path.
+ */
+function resolveInside(root, pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  // Refuse any `..` segment outright rather than relying on normalization.
+  if (decoded.split('/').some((seg) => seg === '..')) return null;
+  const resolved = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
+  return resolved;
+}
+
+/**
+ * Start a static server.
+ * @param {string} rootDir directory to serve
+ * @param {{port?: number, extraHeaders?: Record<string,string>, cors?: boolean}} [opts]
+ *   port: 0 = pick a free one; extraHeaders: added to every response;
+ *   cors: send `Access-Control-Allow-Origin: *` (needed when the app is loaded
+ *   from an opaque origin, e.g. a sandboxed iframe, because module scripts and
+ *   fetch() are then CORS requests).
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ */
+export async function startServer(rootDir, { port = 0, extraHeaders = {}, cors = false } = {}) {
+  const root = await fsp.realpath(path.resolve(rootDir));
+  const stat = await fsp.stat(root);
+  if (!stat.isDirectory()) throw new Error(`startServer: not a directory: ${root}`);
+
+  const baseHeaders = { 'Cache-Control': 'no-store', ...extraHeaders };
+  if (cors) baseHeaders['Access-Control-Allow-Origin'] = '*';
+
+  const server = http.createServer(async (req, res) => {
+    const send = (status, body, type = 'text/plain; charset=utf-8') => {
+      const buf = Buffer.from(body);
+      res.writeHead(status, { ...baseHeaders, 'Content-Type': type, 'Content-Length': buf.length });
+      res.end(req.method === 'HEAD' ? undefined : buf);
+    };
+    try {
+      if (req.method === 'OPTIONS' && cors) {
+        res.writeHead(204, {
+          ...baseHeaders,
+          'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+        });
+        res.end();
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('Allow', 'GET, HEAD');
+        send(405, 'Method Not Allowed\n');
+        return;
+      }
+      const pathname = new URL(req.url, 'http://127.0.0.1').pathname;
+      let file = resolveInside(root, pathname);
+      if (!file) {
+        send(404, 'Not Found\n');
+        return;
+      }
+      let st = await fsp.stat(file).catch(() => null);
+      if (st?.isDirectory()) {
+        file = path.join(file, 'index.html');
+        st = await fsp.stat(file).catch(() => null);
+      }
+      if (!st?.isFile()) {
+        send(404, 'Not Found\n');
+        return;
+      }
+      // Refuse symlinks that point outside root.
+      const real = await fsp.realpath(file);
+      if (real !== root && !real.startsWith(root + path.sep)) {
+        send(404, 'Not Found\n');
+        return;
+      }
+      res.writeHead(200, { ...baseHeaders, 'Content-Type': mimeType(file), 'Content-Length': st.size });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      const stream = fs.createReadStream(real);
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
+    } catch (err) {
+      if (!res.headersSent) send(500, `Internal Server Error\n`);
+      else res.destroy();
+      console.error('[e2e server]', err);
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const actualPort = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actualPort}/`,
+    port: actualPort,
+    root,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+  };
+}
+
+// ---- CLI ------------------------------------------------------------------
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (isMain) {
+  const args = process.argv.slice(2);
+  const cors = args.includes('--cors');
+  const positional = args.filter((a) => !a.startsWith('--'));
+  const dir = positional[0] ?? 'dist';
+  const port = Number(positional[1] ?? 8080);
+  const srv = await startServer(dir, { port, cors });
+  console.log(`Serving ${srv.root} at ${srv.url}${cors ? ' (CORS: *)' : ''} — Ctrl+C to stop`);
+  const stop = async () => {
+    await srv.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,9 @@
+//! The calculating core. Nothing in here imports yew, web-sys, js-sys, gloo or wasm-bindgen,
+//! so every calculation runs and is tested natively.
+
+pub mod dates;
+pub mod demo;
+pub mod edit;
+pub mod number;
+pub mod tiering;
+pub mod workspace;

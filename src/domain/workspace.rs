@@ -1,0 +1,173 @@
+//! The workspace document (SPEC §2): one company's plan.
+//!
+//! Money is stored as `f64` **yuan** everywhere (never fen), so imported amounts such as `1.2亿`
+//! map directly onto the stored value. Times are milliseconds since the Unix epoch; calendar dates
+//! are ISO `YYYY-MM-DD` strings.
+//!
+//! Every struct is `#[serde(default)]` so that a file missing a field still reads (the lenient read
+//! of STYLE.md rule 4); the load path in `persist` then validates and repairs what was read.
+
+use serde::{Deserialize, Serialize};
+
+use super::tiering::TieringConfig;
+
+/// The version of the document format this build writes. A file with a higher version is refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One company's key-account plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    /// Name, fiscal year and bookkeeping of the workspace.
+    pub meta: Meta,
+    /// The customers being tiered and served.
+    pub customers: Vec<Customer>,
+    /// How customers are put into tiers (Tool 1).
+    pub tiering: TieringConfig,
+}
+
+/// Name and bookkeeping of a workspace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// Stable id; also the storage key suffix.
+    pub id: String,
+    /// Display name, e.g. 示例集团.
+    pub name: String,
+    /// ISO 4217 currency of all amounts (amounts are in its main unit, e.g. yuan).
+    pub currency: String,
+    /// The fiscal year being planned.
+    pub fiscal_year: i32,
+    /// The date used as "today" for "days since" calculations (`YYYY-MM-DD`).
+    pub today: String,
+    /// Creation time, ms since epoch.
+    pub created_at: i64,
+    /// Last change, ms since epoch.
+    pub updated_at: i64,
+    /// True when the workspace was created from the demo (enables "reset demo").
+    pub is_demo: bool,
+}
+
+impl Default for Meta {
+    fn default() -> Self {
+        Meta {
+            id: String::new(),
+            name: String::new(),
+            currency: "CNY".to_string(),
+            fiscal_year: 2026,
+            today: "2026-01-01".to_string(),
+            created_at: 0,
+            updated_at: 0,
+            is_demo: false,
+        }
+    }
+}
+
+/// One year of purchases from us.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct YearPurchase {
+    /// Calendar or fiscal year.
+    pub year: i32,
+    /// What the customer bought from us that year, in yuan.
+    pub annual_purchase: f64,
+}
+
+/// A manual tier assignment that wins over the rules.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TierOverride {
+    /// Id of the tier the customer is put in.
+    pub tier: String,
+    /// Why (shown as the explanation).
+    pub reason: String,
+}
+
+/// A customer (SPEC §2).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Customer {
+    /// Stable id.
+    pub id: String,
+    /// Company name.
+    pub name: String,
+    /// Industry (行业).
+    pub industry: String,
+    /// The industry line (行业线, sales vertical) that owns the account; `None` when none does.
+    pub industry_line: Option<String>,
+    /// Sales region.
+    pub region: String,
+    /// Person id of the account owner.
+    pub owner: Option<String>,
+    /// Annual purchase from us (年采购额), yuan.
+    pub annual_purchase: f64,
+    /// Our recognised revenue from the customer, yuan.
+    pub revenue: f64,
+    /// Gross margin in percent.
+    pub gross_margin_pct: Option<f64>,
+    /// The customer's total spend in our category, yuan (for share of wallet).
+    pub wallet: Option<f64>,
+    /// Growth in percent; derived from `history` when absent.
+    pub growth_pct: Option<f64>,
+    /// Rank of the customer in its industry (1 = largest).
+    pub industry_rank: Option<u32>,
+    /// On the named (清单制) list.
+    pub on_named_list: bool,
+    /// Buys from us repeatedly (复购).
+    pub repeat_purchase: bool,
+    /// Years we have worked with the customer.
+    pub years_of_cooperation: u32,
+    /// Purchases per year, any order.
+    pub history: Vec<YearPurchase>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Manual tier assignment.
+    pub tier_override: Option<TierOverride>,
+    /// Free text.
+    pub notes: String,
+    /// Last change, ms since epoch (for merging).
+    pub updated_at: i64,
+}
+
+impl Customer {
+    /// Share of wallet in percent (`annual_purchase / wallet × 100`), when the wallet is known and positive.
+    pub fn share_of_wallet_pct(&self) -> Option<f64> {
+        match self.wallet {
+            Some(w) if w > 0.0 => Some(self.annual_purchase / w * 100.0),
+            _ => None,
+        }
+    }
+
+    /// Growth in percent: the stored figure, or the change between the two latest years of
+    /// `history` when the earlier of them is positive.
+    pub fn effective_growth_pct(&self) -> Option<f64> {
+        if self.growth_pct.is_some() {
+            return self.growth_pct;
+        }
+        let mut years: Vec<&YearPurchase> = self.history.iter().collect();
+        years.sort_by_key(|y| y.year);
+        match years.as_slice() {
+            [.., prev, last] if prev.annual_purchase > 0.0 => {
+                Some((last.annual_purchase / prev.annual_purchase - 1.0) * 100.0)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Workspace {
+    /// An empty workspace with the default tiering, named `name`, created at `now_ms`.
+    pub fn empty(id: &str, name: &str, now_ms: i64) -> Workspace {
+        Workspace {
+            meta: Meta {
+                id: id.to_string(),
+                name: name.to_string(),
+                created_at: now_ms,
+                updated_at: now_ms,
+                ..Meta::default()
+            },
+            customers: Vec::new(),
+            tiering: TieringConfig::default(),
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    kam_planner::ui::app::start();
+}

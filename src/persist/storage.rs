@@ -1,0 +1,83 @@
+//! localStorage behind the [`KeyValueStore`] trait. One of the two modules of `persist` that
+//! touch the browser.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomException, Storage};
+
+use super::library::{KeyValueStore, StoreError, KEY_INDEX};
+
+/// The browser's localStorage.
+pub struct LocalStore {
+    storage: Storage,
+}
+
+/// Opens localStorage, or says why it cannot be used. Reading `window.localStorage` throws in a
+/// sandboxed or third-party iframe and in some privacy modes; a first read is tried as well
+/// because some browsers only throw then.
+pub fn open_local() -> Result<LocalStore, StoreError> {
+    let window =
+        web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".to_string()))?;
+    let storage = match window.local_storage() {
+        Ok(Some(s)) => s,
+        Ok(None) => return Err(StoreError::Unavailable("localStorage is absent".to_string())),
+        Err(e) => return Err(StoreError::Unavailable(describe(&e))),
+    };
+    storage
+        .get_item(KEY_INDEX)
+        .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+    Ok(LocalStore { storage })
+}
+
+/// Turns a thrown value into a [`StoreError`], recognising the quota errors of Chromium
+/// (`QuotaExceededError`, code 22), Firefox (`NS_ERROR_DOM_QUOTA_REACHED`, 1014) and old WebKit
+/// (`QUOTA_EXCEEDED_ERR`, 22).
+pub fn classify(e: &JsValue) -> StoreError {
+    if let Some(dom) = e.dyn_ref::<DomException>() {
+        let name = dom.name();
+        let code = dom.code();
+        if name == "QuotaExceededError"
+            || name == "NS_ERROR_DOM_QUOTA_REACHED"
+            || name == "QUOTA_EXCEEDED_ERR"
+            || code == 22
+            || code == 1014
+        {
+            return StoreError::QuotaExceeded(describe(e));
+        }
+        if name == "SecurityError" {
+            return StoreError::Unavailable(describe(e));
+        }
+    }
+    StoreError::Failed(describe(e))
+}
+
+fn describe(e: &JsValue) -> String {
+    if let Some(dom) = e.dyn_ref::<DomException>() {
+        return format!("{}: {}", dom.name(), dom.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown error".to_string())
+}
+
+impl KeyValueStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage.get_item(key).map_err(|e| classify(&e))
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage.set_item(key, value).map_err(|e| classify(&e))
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(|e| classify(&e))
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let n = self.storage.length().map_err(|e| classify(&e))?;
+        let mut keys = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            if let Some(k) = self.storage.key(i).map_err(|e| classify(&e))? {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
+    }
+}

@@ -1,0 +1,146 @@
+//! The last stage of the load path: restore defaults, repair references and make ids unique.
+//! Every repair is reported, never made silently.
+
+use std::collections::HashSet;
+
+use thiserror::Error;
+
+use crate::domain::tiering::TieringConfig;
+use crate::domain::workspace::Workspace;
+
+/// One thing the load path had to fix.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum Repair {
+    /// A whole section was absent; its defaults were used.
+    #[error("section “{0}” was missing; defaults used")]
+    MissingSection(String),
+    /// A value had the wrong type; its default was used.
+    #[error("“{0}” had the wrong type; default used")]
+    WrongType(String),
+    /// A customer entry was not an object and was skipped.
+    #[error("customer #{} was not a record and was skipped", index + 1)]
+    SkippedCustomer {
+        /// 0-based position in the file.
+        index: usize,
+    },
+    /// The workspace had no id; one was derived from its name.
+    #[error("the workspace had no id; “{0}” assigned")]
+    WorkspaceIdAssigned(String),
+    /// The workspace had no name.
+    #[error("the workspace had no name; “{0}” used")]
+    WorkspaceNameAssigned(String),
+    /// A customer had no id.
+    #[error("customer “{name}” had no id; “{id}” assigned")]
+    CustomerIdAssigned {
+        /// The customer's name.
+        name: String,
+        /// The new id.
+        id: String,
+    },
+    /// Two customers shared an id; the later one got a new id.
+    #[error("customer id “{id}” was used twice; the second became “{new_id}”")]
+    DuplicateCustomerId {
+        /// The shared id.
+        id: String,
+        /// The id given to the later customer.
+        new_id: String,
+    },
+    /// A tier override named a tier that does not exist; it was removed.
+    #[error("customer “{customer}” was overridden to tier “{tier}”, which does not exist; override removed")]
+    DanglingTierOverride {
+        /// The customer's id.
+        customer: String,
+        /// The missing tier id.
+        tier: String,
+    },
+    /// The tiering had no tiers; the five default tiers were restored.
+    #[error("there were no tiers; the default tiers were restored")]
+    TiersRestored,
+    /// A tier had no id or a duplicate id.
+    #[error("a tier id was missing or repeated; “{0}” assigned")]
+    TierIdAssigned(String),
+}
+
+/// Repairs a freshly read workspace, appending what it did to `repairs`.
+pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
+    if ws.meta.name.trim().is_empty() {
+        let name = "KAM".to_string();
+        repairs.push(Repair::WorkspaceNameAssigned(name.clone()));
+        ws.meta.name = name;
+    }
+    if ws.meta.id.trim().is_empty() {
+        let id = format!("ws-{:08x}", fnv1a(ws.meta.name.as_bytes()) as u32);
+        repairs.push(Repair::WorkspaceIdAssigned(id.clone()));
+        ws.meta.id = id;
+    }
+    repair_tiers(&mut ws.tiering, repairs);
+    repair_customers(&mut ws, repairs);
+    ws
+}
+
+fn repair_tiers(cfg: &mut TieringConfig, repairs: &mut Vec<Repair>) {
+    if cfg.tiers.is_empty() {
+        *cfg = TieringConfig::default();
+        repairs.push(Repair::TiersRestored);
+        return;
+    }
+    let mut seen = HashSet::new();
+    for (i, tier) in cfg.tiers.iter_mut().enumerate() {
+        if tier.id.trim().is_empty() || seen.contains(&tier.id) {
+            let mut n = i + 1;
+            let mut id = format!("tier-{n}");
+            while seen.contains(&id) {
+                n += 1;
+                id = format!("tier-{n}");
+            }
+            repairs.push(Repair::TierIdAssigned(id.clone()));
+            tier.id = id;
+        }
+        seen.insert(tier.id.clone());
+    }
+}
+
+fn repair_customers(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    let tier_ids: HashSet<&str> = ws.tiering.tiers.iter().map(|t| t.id.as_str()).collect();
+    let mut seen: HashSet<String> = HashSet::with_capacity(ws.customers.len());
+    let mut next_n = ws.customers.len() + 1;
+    for c in ws.customers.iter_mut() {
+        if c.id.trim().is_empty() || seen.contains(&c.id) {
+            let mut id = format!("c-{next_n:04}");
+            while seen.contains(&id) {
+                next_n += 1;
+                id = format!("c-{next_n:04}");
+            }
+            next_n += 1;
+            if c.id.trim().is_empty() {
+                repairs.push(Repair::CustomerIdAssigned {
+                    name: c.name.clone(),
+                    id: id.clone(),
+                });
+            } else {
+                repairs.push(Repair::DuplicateCustomerId {
+                    id: c.id.clone(),
+                    new_id: id.clone(),
+                });
+            }
+            c.id = id;
+        }
+        seen.insert(c.id.clone());
+        if let Some(ov) = &c.tier_override {
+            if !tier_ids.contains(ov.tier.as_str()) {
+                repairs.push(Repair::DanglingTierOverride {
+                    customer: c.id.clone(),
+                    tier: ov.tier.clone(),
+                });
+                c.tier_override = None;
+            }
+        }
+    }
+}
+
+/// FNV-1a, for deterministic ids derived from text.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -1,0 +1,201 @@
+//! The root component: start-up, the providers (language, workspace, library), the autosave
+//! effect, keyboard shortcuts, and the page layout.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::banner::Banners;
+use super::header::Header;
+use super::i18n::{I18n, Lang};
+use super::library::{boot, Library, Notice, SaveStatus, Saver};
+use super::route::Route;
+use super::state::{DocRef, Session, WorkspaceHandle};
+use super::views::overview::Overview;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}
+
+/// The application.
+#[function_component(App)]
+pub fn app() -> Html {
+    let start = use_memo((), |_| boot());
+    let lang = use_state(|| start.lang);
+    let session = {
+        let ws = start.workspace.clone();
+        use_reducer(move || Session::new(ws))
+    };
+    let notices = use_state(|| start.notices.clone());
+    let status = use_state(|| {
+        if start.persistent {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::Memory
+        }
+    });
+    let route = use_state(Route::current);
+
+    let saver = {
+        let status = status.clone();
+        let notices = notices.clone();
+        let start = start.clone();
+        use_memo((), move |_| {
+            let on_status = Callback::from(move |s: SaveStatus| status.set(s));
+            let on_error = Callback::from(move |e: Option<_>| {
+                // Keep at most one save-failure notice: the latest.
+                let mut all: Vec<Notice> = (*notices)
+                    .iter()
+                    .filter(|n| !matches!(n, Notice::SaveFailed(_)))
+                    .cloned()
+                    .collect();
+                if let Some(e) = e {
+                    all.push(Notice::SaveFailed(e));
+                }
+                if all != *notices {
+                    notices.set(all);
+                }
+            });
+            Saver::new(start.store.clone(), start.persistent, on_status, on_error)
+        })
+    };
+
+    // The one save path: every new document is scheduled for saving, except the one we started
+    // with (already stored).
+    {
+        let saver = saver.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(DocRef(session.workspace.clone()), move |doc| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            saver.schedule(doc.0.clone());
+        });
+    }
+
+    // Write pending changes before the page goes away.
+    {
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                let saver = saver.clone();
+                EventListener::new(&w, "pagehide", move |_| saver.flush())
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Language: <html lang>, the document title, and remember the choice.
+    {
+        let lang = *lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", lang.tag());
+                }
+                doc.set_title(I18n { lang: *lang }.t("app.title"));
+            }
+        });
+    }
+
+    // Follow the address bar (back/forward, links).
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| route.set(Route::current()))
+            });
+            move || drop(listener)
+        });
+    }
+
+    let handle = WorkspaceHandle::new(session.clone());
+
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, except while typing in a field (the field's own undo wins).
+    {
+        let handle = handle.clone();
+        use_effect_with(handle.clone(), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(e.ctrl_key() || e.meta_key()) || typing_in_field(e) {
+                        return;
+                    }
+                    let key = e.key().to_ascii_lowercase();
+                    if key == "z" && !e.shift_key() {
+                        e.prevent_default();
+                        handle.undo();
+                    } else if (key == "z" && e.shift_key()) || key == "y" {
+                        e.prevent_default();
+                        handle.redo();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let i18n = I18n { lang: *lang };
+    let library = Library {
+        store: start.store.clone(),
+        saver: (*saver).clone(),
+        handle: handle.clone(),
+        notices: notices.clone(),
+        i18n,
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        let library = library.clone();
+        Callback::from(move |l: Lang| {
+            library.remember_lang(l);
+            lang.set(l);
+        })
+    };
+
+    html! {
+        <ContextProvider<I18n> context={i18n}>
+        <ContextProvider<WorkspaceHandle> context={handle}>
+        <ContextProvider<Library> context={library}>
+            <div class="app">
+                <Header status={(*status).clone()} on_lang={on_lang} />
+                <Banners />
+                <div class="app-body">
+                    <nav class="app-nav" aria-label={i18n.t("nav.label")}>
+                        { for Route::ALL.iter().map(|r| {
+                            let current = *route == *r;
+                            html! {
+                                <a href={r.hash()}
+                                   class={classes!("app-nav-link", current.then_some("is-current"))}
+                                   aria-current={current.then_some("page")}
+                                   data-testid={format!("nav-{}", r.id())}>
+                                    { i18n.t(r.label_key()) }
+                                </a>
+                            }
+                        }) }
+                    </nav>
+                    <main class="app-main" id="main">
+                        { match *route {
+                            Route::Overview => html! { <Overview /> },
+                        } }
+                    </main>
+                </div>
+                <footer class="app-footer">{ i18n.t("app.footer") }</footer>
+            </div>
+        </ContextProvider<Library>>
+        </ContextProvider<WorkspaceHandle>>
+        </ContextProvider<I18n>>
+    }
+}
+
+fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.get_attribute("contenteditable").is_some()
+        })
+        .unwrap_or(false)
+}

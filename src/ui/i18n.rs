@@ -1,0 +1,122 @@
+//! The interface language and its string catalogue (`locales/zh-CN.json`, `locales/en.json`).
+//! Every user-visible string goes through [`I18n::t`] or [`I18n::tf`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use yew::prelude::*;
+
+use crate::domain::number::{self, NumberLocale};
+
+/// The zh-CN catalogue source.
+pub const ZH_CN_JSON: &str = include_str!("locales/zh-CN.json");
+/// The English catalogue source.
+pub const EN_JSON: &str = include_str!("locales/en.json");
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// 简体中文 (the default).
+    ZhCn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, used for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored tag.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "zh-CN" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The default for a browser language (`navigator.language`): English for `en*`, Chinese
+    /// otherwise (the product's default).
+    pub fn from_navigator(language: &str) -> Lang {
+        if language.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::ZhCn
+        }
+    }
+
+    /// How numbers are written in this language.
+    pub fn number_locale(self) -> NumberLocale {
+        match self {
+            Lang::ZhCn => NumberLocale::Zh,
+            Lang::En => NumberLocale::En,
+        }
+    }
+}
+
+/// Parses a catalogue; an unreadable one yields an empty map (every lookup then shows its key,
+/// and the catalogue tests fail loudly).
+pub fn parse_catalogue(json: &str) -> HashMap<String, String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
+    static ZH: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+    match lang {
+        Lang::ZhCn => ZH.get_or_init(|| parse_catalogue(ZH_CN_JSON)),
+        Lang::En => EN.get_or_init(|| parse_catalogue(EN_JSON)),
+    }
+}
+
+/// Translations in one language; cheap to copy, provided as a context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct I18n {
+    /// The language.
+    pub lang: Lang,
+}
+
+impl I18n {
+    /// The string for `key`; the key itself when it is missing.
+    pub fn t<'a>(&self, key: &'a str) -> &'a str {
+        catalogue(self.lang)
+            .get(key)
+            .map(String::as_str)
+            .unwrap_or(key)
+    }
+
+    /// The string for `key` with each `{name}` replaced by its value.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.t(key).to_string();
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+
+    /// A compact number in this language (1.2万 / 12K).
+    pub fn num(&self, value: f64) -> String {
+        number::format_compact(value, self.lang.number_locale())
+    }
+
+    /// The name of a tier in this language.
+    pub fn tier_name<'a>(&self, tier: &'a crate::domain::tiering::Tier) -> &'a str {
+        match self.lang {
+            Lang::ZhCn if !tier.name_zh.is_empty() => &tier.name_zh,
+            Lang::En if !tier.name_en.is_empty() => &tier.name_en,
+            _ if !tier.name_zh.is_empty() => &tier.name_zh,
+            _ => &tier.name_en,
+        }
+    }
+}
+
+/// The current translations.
+#[hook]
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n { lang: Lang::ZhCn })
+}

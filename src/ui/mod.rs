@@ -1,0 +1,13 @@
+//! The Yew application. Views are thin: they read state, call `domain` functions and render.
+
+pub mod app;
+pub mod banner;
+pub mod charts;
+pub mod dialog;
+pub mod header;
+pub mod i18n;
+pub mod library;
+pub mod route;
+pub mod state;
+pub mod views;
+pub mod workspace_menu;

@@ -1,0 +1,50 @@
+//! Which view is shown, kept in the address bar's hash (`#/overview`) so a reload keeps it and
+//! relative asset paths keep working from any sub-path.
+
+/// A view of the app. Only views that are built are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The workspace at a glance and the method.
+    Overview,
+}
+
+impl Route {
+    /// Every view, in navigation order.
+    pub const ALL: [Route; 1] = [Route::Overview];
+
+    /// Short id, used in the hash and in test ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Route::Overview => "overview",
+        }
+    }
+
+    /// The catalogue key of its navigation label.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Route::Overview => "nav.overview",
+        }
+    }
+
+    /// The link target, e.g. `#/overview`.
+    pub fn hash(self) -> String {
+        format!("#/{}", self.id())
+    }
+
+    /// The view for a location hash; unknown hashes show the overview.
+    pub fn from_hash(hash: &str) -> Route {
+        let id = hash.trim_start_matches('#').trim_start_matches('/');
+        Route::ALL
+            .into_iter()
+            .find(|r| r.id() == id)
+            .unwrap_or(Route::Overview)
+    }
+
+    /// The view for the current address.
+    pub fn current() -> Route {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        Route::from_hash(&hash)
+    }
+}

@@ -1,0 +1,212 @@
+//! The one state of the open workspace: a reducer with undo and redo (STYLE.md rule 2).
+//! `reduce` applies edits through the pure [`crate::domain::edit::apply`]; the clock is passed in
+//! with each action.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::edit::{self, Edit};
+use crate::domain::workspace::Workspace;
+
+/// Undo steps kept (the oldest are dropped beyond this).
+pub const UNDO_LIMIT: usize = 200;
+
+/// The open workspace and its undo/redo history.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The document as it is now.
+    pub workspace: Rc<Workspace>,
+    past: Vec<Rc<Workspace>>,
+    future: Vec<Rc<Workspace>>,
+}
+
+/// What can happen to the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionAction {
+    /// Apply an edit made at `now_ms`.
+    Edit {
+        /// The edit.
+        edit: Edit,
+        /// When it was made.
+        now_ms: i64,
+    },
+    /// Go back one step.
+    Undo,
+    /// Go forward one step.
+    Redo,
+    /// Open another document (switching workspaces); clears the history.
+    Open(Rc<Workspace>),
+}
+
+impl Session {
+    /// A session on `workspace` with an empty history.
+    pub fn new(workspace: Workspace) -> Session {
+        Session {
+            workspace: Rc::new(workspace),
+            past: Vec::new(),
+            future: Vec::new(),
+        }
+    }
+
+    /// Steps that can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.past.len()
+    }
+
+    /// Steps that can be redone.
+    pub fn redo_depth(&self) -> usize {
+        self.future.len()
+    }
+}
+
+/// Sessions compare by identity, not content: comparing two 100k-customer documents on every
+/// render would be wasteful, and every change makes a new `Rc`.
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.workspace, &other.workspace)
+            && self.past.len() == other.past.len()
+            && self.future.len() == other.future.len()
+    }
+}
+
+/// A document compared by identity, for effect and memo dependencies.
+#[derive(Clone, Debug)]
+pub struct DocRef(pub Rc<Workspace>);
+
+impl PartialEq for DocRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Reducible for Session {
+    type Action = SessionAction;
+
+    fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
+        match action {
+            SessionAction::Edit { edit, now_ms } => {
+                match edit::apply(&self.workspace, &edit, now_ms) {
+                    Ok(Some(next)) => {
+                        let mut past = self.past.clone();
+                        past.push(self.workspace.clone());
+                        if past.len() > UNDO_LIMIT {
+                            past.remove(0);
+                        }
+                        Rc::new(Session {
+                            workspace: Rc::new(next),
+                            past,
+                            future: Vec::new(),
+                        })
+                    }
+                    // Invalid edits are refused before dispatch by the views (which show why);
+                    // here they simply change nothing.
+                    Ok(None) | Err(_) => self,
+                }
+            }
+            SessionAction::Undo => {
+                let mut past = self.past.clone();
+                let Some(prev) = past.pop() else { return self };
+                let mut future = self.future.clone();
+                future.push(self.workspace.clone());
+                Rc::new(Session {
+                    workspace: prev,
+                    past,
+                    future,
+                })
+            }
+            SessionAction::Redo => {
+                let mut future = self.future.clone();
+                let Some(next) = future.pop() else { return self };
+                let mut past = self.past.clone();
+                past.push(self.workspace.clone());
+                Rc::new(Session {
+                    workspace: next,
+                    past,
+                    future,
+                })
+            }
+            SessionAction::Open(ws) => Rc::new(Session {
+                workspace: ws,
+                past: Vec::new(),
+                future: Vec::new(),
+            }),
+        }
+    }
+}
+
+/// The handle views use to read and change the open workspace.
+#[derive(Clone, PartialEq)]
+pub struct WorkspaceHandle {
+    session: UseReducerHandle<Session>,
+}
+
+impl WorkspaceHandle {
+    /// Wraps the root reducer.
+    pub fn new(session: UseReducerHandle<Session>) -> WorkspaceHandle {
+        WorkspaceHandle { session }
+    }
+
+    /// The open document.
+    pub fn workspace(&self) -> Rc<Workspace> {
+        self.session.workspace.clone()
+    }
+
+    /// Applies an edit now.
+    pub fn edit(&self, edit: Edit) {
+        self.session.dispatch(SessionAction::Edit {
+            edit,
+            now_ms: now_ms(),
+        });
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&self) {
+        self.session.dispatch(SessionAction::Undo);
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&self) {
+        self.session.dispatch(SessionAction::Redo);
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.session.undo_depth() > 0
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.session.redo_depth() > 0
+    }
+
+    /// Opens another document, clearing the history.
+    pub fn open(&self, ws: Workspace) {
+        self.session.dispatch(SessionAction::Open(Rc::new(ws)));
+    }
+}
+
+/// The open workspace and its named operations.
+#[hook]
+pub fn use_workspace() -> WorkspaceHandle {
+    match use_context::<WorkspaceHandle>() {
+        Some(h) => h,
+        // Only reachable if a view is rendered outside the App; fail loudly in development.
+        None => panic!("use_workspace() called outside the App's WorkspaceHandle provider"),
+    }
+}
+
+/// The current time in ms since the epoch (the browser clock; 0 natively).
+pub fn now_ms() -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0)
+    }
+}

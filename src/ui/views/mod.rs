@@ -1,0 +1,3 @@
+//! One view per tool.
+
+pub mod overview;

@@ -1,0 +1,221 @@
+//! The overview: the workspace at a glance, its tier structure, the method in four steps, and
+//! the workspace settings.
+
+use std::collections::BTreeSet;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::edit::{self, Edit};
+use crate::domain::number::{format_count, format_percent};
+use crate::domain::tiering::{self, TierStats};
+use crate::ui::charts::share_bars::{ShareBar, ShareBars};
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::workspace_menu::edit_error_text;
+
+/// Figures of the whole workspace.
+#[derive(Clone, Debug, PartialEq)]
+struct Glance {
+    customers: usize,
+    industries: usize,
+    line_owned: usize,
+    regions: usize,
+    total_purchase: f64,
+    total_revenue: f64,
+    tiers: Vec<TierStats>,
+}
+
+fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
+    let industries: BTreeSet<&str> = ws
+        .customers
+        .iter()
+        .map(|c| c.industry.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let regions: BTreeSet<&str> = ws
+        .customers
+        .iter()
+        .map(|c| c.region.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let assignments = ws.tiering.assign_all(&ws.customers);
+    Glance {
+        customers: ws.customers.len(),
+        industries: industries.len(),
+        line_owned: ws
+            .customers
+            .iter()
+            .filter(|c| c.industry_line.as_deref().is_some_and(|l| !l.trim().is_empty()))
+            .count(),
+        regions: regions.len(),
+        total_purchase: ws.customers.iter().map(|c| c.annual_purchase).sum(),
+        total_revenue: ws.customers.iter().map(|c| c.revenue).sum(),
+        tiers: tiering::distribution(&ws.tiering, &ws.customers, &assignments),
+    }
+}
+
+/// The overview page.
+#[function_component(Overview)]
+pub fn overview() -> Html {
+    let i18n = use_i18n();
+    let handle = use_workspace();
+    let ws = handle.workspace();
+    let g = use_memo(DocRef(ws.clone()), |d| glance(&d.0));
+
+    let stat = |key: &str, value: String, testid: &str| {
+        html! {
+            <div class="stat-card">
+                <div class="stat-value" data-testid={testid.to_string()}>{ value }</div>
+                <div class="stat-label">{ i18n.t(key).to_string() }</div>
+            </div>
+        }
+    };
+
+    let bars: Vec<ShareBar> = ws
+        .tiering
+        .tiers
+        .iter()
+        .zip(&g.tiers)
+        .map(|(t, s)| ShareBar {
+            label: i18n.tier_name(t).to_string(),
+            color: t.color.clone(),
+            actual_pct: s.count_share_pct,
+            target_pct: t.target_share_pct,
+        })
+        .collect();
+
+    html! {
+        <div class="overview">
+            <h2 class="view-title">{ i18n.t("overview.title") }{ " · " }{ ws.meta.name.clone() }</h2>
+            <section class="card" aria-labelledby="ov-stats">
+                <h3 id="ov-stats" class="card-title">{ i18n.t("overview.stats") }</h3>
+                <div class="stat-grid">
+                    { stat("overview.customers", format_count(g.customers), "stat-customers") }
+                    { stat("overview.industries", format_count(g.industries), "stat-industries") }
+                    { stat("overview.industry_lines", format_count(g.line_owned), "stat-line-owned") }
+                    { stat("overview.regions", format_count(g.regions), "stat-regions") }
+                    { stat("overview.total_purchase", i18n.num(g.total_purchase), "stat-purchase") }
+                    { stat("overview.total_revenue", i18n.num(g.total_revenue), "stat-revenue") }
+                    { stat("overview.fiscal_year", ws.meta.fiscal_year.to_string(), "stat-fiscal-year") }
+                </div>
+            </section>
+            <section class="card" aria-labelledby="ov-tiers">
+                <h3 id="ov-tiers" class="card-title">{ i18n.t("overview.tiers") }</h3>
+                if g.customers == 0 {
+                    <p class="muted" data-testid="tiers-empty">{ i18n.t("overview.tiers_empty") }</p>
+                } else {
+                    <p class="muted">{ i18n.t("overview.tiers_hint") }</p>
+                    <div class="tier-structure">
+                        <ShareBars bars={bars} label={i18n.t("overview.chart_label").to_string()}
+                            legend_actual={i18n.t("overview.legend_actual").to_string()}
+                            legend_target={i18n.t("overview.legend_target").to_string()} />
+                        <table class="data-table" data-testid="tier-table">
+                            <thead><tr>
+                                <th scope="col">{ i18n.t("overview.col_tier") }</th>
+                                <th scope="col" class="num">{ i18n.t("overview.col_count") }</th>
+                                <th scope="col" class="num">{ i18n.t("overview.col_share") }</th>
+                                <th scope="col" class="num">{ i18n.t("overview.col_target") }</th>
+                                <th scope="col" class="num">{ i18n.t("overview.col_revenue_share") }</th>
+                                <th scope="col" class="num">{ i18n.t("overview.col_median") }</th>
+                            </tr></thead>
+                            <tbody>
+                            { for ws.tiering.tiers.iter().zip(g.tiers.iter()).map(|(t, s)| html! {
+                                <tr data-tier={t.id.clone()}>
+                                    <th scope="row">
+                                        <span class="swatch" style={format!("background:{}", t.color)}></span>
+                                        { i18n.tier_name(t).to_string() }
+                                    </th>
+                                    <td class="num">{ format_count(s.count) }</td>
+                                    <td class="num">{ format_percent(s.count_share_pct) }</td>
+                                    <td class="num">{ format_percent(t.target_share_pct) }</td>
+                                    <td class="num">{ format_percent(s.revenue_share_pct) }</td>
+                                    <td class="num">{ i18n.num(s.median_purchase) }</td>
+                                </tr>
+                            }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+            <section class="card" aria-labelledby="ov-method">
+                <h3 id="ov-method" class="card-title">{ i18n.t("overview.method") }</h3>
+                <ol class="method-steps">
+                    { for (1..=4).map(|n| html! {
+                        <li class="method-step">
+                            <h4>{ i18n.t(&format!("overview.step{n}_title")).to_string() }</h4>
+                            <p>{ i18n.t(&format!("overview.step{n}_body")).to_string() }</p>
+                        </li>
+                    }) }
+                </ol>
+            </section>
+            <Settings />
+        </div>
+    }
+}
+
+/// Fiscal year and reference date of the workspace.
+#[function_component(Settings)]
+fn settings() -> Html {
+    let i18n = use_i18n();
+    let handle = use_workspace();
+    let ws = handle.workspace();
+    let year_ref = use_node_ref();
+    let today_ref = use_node_ref();
+    let error = use_state(|| None::<String>);
+
+    let apply = {
+        let handle = handle.clone();
+        let year_ref = year_ref.clone();
+        let today_ref = today_ref.clone();
+        let error = error.clone();
+        let ws = ws.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let year_text = year_ref
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let today = today_ref
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let year = year_text.trim().parse::<i32>().unwrap_or(i32::MIN);
+            let edits = [Edit::SetFiscalYear(year), Edit::SetToday(today)];
+            // Check both before applying either, so a bad date does not half-apply the form.
+            for e in &edits {
+                if let Err(err) = edit::apply(&ws, e, 0) {
+                    error.set(Some(edit_error_text(&i18n, &err)));
+                    return;
+                }
+            }
+            error.set(None);
+            for e in edits {
+                handle.edit(e);
+            }
+        })
+    };
+
+    html! {
+        <section class="card" aria-labelledby="ov-settings">
+            <h3 id="ov-settings" class="card-title">{ i18n.t("overview.settings") }</h3>
+            <form class="settings-form" onsubmit={apply} key={format!("{}-{}-{}", ws.meta.id, ws.meta.fiscal_year, ws.meta.today)}>
+                <label>
+                    <span>{ i18n.t("overview.setting_fiscal_year") }</span>
+                    <input ref={year_ref} type="number" min="2000" max="2100" step="1"
+                           value={ws.meta.fiscal_year.to_string()} data-testid="setting-fiscal-year" />
+                </label>
+                <label>
+                    <span>{ i18n.t("overview.setting_today") }</span>
+                    <input ref={today_ref} type="text" inputmode="numeric" placeholder="YYYY-MM-DD"
+                           value={ws.meta.today.clone()} data-testid="setting-today" />
+                </label>
+                <button type="submit" class="button button-primary" data-testid="setting-apply">
+                    { i18n.t("overview.save_setting") }
+                </button>
+                <p class="form-error" role="alert" data-testid="setting-error">{ (*error).clone().unwrap_or_default() }</p>
+            </form>
+            <p class="muted">{ i18n.t("overview.local_note") }</p>
+        </section>
+    }
+}
