@@ -25,7 +25,10 @@ fn good_file_loads_with_every_field() {
     let growth = ws.customers[0].effective_growth_pct().unwrap();
     assert!((growth - 100.0 / 3.0).abs() < 1e-9, "{growth}");
     assert_eq!(
-        ws.customers[2].tier_override.as_ref().map(|o| o.reason.as_str()),
+        ws.customers[2]
+            .tier_override
+            .as_ref()
+            .map(|o| o.reason.as_str()),
         Some("新院区建设")
     );
     // Absent sections get their defaults: the five default tiers.
@@ -40,9 +43,15 @@ fn utf8_bom_is_accepted() {
 
 #[test]
 fn wrong_format_is_refused() {
-    assert_eq!(load(&fixture("wrong-format.json")), Err(LoadError::WrongFormat));
+    assert_eq!(
+        load(&fixture("wrong-format.json")),
+        Err(LoadError::WrongFormat)
+    );
     assert_eq!(load("[1, 2, 3]"), Err(LoadError::WrongFormat));
-    assert_eq!(load(r#"{"schema_version": 1, "workspace": {}}"#), Err(LoadError::WrongFormat));
+    assert_eq!(
+        load(r#"{"schema_version": 1, "workspace": {}}"#),
+        Err(LoadError::WrongFormat)
+    );
 }
 
 #[test]
@@ -128,7 +137,10 @@ fn wrong_types_are_repaired_and_reported_not_fatal() {
     // meta.fiscal_year had a string: default kept, the rest of meta survives.
     assert_eq!(ws.meta.name, "类型错误");
     assert_eq!(ws.meta.fiscal_year, 2026);
-    assert!(r.contains(&Repair::WrongType("meta.fiscal_year".into())), "{r:?}");
+    assert!(
+        r.contains(&Repair::WrongType("meta.fiscal_year".into())),
+        "{r:?}"
+    );
     // The bad amount falls back to 0 but the customer is kept.
     assert_eq!(ws.customers[1].name, "坏金额");
     assert_eq!(ws.customers[1].annual_purchase, 0.0);
@@ -139,8 +151,12 @@ fn wrong_types_are_repaired_and_reported_not_fatal() {
     // Duplicate and missing ids get unique new ones, reported.
     let ids: std::collections::HashSet<&str> = ws.customers.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids.len(), 4);
-    assert!(r.iter().any(|x| matches!(x, Repair::DuplicateCustomerId { id, .. } if id == "c-1")));
-    assert!(r.iter().any(|x| matches!(x, Repair::CustomerIdAssigned { name, .. } if name == "没有编号")));
+    assert!(r
+        .iter()
+        .any(|x| matches!(x, Repair::DuplicateCustomerId { id, .. } if id == "c-1")));
+    assert!(r
+        .iter()
+        .any(|x| matches!(x, Repair::CustomerIdAssigned { name, .. } if name == "没有编号")));
     // The override to a tier that does not exist is removed, and said so.
     assert_eq!(ws.customers[3].tier_override, None);
     assert!(r.contains(&Repair::DanglingTierOverride {
@@ -180,7 +196,10 @@ fn export_file_name_has_name_and_date_and_no_unsafe_characters() {
         envelope::export_file_name("a/b:c*?", 0),
         "a_b_c__-1970-01-01.kam.json"
     );
-    assert_eq!(envelope::export_file_name("  ", 0), "workspace-1970-01-01.kam.json");
+    assert_eq!(
+        envelope::export_file_name("  ", 0),
+        "workspace-1970-01-01.kam.json"
+    );
 }
 
 fn sample(id: &str, name: &str) -> Workspace {
@@ -196,7 +215,14 @@ fn library_saves_lists_opens_and_deletes() {
     assert_eq!(index.active.as_deref(), Some("ws-b"));
     let names: Vec<&str> = index.workspaces.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["甲", "乙"]);
-    assert_eq!(lib::open_workspace(&store, "ws-a", 30).unwrap().workspace.meta.name, "甲");
+    assert_eq!(
+        lib::open_workspace(&store, "ws-a", 30)
+            .unwrap()
+            .workspace
+            .meta
+            .name,
+        "甲"
+    );
     // No temporary copy is left behind.
     assert!(store.keys().unwrap().iter().all(|k| !k.ends_with(".tmp")));
     lib::delete_workspace(&store, "ws-b").unwrap();
@@ -213,7 +239,9 @@ fn library_saves_lists_opens_and_deletes() {
 fn corrupt_stored_text_is_preserved_before_reporting() {
     let store = MemoryStore::default();
     let key = lib::workspace_key("ws-x");
-    store.set(&key, "{\"format\": \"kam-planner\", \"sch").unwrap();
+    store
+        .set(&key, "{\"format\": \"kam-planner\", \"sch")
+        .unwrap();
     match lib::open_workspace(&store, "ws-x", 777) {
         Err(OpenError::Load {
             error: LoadError::Malformed { .. },
@@ -242,7 +270,10 @@ fn newer_stored_document_is_left_untouched() {
             preserved_as: None
         }
     ));
-    assert_eq!(store.get(&lib::workspace_key("ws-future")).unwrap(), Some(text));
+    assert_eq!(
+        store.get(&lib::workspace_key("ws-future")).unwrap(),
+        Some(text)
+    );
     assert_eq!(store.keys().unwrap().len(), 1);
 }
 

@@ -126,13 +126,8 @@ pub fn parse_compact(text: &str) -> Option<f64> {
         Some(r) => (-1.0, r),
         None => (1.0, t),
     };
-    let multipliers: [(&str, f64); 5] = [
-        ("亿", 1e8),
-        ("万", 1e4),
-        ("B", 1e9),
-        ("M", 1e6),
-        ("K", 1e3),
-    ];
+    let multipliers: [(&str, f64); 5] =
+        [("亿", 1e8), ("万", 1e4), ("B", 1e9), ("M", 1e6), ("K", 1e3)];
     let (body, mult) = multipliers
         .iter()
         .find_map(|(s, m)| t.strip_suffix(s).map(|b| (b, *m)))

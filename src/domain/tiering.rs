@@ -376,14 +376,15 @@ impl Default for TieringConfig {
     /// 一般客户. That is the distinction the source itself calls hardly meaningful.
     fn default() -> Self {
         use Field::*;
-        let tier = |id: &str, zh: &str, en: &str, color: &str, target: f64, rule: Option<Rule>| Tier {
-            id: id.to_string(),
-            name_zh: zh.to_string(),
-            name_en: en.to_string(),
-            color: color.to_string(),
-            target_share_pct: target,
-            rule,
-        };
+        let tier =
+            |id: &str, zh: &str, en: &str, color: &str, target: f64, rule: Option<Rule>| Tier {
+                id: id.to_string(),
+                name_zh: zh.to_string(),
+                name_en: en.to_string(),
+                color: color.to_string(),
+                target_share_pct: target,
+                rule,
+            };
         TieringConfig {
             tiers: vec![
                 tier(

@@ -153,10 +153,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let mut repairs = Vec::new();
     let workspace = read_lenient(workspace, &mut repairs)?;
     let workspace = validate::repair(workspace, &mut repairs);
-    Ok(Loaded {
-        workspace,
-        repairs,
-    })
+    Ok(Loaded { workspace, repairs })
 }
 
 /// Reads the document section by section so that one bad value costs only that value.
@@ -220,7 +217,9 @@ fn read_tiering(value: Value, repairs: &mut Vec<Repair>) -> TieringConfig {
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| t.is_object())
-                .map(|(i, t)| lenient_struct::<Tier>(t.clone(), &format!("tiering.tiers[{i}]"), repairs))
+                .map(|(i, t)| {
+                    lenient_struct::<Tier>(t.clone(), &format!("tiering.tiers[{i}]"), repairs)
+                })
                 .collect(),
         },
         _ => {
@@ -266,7 +265,11 @@ pub fn export_file_name(workspace_name: &str, now_ms: i64) -> String {
             c => c,
         })
         .collect();
-    let safe = if safe.is_empty() { "workspace".to_string() } else { safe };
+    let safe = if safe.is_empty() {
+        "workspace".to_string()
+    } else {
+        safe
+    };
     format!(
         "{safe}-{}.kam.json",
         crate::domain::dates::iso_date_from_ms(now_ms)

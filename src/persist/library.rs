@@ -73,7 +73,9 @@ impl KeyValueStore for MemoryStore {
         Ok(self.map.borrow().get(key).cloned())
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.map.borrow_mut().insert(key.to_string(), value.to_string());
+        self.map
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {

@@ -19,7 +19,11 @@ pub fn open_local() -> Result<LocalStore, StoreError> {
         web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".to_string()))?;
     let storage = match window.local_storage() {
         Ok(Some(s)) => s,
-        Ok(None) => return Err(StoreError::Unavailable("localStorage is absent".to_string())),
+        Ok(None) => {
+            return Err(StoreError::Unavailable(
+                "localStorage is absent".to_string(),
+            ))
+        }
         Err(e) => return Err(StoreError::Unavailable(describe(&e))),
     };
     storage

@@ -37,7 +37,13 @@ pub struct DialogProps {
 #[function_component(Dialog)]
 pub fn dialog(props: &DialogProps) -> Html {
     let i18n = use_i18n();
-    let value = use_state(|| props.input.as_ref().map(|v| v.to_string()).unwrap_or_default());
+    let value = use_state(|| {
+        props
+            .input
+            .as_ref()
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    });
     let error = use_state(|| None::<String>);
     let input_ref = use_node_ref();
     let confirm_ref = use_node_ref();

@@ -73,7 +73,11 @@ pub struct Boot {
 /// A fresh id such as `ws-m3k9x2-4fq1` (time plus randomness, so two tabs never collide).
 pub fn new_id(prefix: &str) -> String {
     let rand = (random() * 1_679_616.0) as u64; // 36^4
-    format!("{prefix}-{}-{}", base36(now_ms().max(0) as u64), base36(rand))
+    format!(
+        "{prefix}-{}-{}",
+        base36(now_ms().max(0) as u64),
+        base36(rand)
+    )
 }
 
 fn base36(mut n: u64) -> String {

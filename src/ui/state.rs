@@ -117,7 +117,9 @@ impl Reducible for Session {
             }
             SessionAction::Redo => {
                 let mut future = self.future.clone();
-                let Some(next) = future.pop() else { return self };
+                let Some(next) = future.pop() else {
+                    return self;
+                };
                 let mut past = self.past.clone();
                 past.push(self.workspace.clone());
                 Rc::new(Session {

@@ -46,7 +46,11 @@ fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
         line_owned: ws
             .customers
             .iter()
-            .filter(|c| c.industry_line.as_deref().is_some_and(|l| !l.trim().is_empty()))
+            .filter(|c| {
+                c.industry_line
+                    .as_deref()
+                    .is_some_and(|l| !l.trim().is_empty())
+            })
             .count(),
         regions: regions.len(),
         total_purchase: ws.customers.iter().map(|c| c.annual_purchase).sum(),

@@ -1,0 +1,48 @@
+# KAM Planner — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-e2e clean
+
+## Install what is missing, build, and serve on http://127.0.0.1:8080
+run: setup
+	trunk serve --release --address 127.0.0.1 --port 8080
+
+## Install what the tests need and run every layer, stopping at the first failure
+test: setup-test
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo test
+	$(MAKE) test-wasm
+	$(MAKE) build
+	$(MAKE) test-e2e
+
+## Release build into dist/
+build: setup
+	trunk build --release
+
+setup:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+test-native:
+	cargo test
+
+test-wasm:
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node --test --test-concurrency=1 e2e/
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf dist e2e/screenshots

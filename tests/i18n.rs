@@ -1,0 +1,143 @@
+//! The string catalogues: same keys in both languages, no empty values, and every key the code
+//! uses exists.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use kam_planner::domain::tiering::Field;
+use kam_planner::ui::i18n::{parse_catalogue, I18n, Lang, EN_JSON, ZH_CN_JSON};
+
+fn keys(json: &str) -> BTreeSet<String> {
+    parse_catalogue(json).into_keys().collect()
+}
+
+#[test]
+fn both_catalogues_parse_and_are_not_trivially_small() {
+    assert!(parse_catalogue(ZH_CN_JSON).len() > 50);
+    assert!(parse_catalogue(EN_JSON).len() > 50);
+}
+
+#[test]
+fn both_catalogues_have_exactly_the_same_keys() {
+    let zh = keys(ZH_CN_JSON);
+    let en = keys(EN_JSON);
+    let only_zh: Vec<_> = zh.difference(&en).collect();
+    let only_en: Vec<_> = en.difference(&zh).collect();
+    assert!(
+        only_zh.is_empty() && only_en.is_empty(),
+        "only in zh-CN: {only_zh:?}; only in en: {only_en:?}"
+    );
+}
+
+#[test]
+fn no_value_is_empty_and_placeholders_match() {
+    let zh = parse_catalogue(ZH_CN_JSON);
+    let en = parse_catalogue(EN_JSON);
+    let placeholders = |s: &str| -> BTreeSet<String> {
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split('}').next())
+            .map(str::to_string)
+            .collect()
+    };
+    for (key, z) in &zh {
+        assert!(!z.trim().is_empty(), "zh-CN {key} is empty");
+        let e = &en[key];
+        assert!(!e.trim().is_empty(), "en {key} is empty");
+        assert_eq!(
+            placeholders(z),
+            placeholders(e),
+            "placeholders differ for {key}"
+        );
+    }
+}
+
+#[test]
+fn english_catalogue_has_no_chinese_and_chinese_is_chinese() {
+    let zh = parse_catalogue(ZH_CN_JSON);
+    for (key, v) in parse_catalogue(EN_JSON) {
+        assert!(
+            !v.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "en {key}: {v}"
+        );
+    }
+    assert_eq!(zh["app.title"], "大客户经营规划工具箱");
+}
+
+/// Collects every literal passed to `.t("…")` or `.tf("…"` under src/ui.
+fn used_keys(dir: &Path, out: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).expect("src/ui readable") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            used_keys(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("source readable");
+            for pat in [".t(\"", ".tf(\""] {
+                for part in text.split(pat).skip(1) {
+                    if let Some(key) = part.split('"').next() {
+                        out.insert(key.to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_used_in_the_ui_exists() {
+    let mut used = BTreeSet::new();
+    used_keys(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+        &mut used,
+    );
+    assert!(used.len() > 40, "the scan found only {} keys", used.len());
+    let zh = keys(ZH_CN_JSON);
+    let missing: Vec<_> = used.iter().filter(|k| !zh.contains(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "keys used but not in the catalogue: {missing:?}"
+    );
+    // Keys built at run time.
+    for n in 1..=4 {
+        for part in ["title", "body"] {
+            assert!(zh.contains(&format!("overview.step{n}_{part}")));
+        }
+    }
+}
+
+#[test]
+fn lookups_and_placeholders() {
+    let zh = I18n { lang: Lang::ZhCn };
+    let en = I18n { lang: Lang::En };
+    assert_eq!(en.t("app.title"), "KAM Planner");
+    assert_eq!(
+        zh.tf("ws.copy_name", &[("name", "示例集团")]),
+        "示例集团（副本）"
+    );
+    assert_eq!(
+        en.tf("ws.copy_name", &[("name", "Demo Group")]),
+        "Demo Group (copy)"
+    );
+    assert_eq!(en.t("no.such.key"), "no.such.key");
+    assert_eq!(zh.num(12_000.0), "1.2万");
+    assert_eq!(en.num(12_000.0), "12K");
+}
+
+#[test]
+fn language_defaults_follow_the_browser() {
+    assert_eq!(Lang::from_navigator("en-US"), Lang::En);
+    assert_eq!(Lang::from_navigator("EN"), Lang::En);
+    assert_eq!(Lang::from_navigator("zh-CN"), Lang::ZhCn);
+    assert_eq!(Lang::from_navigator("zh-TW"), Lang::ZhCn);
+    assert_eq!(Lang::from_navigator("de-DE"), Lang::ZhCn);
+    assert_eq!(Lang::from_navigator(""), Lang::ZhCn);
+    for l in [Lang::ZhCn, Lang::En] {
+        assert_eq!(Lang::from_tag(l.tag()), Some(l));
+    }
+}
+
+#[test]
+fn every_rule_field_has_a_distinct_key() {
+    let keys: BTreeSet<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+    assert_eq!(keys.len(), Field::ALL.len());
+}
