@@ -102,7 +102,8 @@ export async function startServer(rootDir, { port = 0, extraHeaders = {}, cors =
         send(405, 'Method Not Allowed\n');
         return;
       }
-      const pathname = new URL(req.url, 'http://127.0.0.1').pathname;
+      // Parse only the path: a request line like `//x` must not be read as a host name.
+      const pathname = req.url.split('?')[0].split('#')[0].replace(/^\/+/, '/');
       let file = resolveInside(root, pathname);
       if (!file) {
         send(404, 'Not Found\n');

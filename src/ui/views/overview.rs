@@ -114,6 +114,7 @@ pub fn overview() -> Html {
                         <ShareBars bars={bars} label={i18n.t("overview.chart_label").to_string()}
                             legend_actual={i18n.t("overview.legend_actual").to_string()}
                             legend_target={i18n.t("overview.legend_target").to_string()} />
+                        <div class="table-scroll">
                         <table class="data-table" data-testid="tier-table">
                             <thead><tr>
                                 <th scope="col">{ i18n.t("overview.col_tier") }</th>
@@ -139,6 +140,7 @@ pub fn overview() -> Html {
                             }) }
                             </tbody>
                         </table>
+                        </div>
                     </div>
                 }
             </section>
@@ -158,34 +160,51 @@ pub fn overview() -> Html {
     }
 }
 
-/// Fiscal year and reference date of the workspace.
+/// Fiscal year and reference date of the workspace. The form is keyed by the stored values, so
+/// an undo or a switch of workspace shows the values that now apply.
 #[function_component(Settings)]
 fn settings() -> Html {
-    let i18n = use_i18n();
     let handle = use_workspace();
     let ws = handle.workspace();
-    let year_ref = use_node_ref();
-    let today_ref = use_node_ref();
+    html! {
+        <SettingsForm key={format!("{}|{}|{}", ws.meta.id, ws.meta.fiscal_year, ws.meta.today)}
+            fiscal_year={ws.meta.fiscal_year} today={ws.meta.today.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SettingsFormProps {
+    fiscal_year: i32,
+    today: AttrValue,
+}
+
+#[function_component(SettingsForm)]
+fn settings_form(props: &SettingsFormProps) -> Html {
+    let i18n = use_i18n();
+    let handle = use_workspace();
+    let year = use_state(|| props.fiscal_year.to_string());
+    let today = use_state(|| props.today.to_string());
     let error = use_state(|| None::<String>);
 
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        let error = error.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            state.set(input.value());
+            error.set(None);
+        })
+    };
     let apply = {
         let handle = handle.clone();
-        let year_ref = year_ref.clone();
-        let today_ref = today_ref.clone();
+        let year = year.clone();
+        let today = today.clone();
         let error = error.clone();
-        let ws = ws.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let year_text = year_ref
-                .cast::<HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
-            let today = today_ref
-                .cast::<HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
-            let year = year_text.trim().parse::<i32>().unwrap_or(i32::MIN);
-            let edits = [Edit::SetFiscalYear(year), Edit::SetToday(today)];
+            let ws = handle.workspace();
+            let year = year.trim().parse::<i32>().unwrap_or(i32::MIN);
+            let edits = [Edit::SetFiscalYear(year), Edit::SetToday((*today).clone())];
             // Check both before applying either, so a bad date does not half-apply the form.
             for e in &edits {
                 if let Err(err) = edit::apply(&ws, e, 0) {
@@ -193,7 +212,6 @@ fn settings() -> Html {
                     return;
                 }
             }
-            error.set(None);
             for e in edits {
                 handle.edit(e);
             }
@@ -203,16 +221,16 @@ fn settings() -> Html {
     html! {
         <section class="card" aria-labelledby="ov-settings">
             <h3 id="ov-settings" class="card-title">{ i18n.t("overview.settings") }</h3>
-            <form class="settings-form" onsubmit={apply} key={format!("{}-{}-{}", ws.meta.id, ws.meta.fiscal_year, ws.meta.today)}>
+            <form class="settings-form" onsubmit={apply}>
                 <label>
                     <span>{ i18n.t("overview.setting_fiscal_year") }</span>
-                    <input ref={year_ref} type="number" min="2000" max="2100" step="1"
-                           value={ws.meta.fiscal_year.to_string()} data-testid="setting-fiscal-year" />
+                    <input type="number" min="2000" max="2100" step="1" value={(*year).clone()}
+                           oninput={text_input(&year)} data-testid="setting-fiscal-year" />
                 </label>
                 <label>
                     <span>{ i18n.t("overview.setting_today") }</span>
-                    <input ref={today_ref} type="text" inputmode="numeric" placeholder="YYYY-MM-DD"
-                           value={ws.meta.today.clone()} data-testid="setting-today" />
+                    <input type="text" inputmode="numeric" placeholder="YYYY-MM-DD" value={(*today).clone()}
+                           oninput={text_input(&today)} data-testid="setting-today" />
                 </label>
                 <button type="submit" class="button button-primary" data-testid="setting-apply">
                     { i18n.t("overview.save_setting") }
