@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(E2E_DIR, '..');
@@ -134,4 +137,23 @@ export function listing(label, items) {
 /** True if `text` contains the integer `n` as a whole number (so "2500" does not contain 250). */
 export function hasNumber(text, n) {
   return new RegExp(`(?<![\\d.,])${n}(?![\\d.,]*\\d)`).test(text);
+}
+
+/**
+ * Registers before/after hooks that serve dist/ on 127.0.0.1 and launch one
+ * browser for the test file.  Returns an object whose `server` and `browser`
+ * are set once the hooks have run.
+ */
+export function appSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    assertDistBuilt();
+    suite.server = await startServer(DIST);
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -3,31 +3,18 @@
 //
 // Run: node --test --test-concurrency=1 e2e/   (after `make build`)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer } from './server.mjs';
-import { DIST, assertDistBuilt, launch, newPage, waitForApp, screenshot } from './helpers.mjs';
+import { appSuite, newPage, waitForApp, screenshot } from './helpers.mjs';
 
 const TEST_TIMEOUT = 90_000;
-let server;
-let browser;
-
-before(async () => {
-  assertDistBuilt();
-  server = await startServer(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = appSuite();
 
 async function withApp(slug, locale, fn) {
-  const s = await newPage(browser, { locale });
+  const s = await newPage(suite.browser, { locale });
   try {
-    await s.page.goto(server.url);
+    await s.page.goto(suite.server.url);
     await waitForApp(s.page);
     await fn(s.page, s);
     assert.deepEqual(s.pageErrors, [], 'no uncaught page errors');

@@ -3,7 +3,7 @@
 //
 // Run: node --test --test-concurrency=1 e2e/   (after `make build`)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -11,9 +11,8 @@ import path from 'node:path';
 
 import { startServer } from './server.mjs';
 import {
+  appSuite,
   DIST,
-  assertDistBuilt,
-  launch,
   newPage,
   waitForApp,
   screenshot,
@@ -23,26 +22,14 @@ import {
 
 const TEST_TIMEOUT = 90_000;
 
-let server;
-let browser;
-
-before(async () => {
-  assertDistBuilt();
-  server = await startServer(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = appSuite();
 
 /**
  * Run `fn` with a fresh context (empty storage).  On failure a screenshot
  * `failed-<slug>` is taken before the error is re-thrown.
  */
 async function withPage(slug, { locale = 'zh-CN' } = {}, fn) {
-  const session = await newPage(browser, { locale });
+  const session = await newPage(suite.browser, { locale });
   try {
     await fn(session);
   } catch (err) {
@@ -53,7 +40,7 @@ async function withPage(slug, { locale = 'zh-CN' } = {}, fn) {
   }
 }
 
-async function openApp(page, url = server.url) {
+async function openApp(page, url = suite.server.url) {
   await page.goto(url);
   return waitForApp(page);
 }

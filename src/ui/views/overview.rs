@@ -26,23 +26,20 @@ struct Glance {
     tiers: Vec<TierStats>,
 }
 
+/// Number of distinct non-empty values of a text field.
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> usize {
+    values
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
 fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
-    let industries: BTreeSet<&str> = ws
-        .customers
-        .iter()
-        .map(|c| c.industry.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let regions: BTreeSet<&str> = ws
-        .customers
-        .iter()
-        .map(|c| c.region.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
     let assignments = ws.tiering.assign_all(&ws.customers);
     Glance {
         customers: ws.customers.len(),
-        industries: industries.len(),
+        industries: distinct(ws.customers.iter().map(|c| c.industry.as_str())),
         line_owned: ws
             .customers
             .iter()
@@ -52,7 +49,7 @@ fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
                     .is_some_and(|l| !l.trim().is_empty())
             })
             .count(),
-        regions: regions.len(),
+        regions: distinct(ws.customers.iter().map(|c| c.region.as_str())),
         total_purchase: ws.customers.iter().map(|c| c.annual_purchase).sum(),
         total_revenue: ws.customers.iter().map(|c| c.revenue).sum(),
         tiers: tiering::distribution(&ws.tiering, &ws.customers, &assignments),
