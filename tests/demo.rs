@@ -22,7 +22,7 @@ fn by_tier(ws: &Workspace) -> Vec<Vec<&Customer>> {
         .zip(ws.tiering.assign_all(&ws.customers))
     {
         let a = a.expect("default tiering has tiers");
-        tiers[a.tier].push(c);
+        tiers[a.tier].push(c.as_ref());
     }
     tiers
 }
@@ -256,6 +256,7 @@ fn build_is_deterministic_and_locale_only_changes_labels() {
     let mut relabelled = en.clone();
     relabelled.meta.name = zh.meta.name.clone();
     for (e, z) in relabelled.customers.iter_mut().zip(&zh.customers) {
+        let e = std::rc::Rc::make_mut(e);
         assert_ne!(e.industry, z.industry);
         assert_ne!(e.region, z.region);
         e.industry = z.industry.clone();
@@ -282,6 +283,7 @@ fn histories_show_risk_flat_and_prospects() {
         .customers
         .iter()
         .filter(|c| c.history.iter().all(|h| h.annual_purchase == 0.0))
+        .map(|c| c.as_ref())
         .collect();
     assert_eq!(prospects.len(), 12);
     let flat = ws

@@ -20,6 +20,7 @@
 //! labels; it never touches the random stream.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, Meta, Workspace, YearPurchase};
@@ -247,7 +248,7 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
     let customers = specs
         .iter()
         .enumerate()
-        .map(|(i, s)| customer(&mut rng, &mut used, i, s, now_ms, locale))
+        .map(|(i, s)| Rc::new(customer(&mut rng, &mut used, i, s, now_ms, locale)))
         .collect();
     Workspace {
         meta: Meta {

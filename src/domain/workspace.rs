@@ -7,6 +7,8 @@
 //! Every struct is `#[serde(default)]` so that a file missing a field still reads (the lenient read
 //! of STYLE.md rule 4); the load path in `persist` then validates and repairs what was read.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use super::tiering::TieringConfig;
@@ -20,8 +22,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Workspace {
     /// Name, fiscal year and bookkeeping of the workspace.
     pub meta: Meta,
-    /// The customers being tiered and served.
-    pub customers: Vec<Customer>,
+    /// The customers being tiered and served. Each is shared (`Rc`) so that an edit of one
+    /// customer, and every undo step, copies pointers rather than 100,000 records.
+    pub customers: Vec<Rc<Customer>>,
     /// How customers are put into tiers (Tool 1).
     pub tiering: TieringConfig,
 }

@@ -5,6 +5,8 @@
 //! document leniently (a wrong field falls back to its default and is reported), then repairs and
 //! validates it. Storage and imported files both come through here.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
@@ -179,11 +181,11 @@ fn read_lenient(value: Value, repairs: &mut Vec<Repair>) -> Result<Workspace, Lo
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
                 if item.is_object() {
-                    out.push(lenient_struct::<Customer>(
+                    out.push(Rc::new(lenient_struct::<Customer>(
                         item,
                         &format!("customers[{i}]"),
                         repairs,
-                    ));
+                    )));
                 } else {
                     repairs.push(Repair::SkippedCustomer { index: i });
                 }

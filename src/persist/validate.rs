@@ -105,7 +105,18 @@ fn repair_customers(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
     let mut seen: HashSet<String> = HashSet::with_capacity(ws.customers.len());
     let mut next_n = ws.customers.len() + 1;
     for c in ws.customers.iter_mut() {
-        if c.id.trim().is_empty() || seen.contains(&c.id) {
+        let needs_id = c.id.trim().is_empty() || seen.contains(&c.id);
+        let dangling = c
+            .tier_override
+            .as_ref()
+            .is_some_and(|ov| !tier_ids.contains(ov.tier.as_str()));
+        if !needs_id && !dangling {
+            seen.insert(c.id.clone());
+            continue;
+        }
+        // Copy the shared record only when it has to change.
+        let c = std::rc::Rc::make_mut(c);
+        if needs_id {
             let mut id = format!("c-{next_n:04}");
             while seen.contains(&id) {
                 next_n += 1;

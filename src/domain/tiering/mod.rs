@@ -2,6 +2,8 @@
 //! customer gets the first tier top-down whose rule matches, the last tier catches the rest, and a
 //! manual override wins. Every assignment carries its explanation.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use super::workspace::Customer;
@@ -363,8 +365,8 @@ impl TieringConfig {
     }
 
     /// Tiers of all customers, in customer order.
-    pub fn assign_all(&self, customers: &[Customer]) -> Vec<Option<Assignment>> {
-        customers.iter().map(|c| self.assign(c)).collect()
+    pub fn assign_all<C: Borrow<Customer>>(&self, customers: &[C]) -> Vec<Option<Assignment>> {
+        customers.iter().map(|c| self.assign(c.borrow())).collect()
     }
 }
 
@@ -467,14 +469,15 @@ pub struct TierStats {
 }
 
 /// Per-tier figures for the given assignments (same order as `customers`).
-pub fn distribution(
+pub fn distribution<C: Borrow<Customer>>(
     config: &TieringConfig,
-    customers: &[Customer],
+    customers: &[C],
     assignments: &[Option<Assignment>],
 ) -> Vec<TierStats> {
     let mut purchases: Vec<Vec<f64>> = vec![Vec::new(); config.tiers.len()];
     let mut revenue = vec![0.0; config.tiers.len()];
     for (c, a) in customers.iter().zip(assignments) {
+        let c = c.borrow();
         if let Some(a) = a {
             purchases[a.tier].push(c.annual_purchase);
             revenue[a.tier] += c.revenue;
