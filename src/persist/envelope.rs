@@ -213,22 +213,33 @@ fn read_tiering(value: Value, repairs: &mut Vec<Repair>) -> TieringConfig {
     if let Ok(cfg) = serde_json::from_value::<TieringConfig>(value.clone()) {
         return cfg;
     }
-    match value.get("tiers") {
-        Some(Value::Array(tiers)) => TieringConfig {
-            tiers: tiers
-                .iter()
+    let Value::Object(mut fields) = value else {
+        repairs.push(Repair::WrongType("tiering".into()));
+        return TieringConfig::default();
+    };
+    // The tiers are read one by one, so one bad tier does not cost the others.
+    let tiers = fields.remove("tiers");
+    let mut cfg: TieringConfig = lenient_struct(Value::Object(fields), "tiering", repairs);
+    match tiers {
+        Some(Value::Array(tiers)) => {
+            cfg.tiers = tiers
+                .into_iter()
                 .enumerate()
-                .filter(|(_, t)| t.is_object())
-                .map(|(i, t)| {
-                    lenient_struct::<Tier>(t.clone(), &format!("tiering.tiers[{i}]"), repairs)
+                .filter_map(|(i, t)| {
+                    let path = format!("tiering.tiers[{i}]");
+                    if t.is_object() {
+                        Some(lenient_struct::<Tier>(t, &path, repairs))
+                    } else {
+                        repairs.push(Repair::WrongType(path));
+                        None
+                    }
                 })
-                .collect(),
-        },
-        _ => {
-            repairs.push(Repair::WrongType("tiering".into()));
-            TieringConfig::default()
+                .collect();
         }
+        Some(_) => repairs.push(Repair::WrongType("tiering.tiers".into())),
+        None => {}
     }
+    cfg
 }
 
 /// Deserialises an object, dropping (and reporting) each field whose value has the wrong type,

@@ -1,19 +1,50 @@
-//! Customer tiering in rule mode (SPEC §3.1): ordered tiers, each but the last with a rule; a
-//! customer gets the first tier top-down whose rule matches, the last tier catches the rest, and a
-//! manual override wins. Every assignment carries its explanation.
+//! Customer tiering (SPEC §3.1). In rule mode tiers are ordered top (rank 1) to bottom, each but
+//! the last with a rule; a customer gets the first tier top-down whose rule matches and the last
+//! tier catches the rest. In score mode weighted dimensions give every customer a score 0–100 and
+//! tiers follow from score cut-offs or target shares. A manual override always wins. Every
+//! assignment carries its explanation.
+
+pub mod curses;
+pub mod diagnostics;
+pub mod migration;
+pub mod rules;
+pub mod score;
 
 use std::borrow::Borrow;
 
 use serde::{Deserialize, Serialize};
 
 use super::workspace::Customer;
+pub use curses::CurseSettings;
+pub use diagnostics::DiagnosticSettings;
+pub use rules::{CondValue, Condition, Field, Join, Op, Rule};
+pub use score::{ScoreAssign, ScoreDimension, ScoreMapping, ScoreModel};
 
 /// Ordered tiers, top (rank 1) first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TieringConfig {
+    /// Rules or scores.
+    pub mode: Mode,
     /// Tiers from the top down; the last one is the catch-all and its rule is ignored.
     pub tiers: Vec<Tier>,
+    /// The score model used in score mode.
+    pub score: ScoreModel,
+    /// Thresholds of the structure diagnostics.
+    pub diagnostics: DiagnosticSettings,
+    /// Thresholds of the three curses.
+    pub curses: CurseSettings,
+}
+
+/// How customers are put into tiers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// First matching rule top-down (the default).
+    #[default]
+    Rules,
+    /// Weighted score, then cut-offs or target shares.
+    Score,
 }
 
 /// One tier.
@@ -32,266 +63,8 @@ pub struct Tier {
     pub target_share_pct: f64,
     /// Membership rule; `None` (or on the last tier) means catch-all.
     pub rule: Option<Rule>,
-}
-
-/// Conditions joined by `any` or `all`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Rule {
-    /// How the conditions combine.
-    pub join: Join,
-    /// The conditions; an empty rule never matches.
-    pub conditions: Vec<Condition>,
-}
-
-/// How a rule's conditions combine.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Join {
-    /// At least one condition holds.
-    #[default]
-    Any,
-    /// Every condition holds.
-    All,
-}
-
-/// The customer fields a condition can test.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// 年采购额, yuan.
-    AnnualPurchase,
-    /// Our revenue, yuan.
-    Revenue,
-    /// Gross margin, %.
-    GrossMarginPct,
-    /// Share of wallet, %.
-    ShareOfWallet,
-    /// Growth, %.
-    GrowthPct,
-    /// Rank in the industry.
-    IndustryRank,
-    /// On the named list, or industry rank ≤ 3 (行业TOP3).
-    OnNamedList,
-    /// Owning industry line (text; `is_true` = set).
-    IndustryLine,
-    /// Repeat purchase.
-    RepeatPurchase,
-    /// Years of cooperation.
-    YearsOfCooperation,
-    /// A tag (`=`/`in` on the tag list).
-    Tag,
-}
-
-impl Field {
-    /// Every field, in the order the rule builder lists them.
-    pub const ALL: [Field; 11] = [
-        Field::AnnualPurchase,
-        Field::Revenue,
-        Field::GrossMarginPct,
-        Field::ShareOfWallet,
-        Field::GrowthPct,
-        Field::IndustryRank,
-        Field::OnNamedList,
-        Field::IndustryLine,
-        Field::RepeatPurchase,
-        Field::YearsOfCooperation,
-        Field::Tag,
-    ];
-
-    /// The snake_case identifier (also the i18n key suffix).
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::AnnualPurchase => "annual_purchase",
-            Field::Revenue => "revenue",
-            Field::GrossMarginPct => "gross_margin_pct",
-            Field::ShareOfWallet => "share_of_wallet",
-            Field::GrowthPct => "growth_pct",
-            Field::IndustryRank => "industry_rank",
-            Field::OnNamedList => "on_named_list",
-            Field::IndustryLine => "industry_line",
-            Field::RepeatPurchase => "repeat_purchase",
-            Field::YearsOfCooperation => "years_of_cooperation",
-            Field::Tag => "tag",
-        }
-    }
-
-    /// True for fields holding money (formatted as 万/亿).
-    pub fn is_money(self) -> bool {
-        matches!(self, Field::AnnualPurchase | Field::Revenue)
-    }
-}
-
-/// Comparison operators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Op {
-    /// `>=`
-    #[serde(rename = ">=")]
-    Ge,
-    /// `>`
-    #[serde(rename = ">")]
-    Gt,
-    /// `<=`
-    #[serde(rename = "<=")]
-    Le,
-    /// `<`
-    #[serde(rename = "<")]
-    Lt,
-    /// `=`
-    #[serde(rename = "=")]
-    Eq,
-    /// value is one of a list
-    #[serde(rename = "in")]
-    In,
-    /// flag set / text non-empty
-    #[serde(rename = "is-true")]
-    IsTrue,
-    /// flag unset / text empty
-    #[serde(rename = "is-false")]
-    IsFalse,
-}
-
-impl Op {
-    /// The symbol shown in explanations.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Op::Ge => "≥",
-            Op::Gt => ">",
-            Op::Le => "≤",
-            Op::Lt => "<",
-            Op::Eq => "=",
-            Op::In => "∈",
-            Op::IsTrue => "",
-            Op::IsFalse => "",
-        }
-    }
-}
-
-/// The right-hand side of a condition.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum CondValue {
-    /// No value (for `is-true` / `is-false`).
-    #[default]
-    None,
-    /// A number.
-    Number(f64),
-    /// A text.
-    Text(String),
-    /// A list of texts (for `in`).
-    List(Vec<String>),
-}
-
-/// `field op value`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Condition {
-    /// Which customer field.
-    pub field: Field,
-    /// Comparison.
-    pub op: Op,
-    /// Compared against.
-    #[serde(default)]
-    pub value: CondValue,
-}
-
-impl Condition {
-    /// A numeric comparison.
-    pub fn number(field: Field, op: Op, value: f64) -> Condition {
-        Condition {
-            field,
-            op,
-            value: CondValue::Number(value),
-        }
-    }
-
-    /// A flag test (`is-true` / `is-false`).
-    pub fn flag(field: Field, op: Op) -> Condition {
-        Condition {
-            field,
-            op,
-            value: CondValue::None,
-        }
-    }
-
-    /// Whether the customer satisfies the condition. A missing figure (no wallet, no rank) never matches.
-    pub fn matches(&self, c: &Customer) -> bool {
-        match self.field {
-            Field::AnnualPurchase => self.cmp_number(Some(c.annual_purchase)),
-            Field::Revenue => self.cmp_number(Some(c.revenue)),
-            Field::GrossMarginPct => self.cmp_number(c.gross_margin_pct),
-            Field::ShareOfWallet => self.cmp_number(c.share_of_wallet_pct()),
-            Field::GrowthPct => self.cmp_number(c.effective_growth_pct()),
-            Field::IndustryRank => self.cmp_number(c.industry_rank.map(f64::from)),
-            Field::YearsOfCooperation => self.cmp_number(Some(f64::from(c.years_of_cooperation))),
-            Field::OnNamedList => {
-                let top3 = c.on_named_list || c.industry_rank.is_some_and(|r| (1..=3).contains(&r));
-                self.cmp_flag(top3)
-            }
-            Field::RepeatPurchase => self.cmp_flag(c.repeat_purchase),
-            Field::IndustryLine => {
-                let line = c.industry_line.as_deref().map(str::trim).unwrap_or("");
-                match self.op {
-                    Op::IsTrue => !line.is_empty(),
-                    Op::IsFalse => line.is_empty(),
-                    _ => self.cmp_text(std::iter::once(line)),
-                }
-            }
-            Field::Tag => match self.op {
-                Op::IsTrue => !c.tags.is_empty(),
-                Op::IsFalse => c.tags.is_empty(),
-                _ => self.cmp_text(c.tags.iter().map(String::as_str)),
-            },
-        }
-    }
-
-    fn cmp_number(&self, actual: Option<f64>) -> bool {
-        let Some(a) = actual.filter(|a| a.is_finite()) else {
-            return false;
-        };
-        let v = match &self.value {
-            CondValue::Number(v) => *v,
-            CondValue::Text(t) => match t.trim().parse::<f64>() {
-                Ok(v) => v,
-                Err(_) => return false,
-            },
-            CondValue::List(list) => {
-                return self.op == Op::In
-                    && list.iter().any(|t| t.trim().parse::<f64>().ok() == Some(a));
-            }
-            CondValue::None => return self.cmp_flag(a != 0.0),
-        };
-        match self.op {
-            Op::Ge => a >= v,
-            Op::Gt => a > v,
-            Op::Le => a <= v,
-            Op::Lt => a < v,
-            Op::Eq | Op::In => a == v,
-            Op::IsTrue => a != 0.0,
-            Op::IsFalse => a == 0.0,
-        }
-    }
-
-    fn cmp_flag(&self, actual: bool) -> bool {
-        match self.op {
-            Op::IsFalse => !actual,
-            Op::Eq => match &self.value {
-                CondValue::Number(v) => actual == (*v != 0.0),
-                CondValue::Text(t) => actual == matches!(t.trim(), "true" | "1" | "是" | "yes"),
-                _ => actual,
-            },
-            _ => actual,
-        }
-    }
-
-    fn cmp_text<'a>(&self, mut actual: impl Iterator<Item = &'a str>) -> bool {
-        match (&self.value, self.op) {
-            (CondValue::Text(t), Op::Eq | Op::In) => actual.any(|a| a == t.trim()),
-            (CondValue::List(list), Op::Eq | Op::In) => {
-                actual.any(|a| list.iter().any(|t| t.trim() == a))
-            }
-            _ => false,
-        }
-    }
+    /// Lowest score (0–100) of the tier in score mode with cut-offs.
+    pub min_score: f64,
 }
 
 /// Why a customer is in its tier.
@@ -311,6 +84,15 @@ pub enum Explanation {
     },
     /// No rule matched; the last tier caught it.
     CatchAll,
+    /// Score mode: the customer's score, and the cut-off it reached or its rank among all.
+    Scored {
+        /// Total score 0–100.
+        score: f64,
+        /// The tier's cut-off that the score reached (cut-off assignment).
+        cutoff: Option<f64>,
+        /// Rank by score (1 = best) and number of customers (target-share assignment).
+        rank: Option<(usize, usize)>,
+    },
 }
 
 /// A customer's tier and why.
@@ -328,18 +110,12 @@ impl TieringConfig {
         self.tiers.iter().position(|t| t.id == id)
     }
 
-    /// The tier of one customer, with its explanation. `None` only when there are no tiers.
+    /// The tier of one customer by the rules (rule mode), with its explanation. `None` only when
+    /// there are no tiers.
     pub fn assign(&self, c: &Customer) -> Option<Assignment> {
         let last = self.tiers.len().checked_sub(1)?;
-        if let Some(ov) = &c.tier_override {
-            if let Some(tier) = self.index_of(&ov.tier) {
-                return Some(Assignment {
-                    tier,
-                    explanation: Explanation::Override {
-                        reason: ov.reason.clone(),
-                    },
-                });
-            }
+        if let Some(a) = self.override_of(c) {
+            return Some(a);
         }
         for (i, tier) in self.tiers[..last].iter().enumerate() {
             let Some(rule) = &tier.rule else { continue };
@@ -364,9 +140,26 @@ impl TieringConfig {
         })
     }
 
-    /// Tiers of all customers, in customer order.
+    /// The tier a manual override puts the customer in, if any (an override naming a tier that
+    /// does not exist is ignored).
+    pub fn override_of(&self, c: &Customer) -> Option<Assignment> {
+        let ov = c.tier_override.as_ref()?;
+        let tier = self.index_of(&ov.tier)?;
+        Some(Assignment {
+            tier,
+            explanation: Explanation::Override {
+                reason: ov.reason.clone(),
+            },
+        })
+    }
+
+    /// Tiers of all customers, in customer order, in the configured mode. `None` only when there
+    /// are no tiers.
     pub fn assign_all<C: Borrow<Customer>>(&self, customers: &[C]) -> Vec<Option<Assignment>> {
-        customers.iter().map(|c| self.assign(c.borrow())).collect()
+        match self.mode {
+            Mode::Rules => customers.iter().map(|c| self.assign(c.borrow())).collect(),
+            Mode::Score => score::assign_all(self, customers),
+        }
     }
 }
 
@@ -386,8 +179,13 @@ impl Default for TieringConfig {
                 color: color.to_string(),
                 target_share_pct: target,
                 rule,
+                min_score: 0.0,
             };
-        TieringConfig {
+        let mut config = TieringConfig {
+            mode: Mode::Rules,
+            score: ScoreModel::default(),
+            diagnostics: DiagnosticSettings::default(),
+            curses: CurseSettings::default(),
             tiers: vec![
                 tier(
                     "strategic",
@@ -447,7 +245,12 @@ impl Default for TieringConfig {
                 ),
                 tier("general", "一般客户", "General", "#aab4c3", 25.0, None),
             ],
+        };
+        // Score-mode cut-offs (our assumption; editable).
+        for (tier, cutoff) in config.tiers.iter_mut().zip([75.0, 55.0, 35.0, 15.0, 0.0]) {
+            tier.min_score = cutoff;
         }
+        config
     }
 }
 

@@ -1,0 +1,1 @@
+//! Tier migration over the years of purchase history.
