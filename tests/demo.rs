@@ -255,6 +255,7 @@ fn build_is_deterministic_and_locale_only_changes_labels() {
     let zh = zh();
     let mut relabelled = en.clone();
     relabelled.meta.name = zh.meta.name.clone();
+    relabelled.industry_lines = zh.industry_lines.clone();
     for (e, z) in relabelled.customers.iter_mut().zip(&zh.customers) {
         let e = std::rc::Rc::make_mut(e);
         assert_ne!(e.industry, z.industry);

@@ -5,22 +5,43 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use kam_planner::domain::tiering::Field;
-use kam_planner::ui::i18n::{parse_catalogue, I18n, Lang, EN_JSON, ZH_CN_JSON};
+use kam_planner::ui::i18n::{merge_catalogues, parse_catalogue, I18n, Lang, EN_FILES, ZH_CN_FILES};
 
-fn keys(json: &str) -> BTreeSet<String> {
-    parse_catalogue(json).into_keys().collect()
+fn keys(files: &[(&str, &str)]) -> BTreeSet<String> {
+    merge_catalogues(files).into_keys().collect()
 }
 
 #[test]
-fn both_catalogues_parse_and_are_not_trivially_small() {
-    assert!(parse_catalogue(ZH_CN_JSON).len() > 50);
-    assert!(parse_catalogue(EN_JSON).len() > 50);
+fn every_file_parses_and_the_catalogues_are_not_trivially_small() {
+    for (area, json) in ZH_CN_FILES.iter().chain(EN_FILES) {
+        assert!(
+            !parse_catalogue(json).is_empty(),
+            "{area} does not parse or is empty"
+        );
+    }
+    assert!(merge_catalogues(ZH_CN_FILES).len() > 50);
+    assert!(merge_catalogues(EN_FILES).len() > 50);
+}
+
+#[test]
+fn both_languages_have_the_same_areas_and_no_key_is_in_two_files() {
+    let areas =
+        |files: &[(&str, &str)]| files.iter().map(|(a, _)| a.to_string()).collect::<Vec<_>>();
+    assert_eq!(areas(ZH_CN_FILES), areas(EN_FILES));
+    for files in [ZH_CN_FILES, EN_FILES] {
+        let total: usize = files.iter().map(|(_, j)| parse_catalogue(j).len()).sum();
+        assert_eq!(
+            total,
+            merge_catalogues(files).len(),
+            "a key is defined in two files"
+        );
+    }
 }
 
 #[test]
 fn both_catalogues_have_exactly_the_same_keys() {
-    let zh = keys(ZH_CN_JSON);
-    let en = keys(EN_JSON);
+    let zh = keys(ZH_CN_FILES);
+    let en = keys(EN_FILES);
     let only_zh: Vec<_> = zh.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&zh).collect();
     assert!(
@@ -31,8 +52,8 @@ fn both_catalogues_have_exactly_the_same_keys() {
 
 #[test]
 fn no_value_is_empty_and_placeholders_match() {
-    let zh = parse_catalogue(ZH_CN_JSON);
-    let en = parse_catalogue(EN_JSON);
+    let zh = merge_catalogues(ZH_CN_FILES);
+    let en = merge_catalogues(EN_FILES);
     let placeholders = |s: &str| -> BTreeSet<String> {
         s.split('{')
             .skip(1)
@@ -54,8 +75,8 @@ fn no_value_is_empty_and_placeholders_match() {
 
 #[test]
 fn english_catalogue_has_no_chinese_and_chinese_is_chinese() {
-    let zh = parse_catalogue(ZH_CN_JSON);
-    for (key, v) in parse_catalogue(EN_JSON) {
+    let zh = merge_catalogues(ZH_CN_FILES);
+    for (key, v) in merge_catalogues(EN_FILES) {
         assert!(
             !v.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "en {key}: {v}"
@@ -91,7 +112,7 @@ fn every_key_used_in_the_ui_exists() {
         &mut used,
     );
     assert!(used.len() > 40, "the scan found only {} keys", used.len());
-    let zh = keys(ZH_CN_JSON);
+    let zh = keys(ZH_CN_FILES);
     let missing: Vec<_> = used.iter().filter(|k| !zh.contains(*k)).collect();
     assert!(
         missing.is_empty(),

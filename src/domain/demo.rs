@@ -261,6 +261,10 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
             updated_at: now_ms,
             is_demo: true,
         },
+        industry_lines: INDUSTRIES
+            .iter()
+            .map(|pair| pick_label(*pair, locale).to_string())
+            .collect(),
         customers,
         tiering: TieringConfig::default(),
     }

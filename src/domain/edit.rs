@@ -1,9 +1,13 @@
 //! Edits of a workspace: the actions the UI reducer applies. Each is a pure function of the old
 //! document, the edit and the time of the edit; nothing here reads a clock or storage.
 
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use thiserror::Error;
 
-use super::workspace::Workspace;
+use super::tiering::TieringConfig;
+use super::workspace::{Customer, TierOverride, Workspace};
 
 /// Longest workspace name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 80;
@@ -20,6 +24,30 @@ pub enum Edit {
     /// Replace the content with a freshly built demo, keeping the workspace's id, name and
     /// creation time ("reset demo").
     ResetDemo(Box<Workspace>),
+    /// Replace the tiering configuration (rules, scores, tiers, thresholds).
+    SetTiering(Box<TieringConfig>),
+    /// Replace the list of industry lines.
+    SetIndustryLines(Vec<String>),
+    /// Add a customer (new id) or replace the one with its id. Checked by the caller with
+    /// `customers::check`; an empty name is refused here too.
+    UpsertCustomer(Box<Customer>),
+    /// Remove the customers with these ids.
+    DeleteCustomers(Vec<String>),
+    /// Set (or with `None` clear) the tier override of the customers with these ids.
+    SetTierOverride {
+        /// Customer ids.
+        ids: Vec<String>,
+        /// The override; its tier must exist and its reason must not be empty.
+        value: Option<TierOverride>,
+    },
+    /// Add imported customers. Those without an id, or with one already taken, get
+    /// `<id_prefix><n>`; industry lines they name are added to the list.
+    AddCustomers {
+        /// The customers.
+        customers: Vec<Customer>,
+        /// Prefix of generated ids (unique per import, e.g. `imp-m3k9x2-`).
+        id_prefix: String,
+    },
 }
 
 /// Why an edit was refused.
@@ -40,6 +68,18 @@ pub enum EditError {
     /// The date was not a real `YYYY-MM-DD` date.
     #[error("“{0}” is not a date of the form YYYY-MM-DD")]
     BadDate(String),
+    /// A tiering configuration without tiers.
+    #[error("there must be at least one tier")]
+    NoTiers,
+    /// An override to a tier that does not exist.
+    #[error("there is no tier “{0}”")]
+    UnknownTier(String),
+    /// An override without a reason.
+    #[error("an override needs a reason")]
+    MissingReason,
+    /// A customer without a name.
+    #[error("a customer needs a name")]
+    MissingCustomerName,
 }
 
 /// Checks a workspace name and returns it trimmed.
@@ -113,6 +153,113 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             next.meta.today = date.to_string();
             next
         }
+        Edit::SetTiering(config) => {
+            if config.tiers.is_empty() {
+                return Err(EditError::NoTiers);
+            }
+            if **config == ws.tiering {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.tiering = (**config).clone();
+            next
+        }
+        Edit::SetIndustryLines(lines) => {
+            let mut seen = HashSet::new();
+            let lines: Vec<String> = lines
+                .iter()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty() && seen.insert(l.clone()))
+                .collect();
+            if lines == ws.industry_lines {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.industry_lines = lines;
+            next
+        }
+        Edit::UpsertCustomer(customer) => {
+            if customer.name.trim().is_empty() {
+                return Err(EditError::MissingCustomerName);
+            }
+            let mut next = ws.clone();
+            let mut c = (**customer).clone();
+            c.updated_at = now_ms;
+            add_line(&mut next.industry_lines, c.industry_line.as_deref());
+            match next.customers.iter().position(|x| x.id == c.id) {
+                Some(i) if *next.customers[i] == c => return Ok(None),
+                Some(i) => next.customers[i] = Rc::new(c),
+                None => next.customers.push(Rc::new(c)),
+            }
+            next
+        }
+        Edit::DeleteCustomers(ids) => {
+            let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
+            let mut next = ws.clone();
+            next.customers.retain(|c| !ids.contains(c.id.as_str()));
+            if next.customers.len() == ws.customers.len() {
+                return Ok(None);
+            }
+            next
+        }
+        Edit::SetTierOverride { ids, value } => {
+            if let Some(ov) = value {
+                if ws.tiering.index_of(&ov.tier).is_none() {
+                    return Err(EditError::UnknownTier(ov.tier.clone()));
+                }
+                if ov.reason.trim().is_empty() {
+                    return Err(EditError::MissingReason);
+                }
+            }
+            let value = value.as_ref().map(|ov| TierOverride {
+                tier: ov.tier.clone(),
+                reason: ov.reason.trim().to_string(),
+            });
+            let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
+            let mut next = ws.clone();
+            let mut changed = false;
+            for c in next.customers.iter_mut() {
+                if ids.contains(c.id.as_str()) && c.tier_override != value {
+                    let c = Rc::make_mut(c);
+                    c.tier_override = value.clone();
+                    c.updated_at = now_ms;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return Ok(None);
+            }
+            next
+        }
+        Edit::AddCustomers {
+            customers,
+            id_prefix,
+        } => {
+            if customers.is_empty() {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            let mut taken: HashSet<String> = ws.customers.iter().map(|c| c.id.clone()).collect();
+            let mut n = 1usize;
+            next.customers.reserve(customers.len());
+            for c in customers {
+                if c.name.trim().is_empty() {
+                    return Err(EditError::MissingCustomerName);
+                }
+                let mut c = c.clone();
+                if c.id.trim().is_empty() || taken.contains(&c.id) {
+                    while taken.contains(&format!("{id_prefix}{n}")) {
+                        n += 1;
+                    }
+                    c.id = format!("{id_prefix}{n}");
+                }
+                taken.insert(c.id.clone());
+                c.updated_at = now_ms;
+                add_line(&mut next.industry_lines, c.industry_line.as_deref());
+                next.customers.push(Rc::new(c));
+            }
+            next
+        }
         Edit::ResetDemo(demo) => {
             let mut next = (**demo).clone();
             next.meta.id = ws.meta.id.clone();
@@ -124,4 +271,13 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
     };
     next.meta.updated_at = now_ms.max(ws.meta.updated_at);
     Ok(Some(next))
+}
+
+/// Adds an industry line to the list when it is new.
+fn add_line(lines: &mut Vec<String>, line: Option<&str>) {
+    if let Some(line) = line.map(str::trim).filter(|l| !l.is_empty()) {
+        if !lines.iter().any(|l| l == line) {
+            lines.push(line.to_string());
+        }
+    }
 }

@@ -27,6 +27,8 @@ pub struct Workspace {
     pub customers: Vec<Rc<Customer>>,
     /// How customers are put into tiers (Tool 1).
     pub tiering: TieringConfig,
+    /// The company's industry lines (行业线, sales verticals) that can own accounts.
+    pub industry_lines: Vec<String>,
 }
 
 /// Name and bookkeeping of a workspace.
@@ -171,6 +173,7 @@ impl Workspace {
             },
             customers: Vec::new(),
             tiering: TieringConfig::default(),
+            industry_lines: Vec::new(),
         }
     }
 }

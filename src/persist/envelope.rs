@@ -202,10 +202,18 @@ fn read_lenient(value: Value, repairs: &mut Vec<Repair>) -> Result<Workspace, Lo
         Some(v) => read_tiering(v, repairs),
         None => TieringConfig::default(),
     };
+    let industry_lines = match doc.remove("industry_lines") {
+        Some(v) => serde_json::from_value::<Vec<String>>(v).unwrap_or_else(|_| {
+            repairs.push(Repair::WrongType("industry_lines".into()));
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
     Ok(Workspace {
         meta,
         customers,
         tiering,
+        industry_lines,
     })
 }
 

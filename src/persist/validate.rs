@@ -56,6 +56,9 @@ pub enum Repair {
     /// The tiering had no tiers; the five default tiers were restored.
     #[error("there were no tiers; the default tiers were restored")]
     TiersRestored,
+    /// A customer named an industry line missing from the list; it was added.
+    #[error("industry line “{0}” was missing from the list and was added")]
+    IndustryLineAdded(String),
     /// A tier had no id or a duplicate id.
     #[error("a tier id was missing or repeated; “{0}” assigned")]
     TierIdAssigned(String),
@@ -75,7 +78,21 @@ pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
     }
     repair_tiers(&mut ws.tiering, repairs);
     repair_customers(&mut ws, repairs);
+    repair_industry_lines(&mut ws, repairs);
     ws
+}
+
+/// Every industry line a customer names must be in the list; missing ones are added.
+fn repair_industry_lines(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    let mut known: HashSet<String> = ws.industry_lines.iter().cloned().collect();
+    for c in &ws.customers {
+        if let Some(line) = c.industry_line.as_deref().map(str::trim) {
+            if !line.is_empty() && known.insert(line.to_string()) {
+                ws.industry_lines.push(line.to_string());
+                repairs.push(Repair::IndustryLineAdded(line.to_string()));
+            }
+        }
+    }
 }
 
 fn repair_tiers(cfg: &mut TieringConfig, repairs: &mut Vec<Repair>) {

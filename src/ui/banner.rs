@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use super::i18n::use_i18n;
-use super::library::{open_error_text, use_library, Notice};
+use super::library::{use_library, Notice};
+use super::messages::open_error_text;
 use crate::persist::library::OpenError;
 
 /// All current notices.

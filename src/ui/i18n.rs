@@ -1,5 +1,6 @@
-//! The interface language and its string catalogue (`locales/zh-CN.json`, `locales/en.json`).
-//! Every user-visible string goes through [`I18n::t`] or [`I18n::tf`].
+//! The interface language and its string catalogue: one JSON file per area and language under
+//! `locales/<lang>/`, merged at first use. Every user-visible string goes through [`I18n::t`]
+//! or [`I18n::tf`].
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -8,10 +9,16 @@ use yew::prelude::*;
 
 use crate::domain::number::{self, NumberLocale};
 
-/// The zh-CN catalogue source.
-pub const ZH_CN_JSON: &str = include_str!("locales/zh-CN.json");
-/// The English catalogue source.
-pub const EN_JSON: &str = include_str!("locales/en.json");
+/// The zh-CN catalogue sources, one per area.
+pub const ZH_CN_FILES: &[(&str, &str)] = &[
+    ("shell", include_str!("locales/zh-CN/shell.json")),
+    ("overview", include_str!("locales/zh-CN/overview.json")),
+];
+/// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
+pub const EN_FILES: &[(&str, &str)] = &[
+    ("shell", include_str!("locales/en/shell.json")),
+    ("overview", include_str!("locales/en/overview.json")),
+];
 
 /// An interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,18 +66,26 @@ impl Lang {
     }
 }
 
-/// Parses a catalogue; an unreadable one yields an empty map (every lookup then shows its key,
-/// and the catalogue tests fail loudly).
+/// Parses one catalogue file; an unreadable one yields an empty map (every lookup then shows its
+/// key, and the catalogue tests fail loudly).
 pub fn parse_catalogue(json: &str) -> HashMap<String, String> {
     serde_json::from_str(json).unwrap_or_default()
+}
+
+/// Merges the files of one language into one catalogue.
+pub fn merge_catalogues(files: &[(&str, &str)]) -> HashMap<String, String> {
+    files
+        .iter()
+        .flat_map(|(_, json)| parse_catalogue(json))
+        .collect()
 }
 
 fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
     static ZH: OnceLock<HashMap<String, String>> = OnceLock::new();
     static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
     match lang {
-        Lang::ZhCn => ZH.get_or_init(|| parse_catalogue(ZH_CN_JSON)),
-        Lang::En => EN.get_or_init(|| parse_catalogue(EN_JSON)),
+        Lang::ZhCn => ZH.get_or_init(|| merge_catalogues(ZH_CN_FILES)),
+        Lang::En => EN.get_or_init(|| merge_catalogues(EN_FILES)),
     }
 }
 

@@ -13,7 +13,7 @@ use super::state::{now_ms, WorkspaceHandle};
 use crate::domain::demo::{self, DemoLocale};
 use crate::domain::edit::Edit;
 use crate::domain::workspace::Workspace;
-use crate::persist::envelope::{self, LoadError};
+use crate::persist::envelope;
 use crate::persist::library::{
     self as lib, KeyValueStore, MemoryStore, OpenError, StoreError, KEY_LANG,
 };
@@ -419,49 +419,5 @@ pub fn use_library() -> Library {
     match use_context::<Library>() {
         Some(l) => l,
         None => panic!("use_library() called outside the App's Library provider"),
-    }
-}
-
-/// A load error in the user's language.
-pub fn load_error_text(i18n: &I18n, e: &LoadError) -> String {
-    match e {
-        LoadError::TooLarge { bytes, max } => i18n.tf(
-            "load.too_large",
-            &[
-                ("size", &format!("{} MB", bytes / 1_048_576)),
-                ("max", &format!("{} MB", max / 1_048_576)),
-            ],
-        ),
-        LoadError::Malformed { line, column, .. } => i18n.tf(
-            "load.malformed",
-            &[("line", &line.to_string()), ("column", &column.to_string())],
-        ),
-        LoadError::WrongFormat => i18n.t("load.wrong_format").to_string(),
-        LoadError::MissingVersion => i18n.t("load.missing_version").to_string(),
-        LoadError::NewerVersion { found, supported } => i18n.tf(
-            "load.newer_version",
-            &[
-                ("found", &found.to_string()),
-                ("supported", &supported.to_string()),
-            ],
-        ),
-        LoadError::Migration { from, message } => i18n.tf(
-            "load.migration",
-            &[("from", &from.to_string()), ("message", message)],
-        ),
-        LoadError::NoWorkspace => i18n.t("load.no_workspace").to_string(),
-        LoadError::TooManyCustomers { count, max } => i18n.tf(
-            "load.too_many_customers",
-            &[("count", &count.to_string()), ("max", &max.to_string())],
-        ),
-    }
-}
-
-/// An open error in the user's language.
-pub fn open_error_text(i18n: &I18n, e: &OpenError) -> String {
-    match e {
-        OpenError::Load { error, .. } => load_error_text(i18n, error),
-        OpenError::Missing(_) => i18n.t("load.missing").to_string(),
-        OpenError::Store(s) => s.to_string(),
     }
 }

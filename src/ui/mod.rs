@@ -7,6 +7,7 @@ pub mod dialog;
 pub mod header;
 pub mod i18n;
 pub mod library;
+pub mod messages;
 pub mod route;
 pub mod state;
 pub mod views;

@@ -4,10 +4,11 @@
 use yew::prelude::*;
 
 use super::dialog::Dialog;
-use super::i18n::{use_i18n, I18n};
+use super::i18n::use_i18n;
 use super::library::use_library;
+use super::messages::edit_error_text;
 use super::state::use_workspace;
-use crate::domain::edit::{checked_name, Edit, EditError};
+use crate::domain::edit::{checked_name, Edit};
 
 /// The dialog the menu has open.
 #[derive(Clone, Copy, PartialEq)]
@@ -16,20 +17,6 @@ enum Ask {
     Rename,
     Delete,
     ResetDemo,
-}
-
-/// An edit error in the user's language.
-pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
-    match e {
-        EditError::EmptyName => i18n.t("error.empty_name").to_string(),
-        EditError::NameTooLong { max } => {
-            i18n.tf("error.name_too_long", &[("max", &max.to_string())])
-        }
-        EditError::FiscalYearOutOfRange(y) => {
-            i18n.tf("error.fiscal_year", &[("year", &y.to_string())])
-        }
-        EditError::BadDate(d) => i18n.tf("error.bad_date", &[("date", d)]),
-    }
 }
 
 /// The workspace switcher.

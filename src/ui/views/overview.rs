@@ -11,8 +11,8 @@ use crate::domain::number::{format_count, format_percent};
 use crate::domain::tiering::{self, TierStats};
 use crate::ui::charts::share_bars::{ShareBar, ShareBars};
 use crate::ui::i18n::use_i18n;
+use crate::ui::messages::edit_error_text;
 use crate::ui::state::{use_workspace, DocRef};
-use crate::ui::workspace_menu::edit_error_text;
 
 /// Figures of the whole workspace.
 #[derive(Clone, Debug, PartialEq)]

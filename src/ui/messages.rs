@@ -1,0 +1,68 @@
+//! Errors in the user's language: every error value of the core has its catalogue text here.
+
+use super::i18n::I18n;
+use crate::domain::edit::EditError;
+use crate::persist::envelope::LoadError;
+use crate::persist::library::OpenError;
+
+/// An edit error in the user's language.
+pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
+    match e {
+        EditError::EmptyName => i18n.t("error.empty_name").to_string(),
+        EditError::NameTooLong { max } => {
+            i18n.tf("error.name_too_long", &[("max", &max.to_string())])
+        }
+        EditError::FiscalYearOutOfRange(y) => {
+            i18n.tf("error.fiscal_year", &[("year", &y.to_string())])
+        }
+        EditError::BadDate(d) => i18n.tf("error.bad_date", &[("date", d)]),
+        EditError::NoTiers => i18n.t("error.no_tiers").to_string(),
+        EditError::UnknownTier(t) => i18n.tf("error.unknown_tier", &[("tier", t)]),
+        EditError::MissingReason => i18n.t("error.missing_reason").to_string(),
+        EditError::MissingCustomerName => i18n.t("error.missing_customer_name").to_string(),
+    }
+}
+
+/// A load error in the user's language.
+pub fn load_error_text(i18n: &I18n, e: &LoadError) -> String {
+    match e {
+        LoadError::TooLarge { bytes, max } => i18n.tf(
+            "load.too_large",
+            &[
+                ("size", &format!("{} MB", bytes / 1_048_576)),
+                ("max", &format!("{} MB", max / 1_048_576)),
+            ],
+        ),
+        LoadError::Malformed { line, column, .. } => i18n.tf(
+            "load.malformed",
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        LoadError::WrongFormat => i18n.t("load.wrong_format").to_string(),
+        LoadError::MissingVersion => i18n.t("load.missing_version").to_string(),
+        LoadError::NewerVersion { found, supported } => i18n.tf(
+            "load.newer_version",
+            &[
+                ("found", &found.to_string()),
+                ("supported", &supported.to_string()),
+            ],
+        ),
+        LoadError::Migration { from, message } => i18n.tf(
+            "load.migration",
+            &[("from", &from.to_string()), ("message", message)],
+        ),
+        LoadError::NoWorkspace => i18n.t("load.no_workspace").to_string(),
+        LoadError::TooManyCustomers { count, max } => i18n.tf(
+            "load.too_many_customers",
+            &[("count", &count.to_string()), ("max", &max.to_string())],
+        ),
+    }
+}
+
+/// An open error in the user's language.
+pub fn open_error_text(i18n: &I18n, e: &OpenError) -> String {
+    match e {
+        OpenError::Load { error, .. } => load_error_text(i18n, error),
+        OpenError::Missing(_) => i18n.t("load.missing").to_string(),
+        OpenError::Store(s) => s.to_string(),
+    }
+}
