@@ -162,3 +162,52 @@ fn every_rule_field_has_a_distinct_key() {
     let keys: BTreeSet<&str> = Field::ALL.iter().map(|f| f.key()).collect();
     assert_eq!(keys.len(), Field::ALL.len());
 }
+
+#[test]
+fn every_rule_field_has_a_label_in_both_languages() {
+    for files in [ZH_CN_FILES, EN_FILES] {
+        let cat = merge_catalogues(files);
+        for f in Field::ALL {
+            let key = format!("field.{}", f.key());
+            assert!(cat.get(&key).is_some_and(|v| !v.is_empty()), "{key}");
+        }
+    }
+}
+
+#[test]
+fn explanations_read_naturally() {
+    use kam_planner::domain::tiering::{Condition, Explanation, Join, Op};
+    use kam_planner::ui::explain::explanation_text;
+    let zh = I18n { lang: Lang::ZhCn };
+    let en = I18n { lang: Lang::En };
+    let matched = Explanation::Matched {
+        join: Join::Any,
+        conditions: vec![
+            Condition::number(Field::AnnualPurchase, Op::Ge, 10_000_000.0),
+            Condition::flag(Field::OnNamedList, Op::IsTrue),
+        ],
+    };
+    assert_eq!(
+        explanation_text(&zh, &matched),
+        "年采购额 ≥ 1000万；清单制/行业TOP3：是"
+    );
+    assert_eq!(
+        explanation_text(&en, &matched),
+        "Annual purchase ≥ 10M; Named list / industry top 3: yes"
+    );
+    assert_eq!(
+        explanation_text(
+            &zh,
+            &Explanation::Override {
+                reason: "集团战略".into()
+            }
+        ),
+        "手动指定：集团战略"
+    );
+    let scored = Explanation::Scored {
+        score: 72.46,
+        cutoff: Some(55.0),
+        rank: None,
+    };
+    assert_eq!(explanation_text(&en, &scored), "Score 72.5 ≥ 55");
+}

@@ -4,6 +4,7 @@ pub mod app;
 pub mod banner;
 pub mod charts;
 pub mod dialog;
+pub mod explain;
 pub mod header;
 pub mod i18n;
 pub mod library;
