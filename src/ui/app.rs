@@ -12,6 +12,7 @@ use super::library::{boot, Library, Notice, SaveStatus, Saver};
 use super::route::Route;
 use super::state::{DocRef, Session, WorkspaceHandle};
 use super::views::overview::Overview;
+use super::views::tiering::TieringView;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -179,6 +180,7 @@ pub fn app() -> Html {
                     <main class="app-main" id="main">
                         { match *route {
                             Route::Overview => html! { <Overview /> },
+                            Route::Tiering => html! { <TieringView /> },
                         } }
                     </main>
                 </div>

@@ -14,12 +14,14 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("shell", include_str!("locales/zh-CN/shell.json")),
     ("overview", include_str!("locales/zh-CN/overview.json")),
     ("fields", include_str!("locales/zh-CN/fields.json")),
+    ("tiering", include_str!("locales/zh-CN/tiering.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
     ("shell", include_str!("locales/en/shell.json")),
     ("overview", include_str!("locales/en/overview.json")),
     ("fields", include_str!("locales/en/fields.json")),
+    ("tiering", include_str!("locales/en/tiering.json")),
 ];
 
 /// An interface language.

@@ -6,16 +6,19 @@
 pub enum Route {
     /// The workspace at a glance and the method.
     Overview,
+    /// Tool 1: customer tiering.
+    Tiering,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 1] = [Route::Overview];
+    pub const ALL: [Route; 2] = [Route::Overview, Route::Tiering];
 
     /// Short id, used in the hash and in test ids.
     pub fn id(self) -> &'static str {
         match self {
             Route::Overview => "overview",
+            Route::Tiering => "tiering",
         }
     }
 
@@ -23,6 +26,7 @@ impl Route {
     pub fn label_key(self) -> &'static str {
         match self {
             Route::Overview => "nav.overview",
+            Route::Tiering => "nav.tiering",
         }
     }
 

@@ -1,3 +1,4 @@
 //! Small SVG charts fed plain numbers; each has a table view beside it.
 
+pub mod pyramid;
 pub mod share_bars;

@@ -1,3 +1,4 @@
 //! One view per tool.
 
 pub mod overview;
+pub mod tiering;

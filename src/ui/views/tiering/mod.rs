@@ -1,0 +1,178 @@
+//! Tool 1 — customer tiering (分层分级): the rules or the score model on the left, the resulting
+//! structure on the right (pyramid, distribution, diagnostics, migration, curses). Every change
+//! recalculates at once.
+
+mod analysis;
+pub mod score_editor;
+pub mod tiers_editor;
+
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::domain::edit::Edit;
+use crate::domain::number::{format_count, format_percent};
+use crate::domain::tiering::{self, Assignment, Mode, TierStats, TieringConfig};
+use crate::domain::workspace::Workspace;
+use crate::ui::charts::pyramid::{Pyramid, PyramidBand};
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::{use_workspace, DocRef};
+use analysis::Analysis;
+use score_editor::ScoreEditor;
+use tiers_editor::TiersEditor;
+
+/// The tiers of every customer and the per-tier figures, computed once per document.
+#[derive(Debug, PartialEq)]
+pub struct Tiered {
+    /// Per customer, in customer order.
+    pub assignments: Vec<Option<Assignment>>,
+    /// Per tier.
+    pub stats: Vec<TierStats>,
+}
+
+/// Tiers the workspace's customers with its configuration.
+pub fn tier_workspace(ws: &Workspace) -> Tiered {
+    let assignments = ws.tiering.assign_all(&ws.customers);
+    let stats = tiering::distribution(&ws.tiering, &ws.customers, &assignments);
+    Tiered { assignments, stats }
+}
+
+/// Marks a point in time for the "edit → updated view" measurement of the benchmark.
+fn performance_mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The tiering page.
+#[function_component(TieringView)]
+pub fn tiering_view() -> Html {
+    let i18n = use_i18n();
+    let handle = use_workspace();
+    let ws = handle.workspace();
+    let tiered: Rc<Tiered> = use_memo(DocRef(ws.clone()), |d| tier_workspace(&d.0));
+
+    // The view has been updated for this document: the end of an edit's round trip.
+    use_effect_with(DocRef(ws.clone()), |_| {
+        performance_mark("kam:tiering-updated")
+    });
+
+    let on_change = {
+        let handle = handle.clone();
+        Callback::from(move |config: TieringConfig| {
+            performance_mark("kam:tiering-edit");
+            handle.edit(Edit::SetTiering(Box::new(config)));
+        })
+    };
+    let set_mode = {
+        let on_change = on_change.clone();
+        let config = ws.tiering.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = config.clone();
+            next.mode = if v == "score" {
+                Mode::Score
+            } else {
+                Mode::Rules
+            };
+            on_change.emit(next);
+        })
+    };
+    let reset = {
+        let on_change = on_change.clone();
+        Callback::from(move |_| on_change.emit(TieringConfig::default()))
+    };
+
+    let bands: Vec<PyramidBand> = ws
+        .tiering
+        .tiers
+        .iter()
+        .zip(&tiered.stats)
+        .map(|(t, s)| PyramidBand {
+            label: i18n.tier_name(t).to_string(),
+            color: t.color.clone(),
+            count: s.count,
+            share_pct: s.count_share_pct,
+            target_pct: t.target_share_pct,
+        })
+        .collect();
+
+    html! {
+        <div class="tiering">
+            <h2 class="view-title">{ i18n.t("tiering.title") }</h2>
+            <div class="tiering-layout">
+                <div class="tiering-config">
+                    <section class="card">
+                        <div class="tiering-mode">
+                            <label>
+                                <span>{ i18n.t("tiering.mode") }</span>
+                                <select onchange={set_mode} data-testid="tiering-mode">
+                                    <option value="rules" selected={ws.tiering.mode == Mode::Rules}>{ i18n.t("tiering.mode_rules") }</option>
+                                    <option value="score" selected={ws.tiering.mode == Mode::Score}>{ i18n.t("tiering.mode_score") }</option>
+                                </select>
+                            </label>
+                            <button type="button" class="button" onclick={reset} data-testid="tiering-reset">
+                                { i18n.t("tiering.reset_defaults") }
+                            </button>
+                        </div>
+                        <p class="muted">{ i18n.t(match ws.tiering.mode {
+                            Mode::Rules => "tiering.mode_rules_hint",
+                            Mode::Score => "tiering.mode_score_hint",
+                        }) }</p>
+                    </section>
+                    if ws.tiering.mode == Mode::Score {
+                        <section class="card">
+                            <h3 class="card-title">{ i18n.t("tiering.score_model") }</h3>
+                            <ScoreEditor config={ws.tiering.clone()} on_change={on_change.clone()} />
+                        </section>
+                    }
+                    <section class="card">
+                        <h3 class="card-title">{ i18n.t("tiering.tiers") }</h3>
+                        <TiersEditor config={ws.tiering.clone()} on_change={on_change.clone()} />
+                    </section>
+                </div>
+                <div class="tiering-results">
+                    <section class="card" aria-labelledby="tiering-structure">
+                        <h3 id="tiering-structure" class="card-title">{ i18n.t("tiering.structure") }</h3>
+                        if ws.customers.is_empty() {
+                            <p class="muted">{ i18n.t("tiering.no_customers") }</p>
+                        } else {
+                            <Pyramid bands={bands} label={i18n.t("tiering.pyramid_label").to_string()}
+                                     target_word={i18n.t("tiering.target_word").to_string()} />
+                            <div class="table-scroll">
+                            <table class="data-table" data-testid="distribution-table">
+                                <thead><tr>
+                                    <th scope="col">{ i18n.t("tiering.col_tier") }</th>
+                                    <th scope="col" class="num">{ i18n.t("tiering.col_count") }</th>
+                                    <th scope="col" class="num">{ i18n.t("tiering.col_share") }</th>
+                                    <th scope="col" class="num">{ i18n.t("tiering.col_target") }</th>
+                                    <th scope="col" class="num">{ i18n.t("tiering.col_revenue") }</th>
+                                    <th scope="col" class="num">{ i18n.t("tiering.col_revenue_share") }</th>
+                                    <th scope="col" class="num">{ i18n.t("tiering.col_median") }</th>
+                                    <th scope="col" class="num">{ i18n.t("tiering.col_mean") }</th>
+                                </tr></thead>
+                                <tbody>
+                                { for ws.tiering.tiers.iter().zip(&tiered.stats).map(|(t, s)| html! {
+                                    <tr data-tier={t.id.clone()}>
+                                        <th scope="row"><span class="swatch" style={format!("background:{}", t.color)}></span>{ i18n.tier_name(t).to_string() }</th>
+                                        <td class="num">{ format_count(s.count) }</td>
+                                        <td class="num">{ format_percent(s.count_share_pct) }</td>
+                                        <td class="num">{ format_percent(t.target_share_pct) }</td>
+                                        <td class="num">{ i18n.num(s.revenue) }</td>
+                                        <td class="num">{ format_percent(s.revenue_share_pct) }</td>
+                                        <td class="num">{ i18n.num(s.median_purchase) }</td>
+                                        <td class="num">{ i18n.num(s.mean_purchase) }</td>
+                                    </tr>
+                                }) }
+                                </tbody>
+                            </table>
+                            </div>
+                        }
+                    </section>
+                    <Analysis tiered={tiered.clone()} />
+                </div>
+            </div>
+        </div>
+    }
+}
