@@ -128,6 +128,7 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                     <option value="target_shares" selected={model.assign_by == ScoreAssign::TargetShares}>{ i18n.t("tiering.assign_shares") }</option>
                 </select>
             </label>
+            <div class="table-scroll">
             <table class="data-table score-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("tiering.dimension") }</th>
@@ -175,7 +176,7 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                     };
                     html! {
                         <tr data-testid={format!("dimension-{i}")}>
-                            <td>
+                            <td class="dimension-names">
                                 <input value={d.name_zh.clone()} aria-label={i18n.t("tiering.name_zh")} onchange={edit(|d, v| d.name_zh = v)} />
                                 <input value={d.name_en.clone()} aria-label={i18n.t("tiering.name_en")} onchange={edit(|d, v| d.name_en = v)} />
                             </td>
@@ -209,6 +210,7 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            </div>
             <div class="tiers-footer">
                 <button type="button" class="button" onclick={add} data-testid="dimension-add">{ "+ " }{ i18n.t("tiering.add_dimension") }</button>
                 <span class="muted" data-testid="weight-total">
