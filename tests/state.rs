@@ -127,3 +127,161 @@ fn reset_demo_keeps_identity_and_name() {
     assert_eq!(next.meta.created_at, 42);
     assert_eq!(next.customers, demo.customers);
 }
+
+mod customer_edits {
+    use std::rc::Rc;
+
+    use kam_planner::domain::edit::{apply, Edit, EditError};
+    use kam_planner::domain::tiering::TieringConfig;
+    use kam_planner::domain::workspace::{Customer, TierOverride, Workspace};
+
+    fn ws_with(names: &[&str]) -> Workspace {
+        let mut ws = Workspace::empty("ws", "x", 0);
+        ws.customers = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                Rc::new(Customer {
+                    id: format!("c-{}", i + 1),
+                    name: n.to_string(),
+                    ..Customer::default()
+                })
+            })
+            .collect();
+        ws
+    }
+
+    fn named(id: &str, name: &str) -> Customer {
+        Customer {
+            id: id.into(),
+            name: name.into(),
+            ..Customer::default()
+        }
+    }
+
+    #[test]
+    fn imported_customers_get_fresh_ids_and_their_industry_lines_are_listed() {
+        let ws = ws_with(&["甲"]);
+        let mut b = named("c-1", "乙"); // id taken
+        b.industry_line = Some("电力".into());
+        let edit = Edit::AddCustomers {
+            customers: vec![named("", "丙"), b, named("keep-me", "丁")],
+            id_prefix: "imp-".into(),
+        };
+        let next = apply(&ws, &edit, 9).unwrap().unwrap();
+        let ids: Vec<&str> = next.customers.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["c-1", "imp-1", "imp-2", "keep-me"]);
+        assert_eq!(next.industry_lines, ["电力"]);
+        assert!(next.customers[1..].iter().all(|c| c.updated_at == 9));
+        // Nothing is added when one customer has no name: all or nothing.
+        let bad = Edit::AddCustomers {
+            customers: vec![named("", "戊"), named("", " ")],
+            id_prefix: "imp-".into(),
+        };
+        assert_eq!(apply(&ws, &bad, 9), Err(EditError::MissingCustomerName));
+    }
+
+    #[test]
+    fn overrides_need_an_existing_tier_and_a_reason() {
+        let ws = ws_with(&["甲", "乙"]);
+        let ov = |tier: &str, reason: &str| Edit::SetTierOverride {
+            ids: vec!["c-1".into(), "c-2".into()],
+            value: Some(TierOverride {
+                tier: tier.into(),
+                reason: reason.into(),
+            }),
+        };
+        assert_eq!(
+            apply(&ws, &ov("vip", "x"), 1),
+            Err(EditError::UnknownTier("vip".into()))
+        );
+        assert_eq!(
+            apply(&ws, &ov("value", "  "), 1),
+            Err(EditError::MissingReason)
+        );
+        let next = apply(&ws, &ov("value", " 战略合作 "), 1).unwrap().unwrap();
+        assert!(next
+            .customers
+            .iter()
+            .all(|c| c.tier_override.as_ref().unwrap().reason == "战略合作"));
+        let cleared = apply(
+            &next,
+            &Edit::SetTierOverride {
+                ids: vec!["c-2".into()],
+                value: None,
+            },
+            2,
+        )
+        .unwrap()
+        .unwrap();
+        assert!(cleared.customers[0].tier_override.is_some());
+        assert!(cleared.customers[1].tier_override.is_none());
+        // The untouched customer is still the same shared record.
+        assert!(Rc::ptr_eq(&cleared.customers[0], &next.customers[0]));
+    }
+
+    #[test]
+    fn upsert_replaces_by_id_and_delete_removes() {
+        let ws = ws_with(&["甲", "乙"]);
+        let next = apply(
+            &ws,
+            &Edit::UpsertCustomer(Box::new(named("c-2", "乙公司"))),
+            5,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(next.customers.len(), 2);
+        assert_eq!(next.customers[1].name, "乙公司");
+        let next = apply(
+            &next,
+            &Edit::UpsertCustomer(Box::new(named("c-9", "丙"))),
+            6,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(next.customers.len(), 3);
+        let next = apply(
+            &next,
+            &Edit::DeleteCustomers(vec!["c-1".into(), "c-9".into()]),
+            7,
+        )
+        .unwrap()
+        .unwrap();
+        let names: Vec<&str> = next.customers.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["乙公司"]);
+        assert_eq!(
+            apply(&next, &Edit::DeleteCustomers(vec!["nope".into()]), 8),
+            Ok(None)
+        );
+        assert_eq!(
+            apply(&next, &Edit::UpsertCustomer(Box::new(named("c-3", ""))), 8),
+            Err(EditError::MissingCustomerName)
+        );
+    }
+
+    #[test]
+    fn a_tiering_without_tiers_is_refused_and_lines_are_deduplicated() {
+        let ws = ws_with(&[]);
+        let empty = TieringConfig {
+            tiers: vec![],
+            ..TieringConfig::default()
+        };
+        assert_eq!(
+            apply(&ws, &Edit::SetTiering(Box::new(empty)), 1),
+            Err(EditError::NoTiers)
+        );
+        let next = apply(
+            &ws,
+            &Edit::SetIndustryLines(vec![
+                " 电力 ".into(),
+                "电力".into(),
+                "".into(),
+                "金融".into(),
+            ]),
+            1,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(next.industry_lines, ["电力", "金融"]);
+    }
+}

@@ -349,3 +349,20 @@ pub fn assign_all<C: Borrow<Customer>>(
     }
     out
 }
+
+/// Parses `from-to:score; …`; `None` when any band is malformed.
+pub fn parse_bands(text: &str) -> Option<Vec<Band>> {
+    text.split([';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|part| {
+            let (range, score) = part.split_once([':', '：'])?;
+            let (from, to) = range.trim().split_once('-')?;
+            Some(Band {
+                from: crate::domain::number::parse_compact(from)?,
+                to: crate::domain::number::parse_compact(to)?,
+                score: score.trim().parse().ok()?,
+            })
+        })
+        .collect()
+}

@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::domain::number::parse_compact;
-use crate::domain::tiering::score::{Band, ScoreProblem};
+use crate::domain::tiering::score::{parse_bands, Band, ScoreProblem};
 use crate::domain::tiering::{Field, ScoreAssign, ScoreDimension, ScoreMapping, TieringConfig};
 use crate::ui::explain::field_label;
 use crate::ui::i18n::{use_i18n, I18n};
@@ -26,23 +26,6 @@ fn bands_text(bands: &[Band]) -> String {
         .map(|b| format!("{}-{}:{}", b.from, b.to, b.score))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// Parses `from-to:score; …`; `None` when any band is malformed.
-pub fn parse_bands(text: &str) -> Option<Vec<Band>> {
-    text.split([';', '；'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|part| {
-            let (range, score) = part.split_once([':', '：'])?;
-            let (from, to) = range.trim().split_once('-')?;
-            Some(Band {
-                from: parse_compact(from)?,
-                to: parse_compact(to)?,
-                score: score.trim().parse().ok()?,
-            })
-        })
-        .collect()
 }
 
 fn problem_text(i18n: &I18n, model_dims: &[ScoreDimension], p: &ScoreProblem) -> String {
