@@ -132,7 +132,12 @@ pub struct RetentionCurse {
 /// of exactly the threshold does not count.
 pub fn curses(settings: &CurseSettings, c: &Customer, this_year: i32) -> CurseFlags {
     let p = |y: i32| purchase_in(c, y);
-    let (p2, p1, p0) = (p(this_year - 2), p(this_year - 1), p(this_year));
+    // Saturating: years come from user files and may be absurd.
+    let (p2, p1, p0) = (
+        p(this_year.saturating_sub(2)),
+        p(this_year.saturating_sub(1)),
+        p(this_year),
+    );
     CurseFlags {
         entry: entry(c),
         growth: growth(settings, c, [p2, p1, p0]),
