@@ -619,3 +619,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn curse_bits_match_the_counts_on_the_demo() {
+    use kam_planner::domain::tiering::curses::{
+        count_curses, curse_bits, ENTRY_BIT, GROWTH_BIT, RETENTION_BIT,
+    };
+    let ws = kam_planner::domain::demo::build("d", 0, kam_planner::domain::demo::DemoLocale::Zh);
+    let bits = curse_bits(&ws.tiering.curses, &ws.customers, 2025);
+    let counts = count_curses(&ws.tiering.curses, &ws.customers, 2025);
+    let n = |bit: u8| bits.iter().filter(|b| *b & bit != 0).count();
+    assert_eq!(
+        (n(ENTRY_BIT), n(GROWTH_BIT), n(RETENTION_BIT)),
+        (counts.entry, counts.growth, counts.retention)
+    );
+    assert_eq!(
+        (counts.entry, counts.growth, counts.retention),
+        (12, 66, 20)
+    );
+    assert_eq!(bits.iter().filter(|b| **b != 0).count(), counts.any);
+}

@@ -259,3 +259,32 @@ pub fn count_curses_by_tier<C: Borrow<Customer>>(
     }
     out
 }
+
+/// Bit of the entry curse in [`curse_bits`].
+pub const ENTRY_BIT: u8 = 1;
+/// Bit of the growth curse in [`curse_bits`].
+pub const GROWTH_BIT: u8 = 2;
+/// Bit of the retention curse in [`curse_bits`].
+pub const RETENTION_BIT: u8 = 4;
+
+/// The curses of every customer as bits (for filtering large tables cheaply): entry = 1,
+/// growth = 2, retention = 4.
+pub fn curse_bits<C: Borrow<Customer>>(
+    settings: &CurseSettings,
+    customers: &[C],
+    this_year: i32,
+) -> Vec<u8> {
+    customers
+        .iter()
+        .map(|c| {
+            let f = curses(settings, c.borrow(), this_year);
+            (if f.entry.is_some() { ENTRY_BIT } else { 0 })
+                | (if f.growth.is_some() { GROWTH_BIT } else { 0 })
+                | (if f.retention.is_some() {
+                    RETENTION_BIT
+                } else {
+                    0
+                })
+        })
+        .collect()
+}
