@@ -1,9 +1,13 @@
 //! Reading and writing workspaces. Everything here is pure except [`storage`] and [`files`], the
 //! only modules that touch the browser.
 
+pub mod csv_export;
+pub mod csv_import;
 pub mod envelope;
 pub mod files;
+pub mod import;
 pub mod library;
 pub mod migrate;
 pub mod storage;
 pub mod validate;
+pub mod xlsx_import;

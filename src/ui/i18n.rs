@@ -15,6 +15,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("overview", include_str!("locales/zh-CN/overview.json")),
     ("fields", include_str!("locales/zh-CN/fields.json")),
     ("tiering", include_str!("locales/zh-CN/tiering.json")),
+    ("transfer", include_str!("locales/zh-CN/transfer.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -22,6 +23,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("overview", include_str!("locales/en/overview.json")),
     ("fields", include_str!("locales/en/fields.json")),
     ("tiering", include_str!("locales/en/tiering.json")),
+    ("transfer", include_str!("locales/en/transfer.json")),
 ];
 
 /// An interface language.

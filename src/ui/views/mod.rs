@@ -1,4 +1,5 @@
 //! One view per tool.
 
+pub mod customer_transfer;
 pub mod overview;
 pub mod tiering;

@@ -18,6 +18,7 @@ use crate::domain::workspace::Workspace;
 use crate::ui::charts::pyramid::{Pyramid, PyramidBand};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::views::customer_transfer::CustomerTransfer;
 use analysis::Analysis;
 use score_editor::ScoreEditor;
 use tiers_editor::TiersEditor;
@@ -112,6 +113,7 @@ pub fn tiering_view() -> Html {
                                     <option value="score" selected={ws.tiering.mode == Mode::Score}>{ i18n.t("tiering.mode_score") }</option>
                                 </select>
                             </label>
+                            <CustomerTransfer />
                             <button type="button" class="button" onclick={reset} data-testid="tiering-reset">
                                 { i18n.t("tiering.reset_defaults") }
                             </button>

@@ -1,0 +1,551 @@
+//! Customer import, the format-independent half (SPEC §4 "Customer import").
+//!
+//! The readers ([`super::csv_import::read_csv`], [`super::xlsx_import::read_xlsx`], or
+//! [`read_table`] which picks one by the file's first bytes) turn a file into a [`Table`] of text.
+//! [`detect_mapping`] proposes which customer field each column holds; the user may change it.
+//! [`build_customers`] then turns the rows into customers and row-level errors — an
+//! [`ImportPreview`] — without touching the workspace: the UI applies all valid rows or nothing
+//! once the user confirms.
+//!
+//! Row numbers in messages are 1-based rows *of the file* as a spreadsheet shows them (the header
+//! is usually row 1, so the first data row is row 2), so a user can find the cell to fix.
+//!
+//! Single values are read by [`parse_amount`], [`parse_percent`], [`parse_integer`] and
+//! [`parse_bool`], which the UI may also use to validate a cell being edited in the preview.
+
+mod table;
+mod values;
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+use super::csv_export;
+use crate::domain::workspace::Customer;
+
+pub(crate) use table::TableBuilder;
+pub use table::{detect_mapping, target_for_header, Table};
+use table::{header_key, is_blank};
+pub use values::{
+    is_placeholder, parse_amount, parse_amount_in, parse_bool, parse_integer, parse_percent,
+    unit_hint, AmountError, AmountUnit, MAX_AMOUNT,
+};
+
+/// Largest file accepted, in bytes (checked before anything is decoded).
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+/// Most data rows accepted (blank rows included).
+pub const MAX_IMPORT_ROWS: usize = 1_000_000;
+/// Most columns a header may have.
+pub const MAX_IMPORT_COLUMNS: usize = 1_000;
+/// Most cells (data rows × header width) a table may hold; keeps memory bounded in the browser.
+pub const MAX_IMPORT_CELLS: usize = 20_000_000;
+/// Longest text accepted in one cell, in characters.
+pub const MAX_TEXT_CHARS: usize = 500;
+/// How much of a bad value is repeated in an error message, in characters.
+const ERROR_VALUE_CHARS: usize = 100;
+
+/// The customer field a column is imported into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Company name (required).
+    Name,
+    /// Industry (行业).
+    Industry,
+    /// Industry line (行业线).
+    IndustryLine,
+    /// Sales region.
+    Region,
+    /// Annual purchase from us, an amount.
+    AnnualPurchase,
+    /// Our recognised revenue, an amount (may be negative).
+    Revenue,
+    /// Gross margin in percent.
+    GrossMarginPct,
+    /// The customer's total category spend, an amount.
+    Wallet,
+    /// Growth in percent.
+    GrowthPct,
+    /// Rank in the industry (1 = largest).
+    IndustryRank,
+    /// On the named (清单制) list, yes/no.
+    OnNamedList,
+    /// Repeat purchase (复购), yes/no.
+    RepeatPurchase,
+    /// Years of cooperation, a whole number.
+    YearsOfCooperation,
+    /// Tags separated by `,` `;` `、` `|`.
+    Tags,
+    /// Free text.
+    Notes,
+    /// The customer's id (kept when present).
+    Id,
+    /// Not imported.
+    Ignore,
+}
+
+impl Target {
+    /// Every target, in the order a mapping menu lists them.
+    pub const ALL: [Target; 17] = [
+        Target::Name,
+        Target::Industry,
+        Target::IndustryLine,
+        Target::Region,
+        Target::AnnualPurchase,
+        Target::Revenue,
+        Target::GrossMarginPct,
+        Target::Wallet,
+        Target::GrowthPct,
+        Target::IndustryRank,
+        Target::OnNamedList,
+        Target::RepeatPurchase,
+        Target::YearsOfCooperation,
+        Target::Tags,
+        Target::Notes,
+        Target::Id,
+        Target::Ignore,
+    ];
+
+    /// Stable snake_case id (the `Customer` field name; `ignore` for [`Target::Ignore`]); the UI
+    /// builds its i18n key from it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Target::Name => "name",
+            Target::Industry => "industry",
+            Target::IndustryLine => "industry_line",
+            Target::Region => "region",
+            Target::AnnualPurchase => "annual_purchase",
+            Target::Revenue => "revenue",
+            Target::GrossMarginPct => "gross_margin_pct",
+            Target::Wallet => "wallet",
+            Target::GrowthPct => "growth_pct",
+            Target::IndustryRank => "industry_rank",
+            Target::OnNamedList => "on_named_list",
+            Target::RepeatPurchase => "repeat_purchase",
+            Target::YearsOfCooperation => "years_of_cooperation",
+            Target::Tags => "tags",
+            Target::Notes => "notes",
+            Target::Id => "id",
+            Target::Ignore => "ignore",
+        }
+    }
+
+    /// The target whose [`key`](Target::key) is `key`.
+    pub fn from_key(key: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// True for the amount columns a header unit hint (万元, …) applies to.
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            Target::AnnualPurchase | Target::Revenue | Target::Wallet
+        )
+    }
+}
+
+/// A failure that stops a whole file from being read or mapped.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is over [`MAX_IMPORT_BYTES`].
+    #[error("the file is {bytes} bytes; files up to {max} bytes can be imported")]
+    TooLarge {
+        /// Size of the file.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// More than [`MAX_IMPORT_ROWS`] data rows (reading stops at the first row over the limit).
+    #[error("the file has more than {max} data rows")]
+    TooManyRows {
+        /// Rows counted when reading stopped.
+        rows: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The header has more than [`MAX_IMPORT_COLUMNS`] columns.
+    #[error("the header has {columns} columns; at most {max} are supported")]
+    TooManyColumns {
+        /// Columns in the header.
+        columns: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Rows × columns exceeds [`MAX_IMPORT_CELLS`].
+    #[error("the table has more than {max} cells (rows × columns); split the file")]
+    TooManyCells {
+        /// Cells counted when reading stopped.
+        cells: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// An .xlsx whose cell text unpacks to more than `max` bytes (a "zip bomb" or a huge sheet).
+    #[error("the workbook unpacks to more than {max} bytes of cell text")]
+    UnpackedTooLarge {
+        /// The limit.
+        max: usize,
+    },
+    /// No header row: the file is empty or blank.
+    #[error("the file is empty: no header row was found")]
+    Empty,
+    /// A header row but no non-blank data row.
+    #[error("the file has a header row but no data rows")]
+    NoDataRows,
+    /// The bytes are neither UTF-8, UTF-16 (with BOM) nor GBK text.
+    #[error("the file is not text in UTF-8, UTF-16 or GBK; save it as CSV UTF-8 and try again")]
+    UnreadableEncoding,
+    /// An Excel 97–2003 .xls workbook, which is not supported.
+    #[error("this is an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV and try again")]
+    LegacyXls,
+    /// The .xlsx could not be read; the text is the reader's own message.
+    #[error("the Excel file could not be read: {0}")]
+    Xlsx(String),
+    /// No column is mapped to [`Target::Name`].
+    #[error("no column is mapped to the customer name")]
+    NoNameColumn,
+    /// Two columns are mapped to the same field.
+    #[error("two columns are mapped to the same field ({})", .0.key())]
+    DuplicateTarget(Target),
+}
+
+/// Why one cell made its row invalid. The UI translates by variant; `Display` is English.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum ImportReason {
+    /// The name cell is empty.
+    #[error("the customer name is missing")]
+    MissingName,
+    /// Not an amount.
+    #[error("not an amount: write e.g. 1,200,000, 120万, 1.2亿 or ¥1.2M")]
+    NotANumber,
+    /// Not a percentage.
+    #[error("not a percentage: write e.g. 35% or 35")]
+    NotAPercent,
+    /// Not a yes/no value.
+    #[error("not yes or no: write 是/否, Y/N, yes/no, true/false, 1/0 or √/×")]
+    NotABoolean,
+    /// Not a whole number.
+    #[error("not a whole number")]
+    NotAnInteger,
+    /// A negative annual purchase, wallet or years of cooperation.
+    #[error("must not be negative")]
+    Negative,
+    /// Above [`MAX_AMOUNT`] in magnitude (or beyond a whole-number field's range).
+    #[error("the number is too large")]
+    TooLarge,
+    /// Gross margin outside −100 % … 100 %.
+    #[error("gross margin must be between -100% and 100%")]
+    MarginOutOfRange,
+    /// Industry rank 0.
+    #[error("industry rank must be 1 or more")]
+    RankBelowOne,
+    /// Text over [`MAX_TEXT_CHARS`] characters.
+    #[error("longer than {max} characters")]
+    TooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// The id is already used by an earlier row of the file.
+    #[error("the same id is already used in row {first_row}")]
+    DuplicateId {
+        /// File row of the first use.
+        first_row: usize,
+    },
+}
+
+/// One bad cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// 1-based file row.
+    pub row: usize,
+    /// Header text of the column (trimmed).
+    pub column: String,
+    /// 0-based column index, for highlighting the cell in a preview.
+    pub column_index: usize,
+    /// The cell's text (trimmed; cut to 100 characters plus "…").
+    pub value: String,
+    /// What is wrong.
+    pub reason: ImportReason,
+}
+
+/// What an import would do, computed before anything is applied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPreview {
+    /// Valid rows as customers, with their file row. `id` is the file's id or "" (the app assigns
+    /// ids to those); `updated_at` is 0 (the app stamps it when applying).
+    pub customers: Vec<(usize, Customer)>,
+    /// Every error of every invalid row, in row then column order.
+    pub errors: Vec<RowError>,
+    /// Rows whose cells are all empty.
+    pub skipped_blank: usize,
+    /// File rows skipped as totals lines (name 合计, 总计, 小计, 汇总, total, subtotal, …).
+    pub skipped_totals: Vec<usize>,
+}
+
+impl ImportPreview {
+    /// File rows that have at least one error, ascending.
+    pub fn invalid_rows(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = self.errors.iter().map(|e| e.row).collect();
+        rows.dedup();
+        rows
+    }
+}
+
+/// Checks that every target but [`Target::Ignore`] is used at most once and that a name column
+/// exists.
+fn check_mapping(mapping: &[Target]) -> Result<(), ImportError> {
+    for (i, t) in mapping.iter().enumerate() {
+        if *t != Target::Ignore && mapping[..i].contains(t) {
+            return Err(ImportError::DuplicateTarget(*t));
+        }
+    }
+    if mapping.contains(&Target::Name) {
+        Ok(())
+    } else {
+        Err(ImportError::NoNameColumn)
+    }
+}
+
+/// Names of totals lines, in [`header_key`] form.
+const TOTALS_NAMES: &[&str] = &[
+    "合计",
+    "总计",
+    "小计",
+    "汇总",
+    "total",
+    "subtotal",
+    "grandtotal",
+];
+
+/// Turns the rows of `table` into customers, column `i` going to `mapping[i]` (missing entries
+/// are ignored). Whole-mapping problems are an [`ImportError`]; cell problems are [`RowError`]s in
+/// the preview, and a row with any error is left out as a whole.
+///
+/// Rules: text is trimmed and at most [`MAX_TEXT_CHARS`] long; a cell the app wrote as `'=…`
+/// (see [`csv_export::neutralise`]) loses that `'`. Name is required. Amounts go through
+/// [`parse_amount_in`] with the column's [`unit_hint`]; annual purchase and wallet must not be
+/// negative, revenue may be (concentration analytics counts such rows). An empty amount is 0
+/// (annual purchase, revenue) or unknown (wallet); `-`, `—`, `/`, `N/A` count as empty in every
+/// field. Gross margin is within −100 … 100 %, industry rank a whole number ≥ 1, years of
+/// cooperation a whole number ≥ 0, booleans as [`parse_bool`] (empty = no). Ids: the Id column's
+/// text when present and non-empty, else "" for the app to assign; a repeated id is an error.
+/// All-blank rows are counted in `skipped_blank`; totals lines in `skipped_totals`.
+pub fn build_customers(table: &Table, mapping: &[Target]) -> Result<ImportPreview, ImportError> {
+    check_mapping(mapping)?;
+    let units: Vec<AmountUnit> = table.headers.iter().map(|h| unit_hint(h)).collect();
+    let mut preview = ImportPreview::default();
+    let mut first_row_of_id: HashMap<String, usize> = HashMap::new();
+    for (index, row) in table.rows.iter().enumerate() {
+        let row_number = table.row_number(index);
+        if is_blank(row) {
+            preview.skipped_blank += 1;
+            continue;
+        }
+        let mut customer = Customer::default();
+        let mut errors = Vec::new();
+        for (col, target) in mapping.iter().enumerate() {
+            let raw = row.get(col).map_or("", |c| c.trim());
+            let cell = strip_neutralising_quote(raw);
+            let unit = units.get(col).copied().unwrap_or(AmountUnit::Yuan);
+            let mut outcome = apply_cell(&mut customer, *target, cell, unit);
+            if outcome.is_ok() && *target == Target::Name && cell.is_empty() {
+                outcome = Err(ImportReason::MissingName);
+            }
+            if outcome.is_ok() && *target == Target::Id && !cell.is_empty() {
+                if let Some(first) = first_row_of_id.get(cell) {
+                    outcome = Err(ImportReason::DuplicateId { first_row: *first });
+                }
+            }
+            if let Err(reason) = outcome {
+                errors.push(RowError {
+                    row: row_number,
+                    column: table.headers.get(col).map_or("", |h| h.trim()).to_string(),
+                    column_index: col,
+                    value: shorten(raw),
+                    reason,
+                });
+            }
+        }
+        if TOTALS_NAMES.contains(&header_key(&customer.name).as_str()) {
+            preview.skipped_totals.push(row_number);
+        } else if errors.is_empty() {
+            if !customer.id.is_empty() {
+                first_row_of_id.insert(customer.id.clone(), row_number);
+            }
+            preview.customers.push((row_number, customer));
+        } else {
+            preview.errors.append(&mut errors);
+        }
+    }
+    Ok(preview)
+}
+
+/// Removes the `'` that [`csv_export::neutralise`] put before `=`, `+`, `-`, `@`, TAB or CR, so a
+/// file exported by the app imports back to the same text.
+fn strip_neutralising_quote(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+/// A value for an error message: at most [`ERROR_VALUE_CHARS`] characters, then "…".
+fn shorten(value: &str) -> String {
+    match value.char_indices().nth(ERROR_VALUE_CHARS) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
+}
+
+/// Stores one trimmed cell into `customer`.
+fn apply_cell(
+    customer: &mut Customer,
+    target: Target,
+    cell: &str,
+    unit: AmountUnit,
+) -> Result<(), ImportReason> {
+    let empty = cell.is_empty() || is_placeholder(cell);
+    match target {
+        Target::Ignore => {}
+        Target::Name => customer.name = text(cell)?,
+        Target::Industry => customer.industry = text(cell)?,
+        Target::IndustryLine => {
+            customer.industry_line = Some(text(cell)?).filter(|_| !empty);
+        }
+        Target::Region => customer.region = text(cell)?,
+        Target::Notes => customer.notes = text(cell)?,
+        Target::Id => customer.id = text(cell)?,
+        Target::Tags => customer.tags = split_tags(&text(cell)?),
+        Target::AnnualPurchase if !empty => {
+            customer.annual_purchase = non_negative(amount(cell, unit)?)?;
+        }
+        Target::Revenue if !empty => customer.revenue = amount(cell, unit)?,
+        Target::Wallet if !empty => customer.wallet = Some(non_negative(amount(cell, unit)?)?),
+        Target::GrossMarginPct if !empty => {
+            let pct = percent(cell)?;
+            if !(-100.0..=100.0).contains(&pct) {
+                return Err(ImportReason::MarginOutOfRange);
+            }
+            customer.gross_margin_pct = Some(pct);
+        }
+        Target::GrowthPct if !empty => customer.growth_pct = Some(percent(cell)?),
+        Target::IndustryRank if !empty => {
+            let rank = whole_number(cell)?;
+            if rank < 1 {
+                return Err(ImportReason::RankBelowOne);
+            }
+            customer.industry_rank = Some(rank);
+        }
+        Target::YearsOfCooperation if !empty => customer.years_of_cooperation = whole_number(cell)?,
+        Target::OnNamedList if !empty => customer.on_named_list = boolean(cell)?,
+        Target::RepeatPurchase if !empty => customer.repeat_purchase = boolean(cell)?,
+        // Empty optional values keep the `Customer::default()` value.
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Trimmed text within [`MAX_TEXT_CHARS`].
+fn text(cell: &str) -> Result<String, ImportReason> {
+    if cell.chars().nth(MAX_TEXT_CHARS).is_some() {
+        return Err(ImportReason::TooLong {
+            max: MAX_TEXT_CHARS,
+        });
+    }
+    Ok(cell.to_string())
+}
+
+/// Tags split on `,` `;` `、` `|` or a line break (full-width forms too), trimmed, without
+/// empties or repeats.
+fn split_tags(cell: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in cell.split([',', ';', '、', '|', '\n', '\r', '，', '；', '｜']) {
+        let tag = tag.trim();
+        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+/// An amount in yuan, or the reason it is not one.
+fn amount(cell: &str, unit: AmountUnit) -> Result<f64, ImportReason> {
+    parse_amount_in(cell, unit).map_err(|e| match e {
+        AmountError::TooLarge => ImportReason::TooLarge,
+        AmountError::Empty | AmountError::Invalid => ImportReason::NotANumber,
+    })
+}
+
+/// Refuses a negative amount.
+fn non_negative(value: f64) -> Result<f64, ImportReason> {
+    if value < 0.0 {
+        Err(ImportReason::Negative)
+    } else {
+        Ok(value)
+    }
+}
+
+/// A percentage in points, or the reason it is not one.
+fn percent(cell: &str) -> Result<f64, ImportReason> {
+    parse_percent(cell).map_err(|e| match e {
+        AmountError::TooLarge => ImportReason::TooLarge,
+        AmountError::Empty | AmountError::Invalid => ImportReason::NotAPercent,
+    })
+}
+
+/// A whole number ≥ 0 that fits a `u32`.
+fn whole_number(cell: &str) -> Result<u32, ImportReason> {
+    match parse_integer(cell) {
+        Ok(n) if n < 0 => Err(ImportReason::Negative),
+        Ok(n) => u32::try_from(n).map_err(|_| ImportReason::TooLarge),
+        Err(AmountError::TooLarge) => Err(ImportReason::TooLarge),
+        Err(_) => Err(ImportReason::NotAnInteger),
+    }
+}
+
+/// A yes/no value.
+fn boolean(cell: &str) -> Result<bool, ImportReason> {
+    parse_bool(cell).ok_or(ImportReason::NotABoolean)
+}
+
+/// The invalid rows of `preview` as a CSV the user can download, fix and import again: the
+/// original header plus a last column "错误 / error" listing each problem as "column: reason"
+/// (English reasons; see [`invalid_rows_csv_with`] for translated ones).
+pub fn invalid_rows_csv(table: &Table, preview: &ImportPreview) -> String {
+    invalid_rows_csv_with(table, preview, |e| e.reason.to_string())
+}
+
+/// [`invalid_rows_csv`] with the reason text produced by `describe` (the UI passes its
+/// translation).
+pub fn invalid_rows_csv_with(
+    table: &Table,
+    preview: &ImportPreview,
+    describe: impl Fn(&RowError) -> String,
+) -> String {
+    let mut by_row: HashMap<usize, Vec<String>> = HashMap::new();
+    for e in &preview.errors {
+        let line = format!("{}: {}", e.column, describe(e));
+        by_row.entry(e.row).or_default().push(line);
+    }
+    let mut headers = table.headers.clone();
+    headers.push("错误 / error".to_string());
+    let rows = table.rows.iter().enumerate().filter_map(|(i, row)| {
+        let problems = by_row.get(&table.row_number(i))?;
+        let mut out = row.clone();
+        out.push(problems.join("; "));
+        Some(out)
+    });
+    csv_export::to_csv(&headers, rows)
+}
+
+/// Reads an uploaded file whatever its kind: an .xlsx (a zip, `PK\x03\x04`) goes to
+/// [`super::xlsx_import::read_xlsx`], an old .xls is refused with [`ImportError::LegacyXls`],
+/// anything else is read as CSV/text.
+pub fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
+    const XLS_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(b"PK\x03\x04") {
+        super::xlsx_import::read_xlsx(bytes)
+    } else if bytes.starts_with(XLS_MAGIC) {
+        Err(ImportError::LegacyXls)
+    } else {
+        super::csv_import::read_csv(bytes)
+    }
+}

@@ -1,0 +1,405 @@
+//! The [`Table`] the readers produce, how its header row is found, and how headers are mapped to
+//! customer fields.
+
+use super::values::half_width;
+use super::{ImportError, Target, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS};
+
+/// How many non-blank rows from the top are searched for the header row.
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// A file read as text: what both the CSV and the XLSX reader produce.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Header cells as written in the file (not trimmed).
+    pub headers: Vec<String>,
+    /// Data rows, each exactly as wide as `headers` (ragged rows are padded with "" or cut).
+    pub rows: Vec<Vec<String>>,
+    /// For each entry of `rows`, its 1-based row number in the file.
+    pub row_numbers: Vec<usize>,
+    /// 1-based file row of the header (rows above it, such as a title, are ignored).
+    pub header_row: usize,
+}
+
+impl Table {
+    /// A table whose header is file row 1 and whose rows follow without gaps; rows are padded or
+    /// cut to the header width.
+    pub fn new(headers: Vec<String>, rows: Vec<Vec<String>>) -> Table {
+        let width = headers.len();
+        let row_numbers = (2..rows.len() + 2).collect();
+        let rows = rows.into_iter().map(|r| fit_width(r, width)).collect();
+        Table {
+            headers,
+            rows,
+            row_numbers,
+            header_row: 1,
+        }
+    }
+
+    /// The 1-based file row of data row `index`.
+    pub fn row_number(&self, index: usize) -> usize {
+        self.row_numbers
+            .get(index)
+            .copied()
+            .unwrap_or(self.header_row + index + 1)
+    }
+}
+
+/// Pads with "" or cuts `row` to `width` cells.
+fn fit_width(mut row: Vec<String>, width: usize) -> Vec<String> {
+    row.resize(width, String::new());
+    row
+}
+
+/// True when every cell is empty or whitespace.
+pub(crate) fn is_blank(row: &[String]) -> bool {
+    row.iter().all(|c| c.trim().is_empty())
+}
+
+/// Collects rows into a [`Table`] for the readers: finds the header, fits rows to its width and
+/// enforces the row, column and cell caps as rows arrive, so memory stays bounded.
+#[derive(Debug, Default)]
+pub(crate) struct TableBuilder {
+    /// Rows seen before the header is chosen, with their file row numbers.
+    pending: Vec<(usize, Vec<String>)>,
+    /// How many of `pending` are not blank.
+    pending_non_blank: usize,
+    /// Cells held in `pending` (a blank row counts as one), against [`MAX_IMPORT_CELLS`].
+    pending_cells: usize,
+    /// The table once the header is chosen.
+    table: Option<Table>,
+}
+
+impl TableBuilder {
+    /// The widest row a reader needs to keep whole: the header width once known.
+    pub(crate) fn max_fields(&self) -> usize {
+        match &self.table {
+            Some(t) => t.headers.len(),
+            None => MAX_IMPORT_COLUMNS + 1,
+        }
+    }
+
+    /// Adds file row `row_number`.
+    pub(crate) fn push(&mut self, row_number: usize, row: Vec<String>) -> Result<(), ImportError> {
+        let Some(table) = &mut self.table else {
+            return self.push_pending(row_number, row);
+        };
+        if table.rows.len() >= MAX_IMPORT_ROWS {
+            return Err(ImportError::TooManyRows {
+                rows: table.rows.len() + 1,
+                max: MAX_IMPORT_ROWS,
+            });
+        }
+        let width = table.headers.len();
+        let cells = (table.rows.len() + 1).saturating_mul(width);
+        if cells > MAX_IMPORT_CELLS {
+            return Err(ImportError::TooManyCells {
+                cells,
+                max: MAX_IMPORT_CELLS,
+            });
+        }
+        table.rows.push(fit_width(row, width));
+        table.row_numbers.push(row_number);
+        Ok(())
+    }
+
+    /// Keeps a row while the header is still being searched for.
+    fn push_pending(&mut self, row_number: usize, row: Vec<String>) -> Result<(), ImportError> {
+        self.pending_cells = self.pending_cells.saturating_add(row.len().max(1));
+        if self.pending_cells > MAX_IMPORT_CELLS {
+            return Err(ImportError::TooManyCells {
+                cells: self.pending_cells,
+                max: MAX_IMPORT_CELLS,
+            });
+        }
+        if !is_blank(&row) {
+            self.pending_non_blank += 1;
+        }
+        self.pending.push((row_number, row));
+        if self.pending_non_blank >= HEADER_SEARCH_ROWS {
+            self.choose_header()?;
+        }
+        Ok(())
+    }
+
+    /// Picks the header among the pending rows: the first whose cells name a customer-name column
+    /// (so a title row such as "2025年客户清单" above the header is skipped), else the first
+    /// non-blank row. The rows after it become data rows; the rows above it are dropped.
+    fn choose_header(&mut self) -> Result<(), ImportError> {
+        let pending = std::mem::take(&mut self.pending);
+        let names_a_customer = |row: &Vec<String>| {
+            row.iter()
+                .any(|h| target_for_header(h) == Some(Target::Name))
+        };
+        let at = pending
+            .iter()
+            .position(|(_, row)| names_a_customer(row))
+            .or_else(|| pending.iter().position(|(_, row)| !is_blank(row)));
+        let Some(at) = at else {
+            return Ok(());
+        };
+        let mut rest = pending.into_iter().skip(at);
+        let Some((header_row, headers)) = rest.next() else {
+            return Ok(());
+        };
+        if headers.len() > MAX_IMPORT_COLUMNS {
+            return Err(ImportError::TooManyColumns {
+                columns: headers.len(),
+                max: MAX_IMPORT_COLUMNS,
+            });
+        }
+        self.table = Some(Table {
+            headers,
+            header_row,
+            ..Table::default()
+        });
+        for (n, row) in rest {
+            self.push(n, row)?;
+        }
+        Ok(())
+    }
+
+    /// The finished table: [`ImportError::Empty`] without a header, [`ImportError::NoDataRows`]
+    /// when no non-blank row follows it.
+    pub(crate) fn finish(mut self) -> Result<Table, ImportError> {
+        if self.table.is_none() {
+            self.choose_header()?;
+        }
+        let table = self.table.ok_or(ImportError::Empty)?;
+        if table.rows.iter().all(|r| is_blank(r)) {
+            return Err(ImportError::NoDataRows);
+        }
+        Ok(table)
+    }
+}
+
+/// Proposes a target for every header: the first header recognised for a field wins it, later
+/// ones and unknown headers are [`Target::Ignore`]. See [`target_for_header`].
+pub fn detect_mapping(headers: &[String]) -> Vec<Target> {
+    let mut used = Vec::new();
+    headers
+        .iter()
+        .map(|h| match target_for_header(h) {
+            Some(t) if !used.contains(&t) => {
+                used.push(t);
+                t
+            }
+            _ => Target::Ignore,
+        })
+        .collect()
+}
+
+/// Recognises a common Chinese or English header, ignoring case, spaces, punctuation, a unit in
+/// brackets or at the end ("年采购额(万元)", "Annual purchase (CNY)", "毛利率%") and a leading year
+/// ("2025年采购额").
+pub fn target_for_header(header: &str) -> Option<Target> {
+    let key = header_key(header);
+    HEADER_ALIASES
+        .iter()
+        .find(|(_, aliases)| aliases.contains(&key.as_str()))
+        .map(|(t, _)| *t)
+}
+
+/// Known headers, already in [`header_key`] form.
+const HEADER_ALIASES: &[(Target, &[&str])] = &[
+    (
+        Target::Name,
+        &[
+            "客户名称",
+            "客户",
+            "公司名称",
+            "名称",
+            "客户名",
+            "企业名称",
+            "单位名称",
+            "公司",
+            "name",
+            "customer",
+            "customername",
+            "company",
+            "companyname",
+            "account",
+            "accountname",
+        ],
+    ),
+    (Target::Industry, &["行业", "所属行业", "industry"]),
+    (
+        Target::IndustryLine,
+        &[
+            "行业线",
+            "所属行业线",
+            "industryline",
+            "salesvertical",
+            "vertical",
+        ],
+    ),
+    (
+        Target::Region,
+        &[
+            "区域",
+            "地区",
+            "大区",
+            "所属区域",
+            "片区",
+            "region",
+            "area",
+            "territory",
+        ],
+    ),
+    (
+        Target::AnnualPurchase,
+        &[
+            "年采购额",
+            "采购额",
+            "年度采购额",
+            "年采购金额",
+            "采购金额",
+            "annualpurchase",
+            "annualpurchases",
+            "purchase",
+            "purchases",
+        ],
+    ),
+    (
+        Target::Revenue,
+        &[
+            "收入",
+            "营收",
+            "销售收入",
+            "营业收入",
+            "年收入",
+            "确认收入",
+            "revenue",
+            "salesrevenue",
+        ],
+    ),
+    (
+        Target::GrossMarginPct,
+        &[
+            "毛利率",
+            "毛利",
+            "grossmargin",
+            "margin",
+            "grossmarginpct",
+            "gm",
+        ],
+    ),
+    (
+        Target::Wallet,
+        &[
+            "钱包",
+            "品类总支出",
+            "钱包规模",
+            "总支出",
+            "wallet",
+            "walletsize",
+            "categoryspend",
+            "totalspend",
+        ],
+    ),
+    (
+        Target::GrowthPct,
+        &[
+            "增长率",
+            "增速",
+            "同比增长",
+            "增长",
+            "growth",
+            "growthrate",
+            "growthpct",
+            "yoy",
+        ],
+    ),
+    (
+        Target::IndustryRank,
+        &["行业排名", "排名", "industryrank", "rank", "ranking"],
+    ),
+    (
+        Target::OnNamedList,
+        &[
+            "清单制",
+            "名单",
+            "清单",
+            "是否清单制",
+            "清单客户",
+            "namedlist",
+            "onnamedlist",
+        ],
+    ),
+    (
+        Target::RepeatPurchase,
+        &["复购", "是否复购", "重复采购", "repeatpurchase", "repeat"],
+    ),
+    (
+        Target::YearsOfCooperation,
+        &[
+            "合作年限",
+            "合作年数",
+            "yearsofcooperation",
+            "years",
+            "cooperationyears",
+        ],
+    ),
+    (Target::Tags, &["标签", "tags", "tag", "labels"]),
+    (
+        Target::Notes,
+        &[
+            "备注", "说明", "notes", "note", "remarks", "comments", "comment",
+        ],
+    ),
+    (
+        Target::Id,
+        &[
+            "编号",
+            "客户编号",
+            "客户id",
+            "客户代码",
+            "id",
+            "customerid",
+            "code",
+        ],
+    ),
+];
+
+/// Words dropped from the end of an English header: units and currencies.
+const UNIT_WORDS: &[&str] = &[
+    "cny", "rmb", "yuan", "in", "k", "m", "pct", "percent", "thousand",
+];
+/// Suffixes dropped from the end of a Chinese header.
+const UNIT_SUFFIXES: &[&str] = &["百万元", "万元", "亿元", "千元", "百万", "元", "万", "亿"];
+
+/// Reduces a header to a lookup key: lower case, half-width, no bracketed part, no punctuation or
+/// spaces, no trailing unit, no leading year.
+pub(crate) fn header_key(header: &str) -> String {
+    let text = half_width(header).to_lowercase();
+    let mut depth = 0usize;
+    let mut words: Vec<String> = vec![String::new()];
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '【' | '<' | '《' => depth += 1,
+            ')' | ']' | '】' | '>' | '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_alphanumeric() => words.last_mut().map_or((), |w| w.push(c)),
+            _ => words.push(String::new()),
+        }
+    }
+    words.retain(|w| !w.is_empty());
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| UNIT_WORDS.contains(&w.as_str()))
+    {
+        words.pop();
+    }
+    let mut key = words.concat();
+    if let Some(s) = UNIT_SUFFIXES.iter().find_map(|u| key.strip_suffix(u)) {
+        if !s.is_empty() {
+            key = s.to_string();
+        }
+    }
+    // "2025年采购额" → "年采购额": a year in front names the period, not the field.
+    let digits = key.chars().take_while(char::is_ascii_digit).count();
+    if digits == 4 && key.len() > 4 {
+        key.drain(..4);
+    }
+    key
+}
