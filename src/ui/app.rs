@@ -11,6 +11,7 @@ use super::i18n::{I18n, Lang};
 use super::library::{boot, Library, Notice, SaveStatus, Saver};
 use super::route::Route;
 use super::state::{DocRef, Session, WorkspaceHandle};
+use super::views::concentration::ConcentrationView;
 use super::views::overview::Overview;
 use super::views::tiering::TieringView;
 
@@ -181,6 +182,7 @@ pub fn app() -> Html {
                         { match *route {
                             Route::Overview => html! { <Overview /> },
                             Route::Tiering => html! { <TieringView /> },
+                            Route::Concentration => html! { <ConcentrationView /> },
                         } }
                     </main>
                 </div>

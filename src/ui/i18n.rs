@@ -16,6 +16,10 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("fields", include_str!("locales/zh-CN/fields.json")),
     ("tiering", include_str!("locales/zh-CN/tiering.json")),
     ("transfer", include_str!("locales/zh-CN/transfer.json")),
+    (
+        "concentration",
+        include_str!("locales/zh-CN/concentration.json"),
+    ),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -24,6 +28,10 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("fields", include_str!("locales/en/fields.json")),
     ("tiering", include_str!("locales/en/tiering.json")),
     ("transfer", include_str!("locales/en/transfer.json")),
+    (
+        "concentration",
+        include_str!("locales/en/concentration.json"),
+    ),
 ];
 
 /// An interface language.

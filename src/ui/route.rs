@@ -8,17 +8,20 @@ pub enum Route {
     Overview,
     /// Tool 1: customer tiering.
     Tiering,
+    /// Concentration analytics (80/20).
+    Concentration,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 2] = [Route::Overview, Route::Tiering];
+    pub const ALL: [Route; 3] = [Route::Overview, Route::Tiering, Route::Concentration];
 
     /// Short id, used in the hash and in test ids.
     pub fn id(self) -> &'static str {
         match self {
             Route::Overview => "overview",
             Route::Tiering => "tiering",
+            Route::Concentration => "concentration",
         }
     }
 
@@ -27,6 +30,7 @@ impl Route {
         match self {
             Route::Overview => "nav.overview",
             Route::Tiering => "nav.tiering",
+            Route::Concentration => "nav.concentration",
         }
     }
 

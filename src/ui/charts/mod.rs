@@ -1,4 +1,5 @@
 //! Small SVG charts fed plain numbers; each has a table view beside it.
 
+pub mod curve;
 pub mod pyramid;
 pub mod share_bars;
