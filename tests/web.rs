@@ -149,3 +149,32 @@ async fn an_empty_name_is_refused_with_a_message() {
     assert_eq!(text(&root, "ws-name"), "Demo Group");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_tiering_view_shows_the_demo_structure_and_its_two_faults() {
+    web_sys::window().unwrap().location().set_hash("#/tiering").unwrap();
+    let root = mount("zh-CN").await;
+    let counts: Vec<String> = {
+        let rows = root
+            .query_selector_all("[data-testid=distribution-table] tbody tr td:first-of-type")
+            .unwrap();
+        (0..rows.length())
+            .map(|i| rows.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(counts, ["5", "10", "75", "90", "70"]);
+    let kinds = root.query_selector_all("[data-testid=diagnostics] li").unwrap();
+    let kinds: Vec<String> = (0..kinds.length())
+        .map(|i| {
+            kinds
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("data-kind")
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(kinds, ["tiers_not_distinct", "top_too_thin"]);
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    root.remove();
+}
