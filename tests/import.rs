@@ -458,25 +458,30 @@ fn a_mapping_needs_one_name_column_and_no_field_twice() {
 }
 
 #[test]
-fn ids_totals_placeholders_long_text_and_neutralised_cells() {
+fn ids_totals_placeholders_numbering_long_text_and_neutralised_cells() {
     let long = "长".repeat(501);
+    let row = |cells: [&str; 6]| cells.iter().map(|c| s(c)).collect::<Vec<String>>();
     let rows = vec![
-        vec![s("C1"), s("'=华远通信"), s("-"), s("N/A")],
-        vec![s("C1"), s("江南新能源"), s("100"), s("")],
-        vec![s(""), s(&long), s("100"), s("")],
-        vec![s(""), s("合计"), s("200"), s("")],
+        row(["1", "C1", "'=华远通信", "-", "N/A", "—"]),
+        row(["2", "C1", "江南新能源", "100", "", "华东"]),
+        row(["3", "", &long, "100", "", ""]),
+        row(["4", "", "合计", "200", "", ""]),
+        row(["合计", "", "", "300", "", ""]),
+        row(["6", "", "", "", "", ""]),
     ];
-    let table = Table::new(
-        vec![s("编号"), s("客户名称"), s("年采购额"), s("钱包")],
-        rows,
-    );
-    let preview = build_customers(&table, &detect_mapping(&table.headers)).unwrap();
+    let headers = row(["序号", "编号", "客户名称", "年采购额", "钱包", "区域"]);
+    let table = Table::new(headers, rows);
+    let mapping = detect_mapping(&table.headers);
+    assert_eq!(mapping[0], Target::Ignore, "序号 is a row count, not an id");
+    let preview = build_customers(&table, &mapping).unwrap();
+    assert_eq!(preview.customers.len(), 1);
     let first = &preview.customers[0].1;
     assert_eq!(
         (first.id.as_str(), first.name.as_str()),
         ("C1", "=华远通信")
     );
     assert_eq!((first.annual_purchase, first.wallet), (0.0, None));
+    assert_eq!(first.region, "", "a dash means no value");
     assert_eq!(
         preview.errors[0].reason,
         ImportReason::DuplicateId { first_row: 2 }
@@ -487,7 +492,11 @@ fn ids_totals_placeholders_long_text_and_neutralised_cells() {
         101,
         "100 characters and …"
     );
-    assert_eq!(preview.skipped_totals, vec![5]);
+    assert_eq!(preview.skipped_totals, vec![5, 6]);
+    assert_eq!(
+        preview.skipped_blank, 1,
+        "a row with only its 序号 is blank"
+    );
 }
 
 #[test]

@@ -61,12 +61,11 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
 }
 
 /// Picks the delimiter that splits the header into the most fields and keeps the next rows at the
-/// same width: for each candidate, the first [`SNIFF_ROWS`] rows are parsed (quote-aware, so a
-/// comma inside `"1,200"` does not count). A candidate scores first by parsing cleanly (fewest
-/// quotes out of place: closed before the end of a field, never closed, or inside an unquoted
-/// field — the signs of a wrong delimiter), then by how many rows match the header's field count,
-/// then by that count. A header that no candidate
-/// splits means one column, and `,` is used.
+/// same width: for each candidate, the first 20 rows are parsed (quote-aware, so a comma inside
+/// `"1,200"` does not count). A candidate scores first by parsing cleanly (fewest quotes out of
+/// place: closed before the end of a field, never closed, or inside an unquoted field — the signs
+/// of a wrong delimiter), then by how many rows match the header's field count, then by that
+/// count. A header that no candidate splits means one column, and `,` is used.
 pub fn sniff_delimiter(text: &str) -> u8 {
     let mut best = (b',', (Reverse(usize::MAX), 0usize, 0usize));
     for delimiter in DELIMITERS {

@@ -23,9 +23,9 @@ use thiserror::Error;
 use super::csv_export;
 use crate::domain::workspace::Customer;
 
+use table::header_key;
 pub(crate) use table::TableBuilder;
-pub use table::{detect_mapping, target_for_header, Table};
-use table::{header_key, is_blank};
+pub use table::{detect_mapping, target_for_header, Table, Target};
 pub use values::{
     is_placeholder, parse_amount, parse_amount_in, parse_bool, parse_integer, parse_percent,
     unit_hint, AmountError, AmountUnit, MAX_AMOUNT,
@@ -43,105 +43,6 @@ pub const MAX_IMPORT_CELLS: usize = 20_000_000;
 pub const MAX_TEXT_CHARS: usize = 500;
 /// How much of a bad value is repeated in an error message, in characters.
 const ERROR_VALUE_CHARS: usize = 100;
-
-/// The customer field a column is imported into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// Company name (required).
-    Name,
-    /// Industry (行业).
-    Industry,
-    /// Industry line (行业线).
-    IndustryLine,
-    /// Sales region.
-    Region,
-    /// Annual purchase from us, an amount.
-    AnnualPurchase,
-    /// Our recognised revenue, an amount (may be negative).
-    Revenue,
-    /// Gross margin in percent.
-    GrossMarginPct,
-    /// The customer's total category spend, an amount.
-    Wallet,
-    /// Growth in percent.
-    GrowthPct,
-    /// Rank in the industry (1 = largest).
-    IndustryRank,
-    /// On the named (清单制) list, yes/no.
-    OnNamedList,
-    /// Repeat purchase (复购), yes/no.
-    RepeatPurchase,
-    /// Years of cooperation, a whole number.
-    YearsOfCooperation,
-    /// Tags separated by `,` `;` `、` `|`.
-    Tags,
-    /// Free text.
-    Notes,
-    /// The customer's id (kept when present).
-    Id,
-    /// Not imported.
-    Ignore,
-}
-
-impl Target {
-    /// Every target, in the order a mapping menu lists them.
-    pub const ALL: [Target; 17] = [
-        Target::Name,
-        Target::Industry,
-        Target::IndustryLine,
-        Target::Region,
-        Target::AnnualPurchase,
-        Target::Revenue,
-        Target::GrossMarginPct,
-        Target::Wallet,
-        Target::GrowthPct,
-        Target::IndustryRank,
-        Target::OnNamedList,
-        Target::RepeatPurchase,
-        Target::YearsOfCooperation,
-        Target::Tags,
-        Target::Notes,
-        Target::Id,
-        Target::Ignore,
-    ];
-
-    /// Stable snake_case id (the `Customer` field name; `ignore` for [`Target::Ignore`]); the UI
-    /// builds its i18n key from it.
-    pub fn key(self) -> &'static str {
-        match self {
-            Target::Name => "name",
-            Target::Industry => "industry",
-            Target::IndustryLine => "industry_line",
-            Target::Region => "region",
-            Target::AnnualPurchase => "annual_purchase",
-            Target::Revenue => "revenue",
-            Target::GrossMarginPct => "gross_margin_pct",
-            Target::Wallet => "wallet",
-            Target::GrowthPct => "growth_pct",
-            Target::IndustryRank => "industry_rank",
-            Target::OnNamedList => "on_named_list",
-            Target::RepeatPurchase => "repeat_purchase",
-            Target::YearsOfCooperation => "years_of_cooperation",
-            Target::Tags => "tags",
-            Target::Notes => "notes",
-            Target::Id => "id",
-            Target::Ignore => "ignore",
-        }
-    }
-
-    /// The target whose [`key`](Target::key) is `key`.
-    pub fn from_key(key: &str) -> Option<Target> {
-        Target::ALL.into_iter().find(|t| t.key() == key)
-    }
-
-    /// True for the amount columns a header unit hint (万元, …) applies to.
-    pub fn is_amount(self) -> bool {
-        matches!(
-            self,
-            Target::AnnualPurchase | Target::Revenue | Target::Wallet
-        )
-    }
-}
 
 /// A failure that stops a whole file from being read or mapped.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
@@ -274,7 +175,7 @@ pub struct ImportPreview {
     pub customers: Vec<(usize, Customer)>,
     /// Every error of every invalid row, in row then column order.
     pub errors: Vec<RowError>,
-    /// Rows whose cells are all empty.
+    /// Rows with nothing in any mapped column.
     pub skipped_blank: usize,
     /// File rows skipped as totals lines (name 合计, 总计, 小计, 汇总, total, subtotal, …).
     pub skipped_totals: Vec<usize>,
@@ -320,14 +221,19 @@ const TOTALS_NAMES: &[&str] = &[
 /// the preview, and a row with any error is left out as a whole.
 ///
 /// Rules: text is trimmed and at most [`MAX_TEXT_CHARS`] long; a cell the app wrote as `'=…`
-/// (see [`csv_export::neutralise`]) loses that `'`. Name is required. Amounts go through
-/// [`parse_amount_in`] with the column's [`unit_hint`]; annual purchase and wallet must not be
-/// negative, revenue may be (concentration analytics counts such rows). An empty amount is 0
-/// (annual purchase, revenue) or unknown (wallet); `-`, `—`, `/`, `N/A` count as empty in every
-/// field. Gross margin is within −100 … 100 %, industry rank a whole number ≥ 1, years of
-/// cooperation a whole number ≥ 0, booleans as [`parse_bool`] (empty = no). Ids: the Id column's
-/// text when present and non-empty, else "" for the app to assign; a repeated id is an error.
-/// All-blank rows are counted in `skipped_blank`; totals lines in `skipped_totals`.
+/// (see [`csv_export::neutralise`]) loses that `'`; `-`, `—`, `/`, `N/A` ([`is_placeholder`])
+/// count as empty in every field. Name is required. Amounts go through [`parse_amount_in`] with
+/// the column's [`unit_hint`]; annual purchase and wallet must not be negative, revenue may be
+/// (concentration analytics counts such rows). An empty amount is 0 (annual purchase, revenue) or
+/// unknown (wallet). Gross margin is within −100 … 100 %, industry rank a whole number ≥ 1, years
+/// of cooperation a whole number ≥ 0, booleans as [`parse_bool`] (empty = no). Ids: the Id
+/// column's text when present and non-empty, else "" for the app to assign; an id repeated from
+/// an earlier valid row is an error.
+///
+/// Skipped without error: rows with nothing in any mapped column (counted in `skipped_blank`; a
+/// pre-numbered 序号 column alone does not make a row), and totals lines — a name of 合计, 总计,
+/// 小计, 汇总, total, subtotal, or an empty name with such a word as the row's first text (listed
+/// in `skipped_totals`).
 pub fn build_customers(table: &Table, mapping: &[Target]) -> Result<ImportPreview, ImportError> {
     check_mapping(mapping)?;
     let units: Vec<AmountUnit> = table.headers.iter().map(|h| unit_hint(h)).collect();
@@ -335,47 +241,99 @@ pub fn build_customers(table: &Table, mapping: &[Target]) -> Result<ImportPrevie
     let mut first_row_of_id: HashMap<String, usize> = HashMap::new();
     for (index, row) in table.rows.iter().enumerate() {
         let row_number = table.row_number(index);
-        if is_blank(row) {
+        let mapped = |col: usize| mapping.get(col).is_some_and(|t| *t != Target::Ignore);
+        if row
+            .iter()
+            .enumerate()
+            .all(|(col, c)| !mapped(col) || c.trim().is_empty())
+        {
             preview.skipped_blank += 1;
             continue;
         }
-        let mut customer = Customer::default();
-        let mut errors = Vec::new();
-        for (col, target) in mapping.iter().enumerate() {
-            let raw = row.get(col).map_or("", |c| c.trim());
-            let cell = strip_neutralising_quote(raw);
-            let unit = units.get(col).copied().unwrap_or(AmountUnit::Yuan);
-            let mut outcome = apply_cell(&mut customer, *target, cell, unit);
-            if outcome.is_ok() && *target == Target::Name && cell.is_empty() {
-                outcome = Err(ImportReason::MissingName);
-            }
-            if outcome.is_ok() && *target == Target::Id && !cell.is_empty() {
-                if let Some(first) = first_row_of_id.get(cell) {
-                    outcome = Err(ImportReason::DuplicateId { first_row: *first });
-                }
-            }
-            if let Err(reason) = outcome {
-                errors.push(RowError {
-                    row: row_number,
-                    column: table.headers.get(col).map_or("", |h| h.trim()).to_string(),
-                    column_index: col,
-                    value: shorten(raw),
-                    reason,
-                });
-            }
-        }
-        if TOTALS_NAMES.contains(&header_key(&customer.name).as_str()) {
+        if is_totals_line(row, mapping) {
             preview.skipped_totals.push(row_number);
-        } else if errors.is_empty() {
-            if !customer.id.is_empty() {
-                first_row_of_id.insert(customer.id.clone(), row_number);
+            continue;
+        }
+        match build_row(table, row, row_number, mapping, &units, &first_row_of_id) {
+            Ok(customer) => {
+                if !customer.id.is_empty() {
+                    first_row_of_id.insert(customer.id.clone(), row_number);
+                }
+                preview.customers.push((row_number, customer));
             }
-            preview.customers.push((row_number, customer));
-        } else {
-            preview.errors.append(&mut errors);
+            Err(mut errors) => preview.errors.append(&mut errors),
         }
     }
     Ok(preview)
+}
+
+/// One row as a customer, or all of its cell errors.
+fn build_row(
+    table: &Table,
+    row: &[String],
+    row_number: usize,
+    mapping: &[Target],
+    units: &[AmountUnit],
+    first_row_of_id: &HashMap<String, usize>,
+) -> Result<Customer, Vec<RowError>> {
+    let mut customer = Customer::default();
+    let mut errors = Vec::new();
+    for (col, target) in mapping.iter().enumerate() {
+        if *target == Target::Ignore {
+            continue;
+        }
+        let raw = row.get(col).map_or("", |c| c.trim());
+        let cell = match strip_neutralising_quote(raw) {
+            c if is_placeholder(c) => "",
+            c => c,
+        };
+        let unit = units.get(col).copied().unwrap_or(AmountUnit::Yuan);
+        let mut outcome = apply_cell(&mut customer, *target, cell, unit);
+        if outcome.is_ok() && *target == Target::Name && cell.is_empty() {
+            outcome = Err(ImportReason::MissingName);
+        }
+        if outcome.is_ok() && *target == Target::Id && !cell.is_empty() {
+            if let Some(first) = first_row_of_id.get(cell) {
+                outcome = Err(ImportReason::DuplicateId { first_row: *first });
+            }
+        }
+        if let Err(reason) = outcome {
+            errors.push(RowError {
+                row: row_number,
+                column: table.headers.get(col).map_or("", |h| h.trim()).to_string(),
+                column_index: col,
+                value: shorten(raw),
+                reason,
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(customer)
+    } else {
+        Err(errors)
+    }
+}
+
+/// True for a totals line: its name cell, or when that is empty its first non-empty cell, reads
+/// as one of [`TOTALS_NAMES`].
+fn is_totals_line(row: &[String], mapping: &[Target]) -> bool {
+    let name = mapping
+        .iter()
+        .position(|t| *t == Target::Name)
+        .and_then(|col| row.get(col))
+        .map_or("", |c| c.trim());
+    let label = if name.is_empty() {
+        row.iter()
+            .map(|c| c.trim())
+            .find(|c| !c.is_empty())
+            .unwrap_or("")
+    } else {
+        name
+    };
+    // Cheap filter first: every totals word has 计, 汇 or a "t"; most company names have none.
+    label.len() <= 40
+        && label.contains(['计', '汇', 't', 'T'])
+        && TOTALS_NAMES.contains(&header_key(label).as_str())
 }
 
 /// Removes the `'` that [`csv_export::neutralise`] put before `=`, `+`, `-`, `@`, TAB or CR, so a

@@ -2,7 +2,7 @@
 //! customer fields.
 
 use super::values::half_width;
-use super::{ImportError, Target, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS};
+use super::{ImportError, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS};
 
 /// How many non-blank rows from the top are searched for the header row.
 const HEADER_SEARCH_ROWS: usize = 10;
@@ -51,7 +51,7 @@ fn fit_width(mut row: Vec<String>, width: usize) -> Vec<String> {
 }
 
 /// True when every cell is empty or whitespace.
-pub(crate) fn is_blank(row: &[String]) -> bool {
+fn is_blank(row: &[String]) -> bool {
     row.iter().all(|c| c.trim().is_empty())
 }
 
@@ -172,6 +172,105 @@ impl TableBuilder {
     }
 }
 
+/// The customer field a column is imported into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Company name (required).
+    Name,
+    /// Industry (行业).
+    Industry,
+    /// Industry line (行业线).
+    IndustryLine,
+    /// Sales region.
+    Region,
+    /// Annual purchase from us, an amount.
+    AnnualPurchase,
+    /// Our recognised revenue, an amount (may be negative).
+    Revenue,
+    /// Gross margin in percent.
+    GrossMarginPct,
+    /// The customer's total category spend, an amount.
+    Wallet,
+    /// Growth in percent.
+    GrowthPct,
+    /// Rank in the industry (1 = largest).
+    IndustryRank,
+    /// On the named (清单制) list, yes/no.
+    OnNamedList,
+    /// Repeat purchase (复购), yes/no.
+    RepeatPurchase,
+    /// Years of cooperation, a whole number.
+    YearsOfCooperation,
+    /// Tags separated by `,` `;` `、` `|`.
+    Tags,
+    /// Free text.
+    Notes,
+    /// The customer's id (kept when present).
+    Id,
+    /// Not imported.
+    Ignore,
+}
+
+impl Target {
+    /// Every target, in the order a mapping menu lists them.
+    pub const ALL: [Target; 17] = [
+        Target::Name,
+        Target::Industry,
+        Target::IndustryLine,
+        Target::Region,
+        Target::AnnualPurchase,
+        Target::Revenue,
+        Target::GrossMarginPct,
+        Target::Wallet,
+        Target::GrowthPct,
+        Target::IndustryRank,
+        Target::OnNamedList,
+        Target::RepeatPurchase,
+        Target::YearsOfCooperation,
+        Target::Tags,
+        Target::Notes,
+        Target::Id,
+        Target::Ignore,
+    ];
+
+    /// Stable snake_case id (the `Customer` field name; `ignore` for [`Target::Ignore`]); the UI
+    /// builds its i18n key from it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Target::Name => "name",
+            Target::Industry => "industry",
+            Target::IndustryLine => "industry_line",
+            Target::Region => "region",
+            Target::AnnualPurchase => "annual_purchase",
+            Target::Revenue => "revenue",
+            Target::GrossMarginPct => "gross_margin_pct",
+            Target::Wallet => "wallet",
+            Target::GrowthPct => "growth_pct",
+            Target::IndustryRank => "industry_rank",
+            Target::OnNamedList => "on_named_list",
+            Target::RepeatPurchase => "repeat_purchase",
+            Target::YearsOfCooperation => "years_of_cooperation",
+            Target::Tags => "tags",
+            Target::Notes => "notes",
+            Target::Id => "id",
+            Target::Ignore => "ignore",
+        }
+    }
+
+    /// The target whose [`key`](Target::key) is `key`.
+    pub fn from_key(key: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// True for the amount columns a header unit hint (万元, …) applies to.
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            Target::AnnualPurchase | Target::Revenue | Target::Wallet
+        )
+    }
+}
+
 /// Proposes a target for every header: the first header recognised for a field wins it, later
 /// ones and unknown headers are [`Target::Ignore`]. See [`target_for_header`].
 pub fn detect_mapping(headers: &[String]) -> Vec<Target> {
@@ -200,164 +299,32 @@ pub fn target_for_header(header: &str) -> Option<Target> {
 }
 
 /// Known headers, already in [`header_key`] form.
+#[rustfmt::skip]
 const HEADER_ALIASES: &[(Target, &[&str])] = &[
-    (
-        Target::Name,
-        &[
-            "客户名称",
-            "客户",
-            "公司名称",
-            "名称",
-            "客户名",
-            "企业名称",
-            "单位名称",
-            "公司",
-            "name",
-            "customer",
-            "customername",
-            "company",
-            "companyname",
-            "account",
-            "accountname",
-        ],
-    ),
+    (Target::Name, &["客户名称", "客户", "公司名称", "名称", "客户名", "企业名称", "单位名称",
+        "公司", "name", "customer", "customername", "company", "companyname", "account",
+        "accountname"]),
     (Target::Industry, &["行业", "所属行业", "industry"]),
-    (
-        Target::IndustryLine,
-        &[
-            "行业线",
-            "所属行业线",
-            "industryline",
-            "salesvertical",
-            "vertical",
-        ],
-    ),
-    (
-        Target::Region,
-        &[
-            "区域",
-            "地区",
-            "大区",
-            "所属区域",
-            "片区",
-            "region",
-            "area",
-            "territory",
-        ],
-    ),
-    (
-        Target::AnnualPurchase,
-        &[
-            "年采购额",
-            "采购额",
-            "年度采购额",
-            "年采购金额",
-            "采购金额",
-            "annualpurchase",
-            "annualpurchases",
-            "purchase",
-            "purchases",
-        ],
-    ),
-    (
-        Target::Revenue,
-        &[
-            "收入",
-            "营收",
-            "销售收入",
-            "营业收入",
-            "年收入",
-            "确认收入",
-            "revenue",
-            "salesrevenue",
-        ],
-    ),
-    (
-        Target::GrossMarginPct,
-        &[
-            "毛利率",
-            "毛利",
-            "grossmargin",
-            "margin",
-            "grossmarginpct",
-            "gm",
-        ],
-    ),
-    (
-        Target::Wallet,
-        &[
-            "钱包",
-            "品类总支出",
-            "钱包规模",
-            "总支出",
-            "wallet",
-            "walletsize",
-            "categoryspend",
-            "totalspend",
-        ],
-    ),
-    (
-        Target::GrowthPct,
-        &[
-            "增长率",
-            "增速",
-            "同比增长",
-            "增长",
-            "growth",
-            "growthrate",
-            "growthpct",
-            "yoy",
-        ],
-    ),
-    (
-        Target::IndustryRank,
-        &["行业排名", "排名", "industryrank", "rank", "ranking"],
-    ),
-    (
-        Target::OnNamedList,
-        &[
-            "清单制",
-            "名单",
-            "清单",
-            "是否清单制",
-            "清单客户",
-            "namedlist",
-            "onnamedlist",
-        ],
-    ),
-    (
-        Target::RepeatPurchase,
-        &["复购", "是否复购", "重复采购", "repeatpurchase", "repeat"],
-    ),
-    (
-        Target::YearsOfCooperation,
-        &[
-            "合作年限",
-            "合作年数",
-            "yearsofcooperation",
-            "years",
-            "cooperationyears",
-        ],
-    ),
+    (Target::IndustryLine, &["行业线", "所属行业线", "industryline", "salesvertical", "vertical"]),
+    (Target::Region, &["区域", "地区", "大区", "所属区域", "片区", "region", "area", "territory"]),
+    (Target::AnnualPurchase, &["年采购额", "采购额", "年度采购额", "年采购金额", "采购金额",
+        "annualpurchase", "annualpurchases", "purchase", "purchases"]),
+    (Target::Revenue, &["收入", "营收", "销售收入", "营业收入", "年收入", "确认收入", "revenue",
+        "salesrevenue"]),
+    (Target::GrossMarginPct, &["毛利率", "毛利", "grossmargin", "margin", "grossmarginpct", "gm"]),
+    (Target::Wallet, &["钱包", "品类总支出", "钱包规模", "总支出", "wallet", "walletsize",
+        "categoryspend", "totalspend"]),
+    (Target::GrowthPct, &["增长率", "增速", "同比增长", "增长", "growth", "growthrate",
+        "growthpct", "yoy"]),
+    (Target::IndustryRank, &["行业排名", "排名", "industryrank", "rank", "ranking"]),
+    (Target::OnNamedList, &["清单制", "名单", "清单", "是否清单制", "清单客户", "namedlist",
+        "onnamedlist"]),
+    (Target::RepeatPurchase, &["复购", "是否复购", "重复采购", "repeatpurchase", "repeat"]),
+    (Target::YearsOfCooperation, &["合作年限", "合作年数", "yearsofcooperation", "years",
+        "cooperationyears"]),
     (Target::Tags, &["标签", "tags", "tag", "labels"]),
-    (
-        Target::Notes,
-        &[
-            "备注", "说明", "notes", "note", "remarks", "comments", "comment",
-        ],
-    ),
-    (
-        Target::Id,
-        &[
-            "编号",
-            "客户编号",
-            "客户id",
-            "客户代码",
-            "id",
-            "customerid",
-            "code",
-        ],
-    ),
+    (Target::Notes, &["备注", "说明", "notes", "note", "remarks", "comments", "comment"]),
+    (Target::Id, &["编号", "客户编号", "客户id", "客户代码", "id", "customerid", "code"]),
 ];
 
 /// Words dropped from the end of an English header: units and currencies.
@@ -378,7 +345,11 @@ pub(crate) fn header_key(header: &str) -> String {
             '(' | '[' | '【' | '<' | '《' => depth += 1,
             ')' | ']' | '】' | '>' | '》' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_alphanumeric() => words.last_mut().map_or((), |w| w.push(c)),
+            c if c.is_alphanumeric() => {
+                if let Some(word) = words.last_mut() {
+                    word.push(c);
+                }
+            }
             _ => words.push(String::new()),
         }
     }

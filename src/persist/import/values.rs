@@ -4,6 +4,8 @@
 //! `￥` → `¥`, `−` → `-`) and drop white space (including the ideographic and no-break spaces),
 //! because Chinese spreadsheets mix them freely.
 
+use std::borrow::Cow;
+
 use thiserror::Error;
 
 /// The largest magnitude accepted for any number (10¹⁵ yuan = 1,000 万亿): a bigger figure is a
@@ -106,20 +108,35 @@ pub(crate) fn half_width(text: &str) -> String {
         .collect()
 }
 
-/// [`half_width`], without white space, in lower case.
-fn compact(text: &str) -> String {
-    half_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// [`half_width`], without white space, ASCII letters in lower case: the form every value reader
+/// matches against. Borrows when there is nothing to change (this runs for every imported cell).
+fn compact(text: &str) -> Cow<'_, str> {
+    let fold = |c: char| match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FFE5}' => '¥',
+        '\u{2212}' => '-',
+        c => c.to_ascii_lowercase(),
+    };
+    if text.chars().all(|c| fold(c) == c && !c.is_whitespace()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(fold)
+            .filter(|c| !c.is_whitespace())
+            .collect(),
+    )
 }
 
 /// True for the "no value" marks spreadsheets use: `-`, `--`, `—`, `/`, `N/A`, `#N/A`, `null`,
 /// `none`. Import treats them like an empty cell.
 pub fn is_placeholder(cell: &str) -> bool {
+    // The longest mark is 6 bytes; anything much longer (after trimming) cannot be one.
+    if cell.trim().len() > 8 {
+        return false;
+    }
     matches!(
-        compact(cell).as_str(),
+        compact(cell).as_ref(),
         "-" | "--" | "—" | "——" | "–" | "/" | "n/a" | "na" | "#n/a" | "null" | "none"
     )
 }
@@ -176,7 +193,7 @@ pub fn parse_amount_in(text: &str, unit: AmountUnit) -> Result<f64, AmountError>
     }
     let (bracketed, s) = match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         Some(inner) => (true, inner),
-        None => (false, s.as_str()),
+        None => (false, s.as_ref()),
     };
     let s = strip_currency(s);
     let (minus, s) = split_sign(s);
@@ -233,12 +250,17 @@ fn decimal(s: &str, shift: i32) -> Result<f64, AmountError> {
     if int.is_empty() && frac.is_empty() {
         return Err(AmountError::Invalid);
     }
-    let digits: String = int.chars().filter(|c| *c != ',').collect();
-    let total = exponent.saturating_add(shift);
-    let value: f64 = format!("{digits}.{frac}e{total}")
-        .replace(".e", "e")
-        .parse()
-        .map_err(|_| AmountError::Invalid)?;
+    let value: f64 = if shift == 0 && !int.contains(',') {
+        // Already in a form `f64::from_str` reads exactly (the common case, no allocation).
+        s.parse().map_err(|_| AmountError::Invalid)?
+    } else {
+        let digits: String = int.chars().filter(|c| *c != ',').collect();
+        let total = exponent.saturating_add(shift);
+        format!("{digits}.{frac}e{total}")
+            .replace(".e", "e")
+            .parse()
+            .map_err(|_| AmountError::Invalid)?
+    };
     if !value.is_finite() || value > MAX_AMOUNT {
         return Err(AmountError::TooLarge);
     }
@@ -279,7 +301,7 @@ pub fn parse_integer(text: &str) -> Result<i64, AmountError> {
     if s.is_empty() {
         return Err(AmountError::Empty);
     }
-    let mut s = s.as_str();
+    let mut s = s.as_ref();
     for prefix in ["第", "#", "no.", "no", "top"] {
         s = s.strip_prefix(prefix).unwrap_or(s);
     }
@@ -299,7 +321,7 @@ pub fn parse_integer(text: &str) -> Result<i64, AmountError> {
 /// Reads yes/no: 是/否, 有/无, 对/错, Y/N, yes/no, true/false, T/F, 1/0, √/×, ✓/✗ (any case,
 /// full-width too). `None` for anything else, empty text included.
 pub fn parse_bool(text: &str) -> Option<bool> {
-    match compact(text).as_str() {
+    match compact(text).as_ref() {
         "是" | "有" | "对" | "y" | "yes" | "true" | "t" | "1" | "√" | "✓" | "✔" => {
             Some(true)
         }
