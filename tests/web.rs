@@ -152,7 +152,11 @@ async fn an_empty_name_is_refused_with_a_message() {
 
 #[wasm_bindgen_test]
 async fn the_tiering_view_shows_the_demo_structure_and_its_two_faults() {
-    web_sys::window().unwrap().location().set_hash("#/tiering").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/tiering")
+        .unwrap();
     let root = mount("zh-CN").await;
     let counts: Vec<String> = {
         let rows = root
@@ -163,7 +167,9 @@ async fn the_tiering_view_shows_the_demo_structure_and_its_two_faults() {
             .collect()
     };
     assert_eq!(counts, ["5", "10", "75", "90", "70"]);
-    let kinds = root.query_selector_all("[data-testid=diagnostics] li").unwrap();
+    let kinds = root
+        .query_selector_all("[data-testid=diagnostics] li")
+        .unwrap();
     let kinds: Vec<String> = (0..kinds.length())
         .map(|i| {
             kinds

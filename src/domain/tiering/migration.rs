@@ -50,12 +50,14 @@ pub fn customer_in_year(c: &Customer, year: i32) -> Customer {
     } else {
         purchase
     };
-    let kept: BTreeSet<i32> = c
+    let mut kept: Vec<i32> = c
         .history
         .iter()
         .map(|h| h.year)
         .filter(|&y| y <= year)
         .collect();
+    kept.sort_unstable();
+    kept.dedup();
     let history = kept
         .into_iter()
         .map(|y| YearPurchase {
@@ -68,13 +70,24 @@ pub fn customer_in_year(c: &Customer, year: i32) -> Customer {
         Some(p) if year < p => None,
         _ => c.tier_override.clone(),
     };
+    // Only what tiering reads is copied (rules, scores and their tie-break by name); ids,
+    // places, owner and notes stay empty, which keeps a 100,000-customer migration cheap.
     Customer {
+        name: c.name.clone(),
+        industry_line: c.industry_line.clone(),
         annual_purchase: purchase,
         revenue,
+        gross_margin_pct: c.gross_margin_pct,
+        wallet: c.wallet,
         growth_pct: None,
+        industry_rank: c.industry_rank,
+        on_named_list: c.on_named_list,
+        repeat_purchase: c.repeat_purchase,
+        years_of_cooperation: c.years_of_cooperation,
         history,
+        tags: c.tags.clone(),
         tier_override,
-        ..c.clone()
+        ..Customer::default()
     }
 }
 

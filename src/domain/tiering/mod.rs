@@ -119,17 +119,28 @@ impl TieringConfig {
         }
         for (i, tier) in self.tiers[..last].iter().enumerate() {
             let Some(rule) = &tier.rule else { continue };
-            let held: Vec<&Condition> = rule.conditions.iter().filter(|k| k.matches(c)).collect();
+            // Test first without allocating; collect the conditions that held only on a hit.
             let hit = match rule.join {
-                Join::Any => !held.is_empty(),
-                Join::All => !rule.conditions.is_empty() && held.len() == rule.conditions.len(),
+                Join::Any => rule.conditions.iter().any(|k| k.matches(c)),
+                Join::All => {
+                    !rule.conditions.is_empty() && rule.conditions.iter().all(|k| k.matches(c))
+                }
             };
             if hit {
+                let conditions = match rule.join {
+                    Join::All => rule.conditions.clone(),
+                    Join::Any => rule
+                        .conditions
+                        .iter()
+                        .filter(|k| k.matches(c))
+                        .cloned()
+                        .collect(),
+                };
                 return Some(Assignment {
                     tier: i,
                     explanation: Explanation::Matched {
                         join: rule.join,
-                        conditions: held.into_iter().cloned().collect(),
+                        conditions,
                     },
                 });
             }

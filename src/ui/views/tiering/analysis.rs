@@ -17,6 +17,9 @@ use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::{use_workspace, DocRef};
 
+/// Above this many customers the migration is computed on request only.
+const LAZY_MIGRATION_ABOVE: usize = 20_000;
+
 /// Props of [`Analysis`].
 #[derive(Properties, PartialEq)]
 pub struct AnalysisProps {
@@ -174,9 +177,19 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             _ => (years[n - 2], years[n - 1]),
         }
     });
-    let moves = use_memo((DocRef(ws.clone()), from_year, to_year), |(d, f, t)| {
-        migration::migration(&d.0.tiering, &d.0.customers, *f, *t)
-    });
+    // Tiering every customer twice more is costly on very large workspaces: there the migration
+    // is computed only when asked for, so rule edits stay instant.
+    let migration_asked = use_state(|| false);
+    let want_migration =
+        years.len() >= 2 && (ws.customers.len() <= LAZY_MIGRATION_ABOVE || *migration_asked);
+    let moves = use_memo(
+        (DocRef(ws.clone()), from_year, to_year, want_migration),
+        |(d, f, t, want)| want.then(|| migration::migration(&d.0.tiering, &d.0.customers, *f, *t)),
+    );
+    let ask_migration = {
+        let migration_asked = migration_asked.clone();
+        Callback::from(move |_| migration_asked.set(true))
+    };
     let on_change = {
         let handle = handle.clone();
         Callback::from(move |config: TieringConfig| handle.edit(Edit::SetTiering(Box::new(config))))
@@ -257,7 +270,7 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             <h3 id="tiering-migration" class="card-title">{ i18n.t("tiering.migration") }</h3>
             if years.len() < 2 {
                 <p class="muted">{ i18n.t("tiering.migration_needs_history") }</p>
-            } else {
+            } else if let Some(moves) = moves.as_ref() {
                 <div class="settings-row">
                     <label class="setting"><span>{ i18n.t("tiering.from_year") }</span>
                         <select onchange={pick_year(true)} data-testid="migration-from">
@@ -295,6 +308,10 @@ pub fn analysis(props: &AnalysisProps) -> Html {
                     { move_list("tiering.upgraded", &moves.upgraded, "upgraded") }
                     { move_list("tiering.downgraded", &moves.downgraded, "downgraded") }
                 </div>
+            } else {
+                <button type="button" class="button" onclick={ask_migration} data-testid="migration-compute">
+                    { i18n.tf("tiering.migration_compute", &[("n", &format_count(ws.customers.len()))]) }
+                </button>
             }
         </section>
         <section class="card" aria-labelledby="tiering-curses">
