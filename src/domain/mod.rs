@@ -2,6 +2,7 @@
 //! so every calculation runs and is tested natively.
 
 pub mod concentration;
+pub mod customers;
 pub mod dates;
 pub mod demo;
 pub mod edit;

@@ -1,7 +1,7 @@
 //! The root component: start-up, the providers (language, workspace, library), the autosave
 //! effect, keyboard shortcuts, and the page layout.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -12,6 +12,7 @@ use super::library::{boot, Library, Notice, SaveStatus, Saver};
 use super::route::Route;
 use super::state::{DocRef, Session, WorkspaceHandle};
 use super::views::concentration::ConcentrationView;
+use super::views::customers::Customers;
 use super::views::overview::Overview;
 use super::views::tiering::TieringView;
 
@@ -119,7 +120,10 @@ pub fn app() -> Html {
         let handle = handle.clone();
         use_effect_with(handle.clone(), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
+                // Not passive: `prevent_default` must stop the browser's own undo, which would
+                // otherwise also revert the last text typed into any field.
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
@@ -181,6 +185,7 @@ pub fn app() -> Html {
                     <main class="app-main" id="main">
                         { match *route {
                             Route::Overview => html! { <Overview /> },
+                            Route::Customers => html! { <Customers /> },
                             Route::Tiering => html! { <TieringView /> },
                             Route::Concentration => html! { <ConcentrationView /> },
                         } }

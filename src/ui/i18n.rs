@@ -20,6 +20,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
         "concentration",
         include_str!("locales/zh-CN/concentration.json"),
     ),
+    ("customers", include_str!("locales/zh-CN/customers.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -32,6 +33,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
         "concentration",
         include_str!("locales/en/concentration.json"),
     ),
+    ("customers", include_str!("locales/en/customers.json")),
 ];
 
 /// An interface language.

@@ -10,11 +10,18 @@ pub enum Route {
     Tiering,
     /// Concentration analytics (80/20).
     Concentration,
+    /// The customer list: search, filter, sort, add, edit, override, delete.
+    Customers,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 3] = [Route::Overview, Route::Tiering, Route::Concentration];
+    pub const ALL: [Route; 4] = [
+        Route::Overview,
+        Route::Customers,
+        Route::Tiering,
+        Route::Concentration,
+    ];
 
     /// Short id, used in the hash and in test ids.
     pub fn id(self) -> &'static str {
@@ -22,6 +29,7 @@ impl Route {
             Route::Overview => "overview",
             Route::Tiering => "tiering",
             Route::Concentration => "concentration",
+            Route::Customers => "customers",
         }
     }
 
@@ -31,6 +39,7 @@ impl Route {
             Route::Overview => "nav.overview",
             Route::Tiering => "nav.tiering",
             Route::Concentration => "nav.concentration",
+            Route::Customers => "nav.customers",
         }
     }
 

@@ -1,6 +1,9 @@
 //! One view per tool.
 
 pub mod concentration;
+pub mod customer_form;
+pub mod customer_table;
 pub mod customer_transfer;
+pub mod customers;
 pub mod overview;
 pub mod tiering;
