@@ -32,7 +32,10 @@ pub fn value_text(i18n: &I18n, field: Field, value: &CondValue) -> String {
 /// One condition in words.
 pub fn condition_text(i18n: &I18n, c: &Condition) -> String {
     let field = field_label(i18n, c.field);
+    let text_field = matches!(c.field, Field::IndustryLine | Field::Tag);
     match c.op {
+        Op::IsTrue if text_field => i18n.tf("explain.is_set", &[("field", &field)]),
+        Op::IsFalse if text_field => i18n.tf("explain.is_empty", &[("field", &field)]),
         Op::IsTrue => i18n.tf("explain.is_true", &[("field", &field)]),
         Op::IsFalse => i18n.tf("explain.is_false", &[("field", &field)]),
         op => format!(
