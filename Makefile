@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-e2e clean
+.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-e2e clean bench
 
 ## Install what is missing, build, and serve on http://127.0.0.1:8080
 run: setup
@@ -43,6 +43,12 @@ fmt:
 lint:
 	cargo clippy --all-targets -- -D warnings
 
+## Benchmark (not part of `make test`): tiering + concentration at 100k and 1M customers,
+## native and in headless Chromium against plain JavaScript and Arquero, and the rule-edit
+## round trip in the app → bench/RESULTS.md
+bench:
+	bench/run.sh
+
 clean:
 	cargo clean
-	rm -rf dist e2e/screenshots
+	rm -rf dist e2e/screenshots bench/target bench/.out bench/web/pkg-o3 bench/web/pkg-app

@@ -4,7 +4,10 @@
 // performance marks `kam:tiering-edit` (dispatch) and `kam:tiering-updated` (after the render)
 // is recorded. Prints one JSON line: {"customers", "runs_ms", "median_ms"}.
 //
-//   node bench/ui_timing.mjs [N]        (after `make build`)
+//   node bench/ui_timing.mjs [N] [--markdown FILE]     (after `make build`)
+//
+// With --markdown the result is also written as a small Markdown section (bench/run.sh writes
+// bench/e2e-rule-edit.md, which the results page includes).
 
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -15,7 +18,10 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../e2e/server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const mdAt = args.indexOf('--markdown');
+const MARKDOWN = mdAt >= 0 ? args[mdAt + 1] : null;
+const N = Number(args.find((a, i) => /^\d+$/.test(a) && i !== mdAt + 1) ?? 100_000);
 const RUNS = 11;
 
 // Deterministic Pareto-like purchases (xorshift32), 8 industry lines on 4 % of customers.
@@ -71,7 +77,22 @@ try {
     runs.push(ms);
   }
   const sorted = [...runs].sort((a, b) => a - b);
-  console.log(JSON.stringify({ customers: N, runs_ms: runs.map((r) => Math.round(r * 10) / 10), median_ms: sorted[Math.floor(sorted.length / 2)] }));
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const result = { customers: N, runs_ms: runs.map((r) => Math.round(r * 10) / 10), median_ms: Math.round(median * 10) / 10 };
+  console.log(JSON.stringify(result));
+  if (MARKDOWN) {
+    const verdict = median <= 100 ? 'within' : '**over**';
+    await fs.writeFile(MARKDOWN, [
+      `Measured ${new Date().toISOString()} by \`bench/ui_timing.mjs\` in the release app (dist/), headless Chromium:`,
+      `${N.toLocaleString('en-US')} customers imported through the import dialog, the strategic threshold edited ${RUNS} times;`,
+      'time from the `kam:tiering-edit` mark (dispatch) to the `kam:tiering-updated` mark (after the render).',
+      '',
+      '| customers | median ms | fastest | slowest | budget 100 ms |',
+      '|---:|---:|---:|---:|:-:|',
+      `| ${N.toLocaleString('en-US')} | ${result.median_ms} | ${Math.round(sorted[0] * 10) / 10} | ${Math.round(sorted.at(-1) * 10) / 10} | ${verdict} |`,
+      '',
+    ].join('\n'));
+  }
 } finally {
   await browser.close();
   await server.close();

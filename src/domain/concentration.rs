@@ -237,9 +237,9 @@ fn profit(c: &Customer) -> Option<f64> {
     p.is_finite().then_some(p)
 }
 
-/// ⌈pct·n/100⌉ in integers.
+/// ⌈pct·n/100⌉ in integers (u64, so that wasm's 32-bit usize cannot overflow).
 fn top_k(n: usize, pct: u32) -> usize {
-    (n * pct as usize).div_ceil(100)
+    (n as u64 * u64::from(pct)).div_ceil(100) as usize
 }
 
 enum Key {
@@ -298,19 +298,26 @@ fn from_sorted_keys(asc: &[u64], profit_deciles: Option<[f64; 2]>) -> Concentrat
     let target = PARETO_TARGET * total * (1.0 - TARGET_SLACK);
 
     // Running-sum positions the curves need: for each grid point t the whole part of t·n/m and,
-    // when it has a fraction, the next position; sorted, without repeats.
+    // when it has a fraction, the next position. Both only grow with t, so skipping what is not
+    // above the last position kept gives them ascending and without repeats.
     let m = curve_segments(n);
-    let grid = |t: usize| ((t * n) / m, (t * n) % m);
+    let grid = |t: usize| {
+        // In u64: t·n passes u32 (wasm's usize) beyond 4.3 million customers.
+        let tn = t as u64 * n as u64;
+        ((tn / m as u64) as usize, tn % m as u64)
+    };
     let mut wanted: Vec<usize> = Vec::with_capacity(2 * (m + 1));
     for t in 0..=m {
         let (whole, frac) = grid(t);
-        wanted.push(whole);
-        if frac > 0 {
-            wanted.push(whole + 1);
+        for position in [Some(whole), (frac > 0).then_some(whole + 1)]
+            .into_iter()
+            .flatten()
+        {
+            if wanted.last().is_none_or(|&last| position > last) {
+                wanted.push(position);
+            }
         }
     }
-    wanted.sort_unstable();
-    wanted.dedup();
     let mut at = vec![0.0; wanted.len()];
     let mut next = usize::from(wanted.first() == Some(&0));
 

@@ -7,5 +7,6 @@ pub mod dates;
 pub mod demo;
 pub mod edit;
 pub mod number;
+pub mod synthetic;
 pub mod tiering;
 pub mod workspace;

@@ -1,0 +1,203 @@
+//! What the KAM Planner benchmark measures, shared by the native binary and the wasm build.
+//!
+//! "Tiering + concentration" of N customers, two ways:
+//!
+//! - [`struct_path`]: what the app does — `TieringConfig::assign_all` over `Customer` structs, the
+//!   count per tier, and `concentration::analyse_customers` on revenue.
+//! - [`columnar_path`]: the same five default rules evaluated over plain columns ([`Columns`]),
+//!   the count per tier, and `concentration::analyse` on the revenue column. This is the fair peer
+//!   of the JavaScript implementations, which also start from typed arrays.
+//!
+//! [`compare`] asserts that both give the same counts and bit-identical concentration figures.
+
+use kam_planner::domain::concentration::{analyse, analyse_customers, Concentration, Metric};
+use kam_planner::domain::tiering::TieringConfig;
+use kam_planner::domain::workspace::Customer;
+use serde_json::{json, Value};
+
+/// Bit in [`Columns::flags`]: on the named list (清单制).
+pub const FLAG_NAMED_LIST: u8 = 1;
+/// Bit in [`Columns::flags`]: repeat purchase (复购).
+pub const FLAG_REPEAT_PURCHASE: u8 = 2;
+
+/// Thresholds of the default rules (SPEC §3.1), mirrored from `TieringConfig::default()`.
+/// [`compare`] against [`struct_path`] catches any drift between the two.
+pub mod default_rules {
+    /// 战略客户: annual purchase ≥ this, or on the named list / industry rank 1–3.
+    pub const STRATEGIC_PURCHASE: f64 = 10_000_000.0;
+    /// 价值客户: owned by an industry line, or annual purchase ≥ this.
+    pub const VALUE_PURCHASE: f64 = 5_000_000.0;
+    /// 潜力客户: annual purchase ≥ this and repeat purchase.
+    pub const POTENTIAL_PURCHASE: f64 = 1_000_000.0;
+    /// 普通客户: annual purchase > 0 and repeat purchase; 一般客户 catches the rest.
+    pub const TIERS: usize = 5;
+}
+
+/// The customers' rule inputs and revenue as columns.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Columns {
+    /// Annual purchase, yuan.
+    pub purchase: Vec<f64>,
+    /// Revenue, yuan.
+    pub revenue: Vec<f64>,
+    /// [`FLAG_NAMED_LIST`] | [`FLAG_REPEAT_PURCHASE`].
+    pub flags: Vec<u8>,
+    /// 1 when an industry line owns the customer (non-blank `industry_line`), else 0.
+    pub line_set: Vec<u8>,
+    /// Industry rank, 0 when unknown.
+    pub rank: Vec<i32>,
+}
+
+impl Columns {
+    /// The columns of `customers`, in order. Tier overrides are not carried: the synthetic
+    /// customers have none, and [`compare`] would catch it if they had.
+    pub fn from_customers(customers: &[Customer]) -> Columns {
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        Columns {
+            purchase: customers.iter().map(|c| c.annual_purchase).collect(),
+            revenue: customers.iter().map(|c| c.revenue).collect(),
+            flags: customers
+                .iter()
+                .map(|c| {
+                    flag(c.on_named_list, FLAG_NAMED_LIST)
+                        | flag(c.repeat_purchase, FLAG_REPEAT_PURCHASE)
+                })
+                .collect(),
+            line_set: customers
+                .iter()
+                .map(|c| {
+                    u8::from(
+                        c.industry_line
+                            .as_deref()
+                            .is_some_and(|l| !l.trim().is_empty()),
+                    )
+                })
+                .collect(),
+            rank: customers
+                .iter()
+                .map(|c| {
+                    c.industry_rank
+                        .map_or(0, |r| i32::try_from(r).unwrap_or(i32::MAX))
+                })
+                .collect(),
+        }
+    }
+
+    /// Number of customers.
+    pub fn len(&self) -> usize {
+        self.purchase.len()
+    }
+
+    /// True without customers.
+    pub fn is_empty(&self) -> bool {
+        self.purchase.is_empty()
+    }
+}
+
+/// What one run produces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Customers per tier, top tier first.
+    pub tier_counts: Vec<usize>,
+    /// Concentration of revenue.
+    pub concentration: Concentration,
+}
+
+/// Tiering + concentration the way the app does it, on `Customer` structs.
+pub fn struct_path(config: &TieringConfig, customers: &[Customer]) -> Outcome {
+    Outcome {
+        tier_counts: struct_tier_counts(config, customers),
+        concentration: analyse_customers(customers, Metric::Revenue),
+    }
+}
+
+/// `assign_all` and the count per tier.
+pub fn struct_tier_counts(config: &TieringConfig, customers: &[Customer]) -> Vec<usize> {
+    let mut counts = vec![0; config.tiers.len()];
+    for a in config.assign_all(customers).iter().flatten() {
+        counts[a.tier] += 1;
+    }
+    counts
+}
+
+/// Tiering + concentration on columns, with the default rules.
+pub fn columnar_path(columns: &Columns) -> Outcome {
+    Outcome {
+        tier_counts: columnar_tier_counts(columns).to_vec(),
+        concentration: analyse(&columns.revenue),
+    }
+}
+
+/// The default rules over columns: the first tier top-down whose rule holds.
+pub fn columnar_tier_counts(columns: &Columns) -> [usize; default_rules::TIERS] {
+    use default_rules::*;
+    let mut counts = [0; TIERS];
+    let rows = columns
+        .purchase
+        .iter()
+        .zip(&columns.flags)
+        .zip(&columns.line_set)
+        .zip(&columns.rank);
+    for (((&purchase, &flags), &line_set), &rank) in rows {
+        let named = flags & FLAG_NAMED_LIST != 0 || (1..=3).contains(&rank);
+        let repeat = flags & FLAG_REPEAT_PURCHASE != 0;
+        // Comparisons with NaN are false, as `Condition::matches` treats a non-finite figure.
+        let tier = if purchase >= STRATEGIC_PURCHASE || named {
+            0
+        } else if line_set != 0 || purchase >= VALUE_PURCHASE {
+            1
+        } else if purchase >= POTENTIAL_PURCHASE && repeat {
+            2
+        } else if purchase > 0.0 && repeat {
+            3
+        } else {
+            4
+        };
+        counts[tier] += 1;
+    }
+    counts
+}
+
+/// Ok when both outcomes have the same tier counts and identical concentration figures.
+pub fn compare(struct_outcome: &Outcome, columnar_outcome: &Outcome) -> Result<(), String> {
+    if struct_outcome.tier_counts != columnar_outcome.tier_counts {
+        return Err(format!(
+            "tier counts differ: assign_all {:?}, columnar {:?}",
+            struct_outcome.tier_counts, columnar_outcome.tier_counts
+        ));
+    }
+    if struct_outcome.concentration != columnar_outcome.concentration {
+        return Err("concentration figures differ between the struct and columnar paths".into());
+    }
+    Ok(())
+}
+
+/// The figures the JavaScript peers are checked against, as JSON.
+pub fn summary(outcome: &Outcome) -> Value {
+    let c = &outcome.concentration;
+    json!({
+        "tier_counts": outcome.tier_counts,
+        "n": c.n,
+        "excluded_negative": c.excluded_negative,
+        "excluded_non_finite": c.excluded_non_finite,
+        "total": c.total,
+        "top_customers": c.top_shares.iter().map(|t| t.customers).collect::<Vec<_>>(),
+        "top_shares": c.top_shares.iter().map(|t| t.share).collect::<Vec<_>>(),
+        "customers_for_80": c.pareto_80.customers,
+        "gini": c.gini,
+        "hhi": c.hhi,
+        "decile_ratio": c.decile.ratio,
+        "lorenz_y": c.lorenz.iter().map(|p| p.y).collect::<Vec<_>>(),
+    })
+}
+
+/// Median of timings in ms (mean of the two middle ones for an even count); 0 for none.
+pub fn median(times: &[f64]) -> f64 {
+    let mut t = times.to_vec();
+    t.sort_by(f64::total_cmp);
+    match t.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => t[n / 2],
+        n => (t[n / 2 - 1] + t[n / 2]) / 2.0,
+    }
+}
