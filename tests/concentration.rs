@@ -441,3 +441,53 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_radix_sort_agrees_with_the_standard_sort() {
+    use kam_planner::domain::concentration::sort_u64;
+    let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    };
+    for n in [0usize, 1, 2_047, 2_048, 50_000] {
+        // Keys as the module makes them: bits of non-negative f64 values, with duplicates and
+        // extremes mixed in.
+        let mut keys: Vec<u64> = (0..n)
+            .map(|i| match i % 7 {
+                0 => 0,
+                1 => f64::MAX.to_bits(),
+                2 => 1_000_000f64.to_bits(),
+                _ => ((next() % 1_000_000_000) as f64 / 7.0).to_bits(),
+            })
+            .collect();
+        let mut want = keys.clone();
+        want.sort_unstable();
+        sort_u64(&mut keys);
+        assert_eq!(keys, want, "n = {n}");
+    }
+}
+
+#[test]
+fn large_inputs_give_the_same_figures_as_a_direct_computation() {
+    use kam_planner::domain::concentration::analyse;
+    let values: Vec<f64> = (1..=20_000)
+        .map(|i| f64::from(i % 997) * 13.0 + 1.0)
+        .collect();
+    let c = analyse(&values);
+    let mut asc = values.clone();
+    asc.sort_by(f64::total_cmp);
+    let n = asc.len() as f64;
+    let total: f64 = asc.iter().sum();
+    let gini: f64 = asc
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (2.0 * (i as f64 + 1.0) - n - 1.0) * x)
+        .sum::<f64>()
+        / (n * total);
+    assert!((c.gini - gini).abs() < 1e-9, "{} vs {gini}", c.gini);
+    let top_200: f64 = asc.iter().rev().take(200).sum();
+    assert!((c.top_shares[0].share - top_200 / total).abs() < 1e-12);
+}

@@ -187,7 +187,8 @@ fn explanations_read_naturally() {
         conditions: vec![
             Condition::number(Field::AnnualPurchase, Op::Ge, 10_000_000.0),
             Condition::flag(Field::OnNamedList, Op::IsTrue),
-        ],
+        ]
+        .into(),
     };
     assert_eq!(
         explanation_text(&zh, &matched),

@@ -272,8 +272,48 @@ fn sort_keys(values: impl Iterator<Item = f64>) -> (Vec<u64>, usize, usize) {
             Key::NonFinite => non_finite += 1,
         }
     }
-    keys.sort_unstable();
+    sort_u64(&mut keys);
     (keys, negative, non_finite)
+}
+
+/// Below this many keys [`sort_u64`] uses the standard sort.
+const RADIX_FROM: usize = 2_048;
+
+/// Sorts keys ascending. Large inputs use an LSD radix sort by bytes, which skips the bytes all
+/// keys share: it is several times faster than a comparison sort for a million keys and does not
+/// depend on the compiler inlining comparisons (the app is built for size, `opt-level = "z"`).
+pub fn sort_u64(keys: &mut Vec<u64>) {
+    let n = keys.len();
+    if n < RADIX_FROM {
+        keys.sort_unstable();
+        return;
+    }
+    let mut counts = vec![[0usize; 256]; 8];
+    for &k in keys.iter() {
+        for (byte, count) in counts.iter_mut().enumerate() {
+            count[((k >> (8 * byte)) & 0xff) as usize] += 1;
+        }
+    }
+    let mut from = std::mem::take(keys);
+    let mut to = vec![0u64; n];
+    for (byte, count) in counts.iter().enumerate() {
+        if count.iter().any(|&c| c == n) {
+            continue; // every key has the same value in this byte
+        }
+        let mut next = [0usize; 256];
+        let mut sum = 0;
+        for (slot, c) in next.iter_mut().zip(count.iter()) {
+            *slot = sum;
+            sum += c;
+        }
+        for &k in &from {
+            let digit = ((k >> (8 * byte)) & 0xff) as usize;
+            to[next[digit]] = k;
+            next[digit] += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    *keys = from;
 }
 
 /// Number of curve segments for n customers (see the module documentation).

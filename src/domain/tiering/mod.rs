@@ -11,6 +11,7 @@ pub mod rules;
 pub mod score;
 
 use std::borrow::Borrow;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,8 +75,8 @@ pub enum Explanation {
     Matched {
         /// How the rule joins its conditions.
         join: Join,
-        /// The conditions that held.
-        conditions: Vec<Condition>,
+        /// The conditions that held (shared between customers with the same ones).
+        conditions: Rc<[Condition]>,
     },
     /// A manual override put it there.
     Override {
@@ -93,6 +94,30 @@ pub enum Explanation {
         /// Rank by score (1 = best) and number of customers (target-share assignment).
         rank: Option<(usize, usize)>,
     },
+}
+
+/// The lists of held conditions handed out so far, one per (tier, set of held conditions): tiering
+/// a million customers then allocates a handful of lists instead of one per customer.
+#[derive(Default)]
+struct HeldLists {
+    lists: Vec<(usize, u64, Rc<[Condition]>)>,
+}
+
+impl HeldLists {
+    /// The conditions of `all` whose bit is set in `held`, shared.
+    fn get(&mut self, tier: usize, held: u64, all: &[Condition]) -> Rc<[Condition]> {
+        if let Some((_, _, list)) = self.lists.iter().find(|(t, h, _)| *t == tier && *h == held) {
+            return list.clone();
+        }
+        let list: Rc<[Condition]> = all
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| held & (1 << j) != 0)
+            .map(|(_, k)| k.clone())
+            .collect();
+        self.lists.push((tier, held, list.clone()));
+        list
+    }
 }
 
 /// A customer's tier and why.
@@ -113,34 +138,64 @@ impl TieringConfig {
     /// The tier of one customer by the rules (rule mode), with its explanation. `None` only when
     /// there are no tiers.
     pub fn assign(&self, c: &Customer) -> Option<Assignment> {
+        self.assign_shared(c, &mut HeldLists::default())
+    }
+
+    /// [`Self::assign`], sharing the lists of held conditions through `lists`.
+    fn assign_shared(&self, c: &Customer, lists: &mut HeldLists) -> Option<Assignment> {
         let last = self.tiers.len().checked_sub(1)?;
         if let Some(a) = self.override_of(c) {
             return Some(a);
         }
         for (i, tier) in self.tiers[..last].iter().enumerate() {
             let Some(rule) = &tier.rule else { continue };
-            // Test first without allocating; collect the conditions that held only on a hit.
-            let hit = match rule.join {
-                Join::Any => rule.conditions.iter().any(|k| k.matches(c)),
-                Join::All => {
-                    !rule.conditions.is_empty() && rule.conditions.iter().all(|k| k.matches(c))
+            let n = rule.conditions.len();
+            if n == 0 {
+                continue;
+            }
+            if n > 64 {
+                // Too many conditions for a bit set: test and collect directly.
+                let held: Vec<Condition> = rule
+                    .conditions
+                    .iter()
+                    .filter(|k| k.matches(c))
+                    .cloned()
+                    .collect();
+                let hit = match rule.join {
+                    Join::Any => !held.is_empty(),
+                    Join::All => held.len() == n,
+                };
+                if hit {
+                    return Some(Assignment {
+                        tier: i,
+                        explanation: Explanation::Matched {
+                            join: rule.join,
+                            conditions: held.into(),
+                        },
+                    });
                 }
+                continue;
+            }
+            // One pass over the conditions; `all` stops at the first that fails.
+            let mut held = 0u64;
+            for (j, k) in rule.conditions.iter().enumerate() {
+                if k.matches(c) {
+                    held |= 1 << j;
+                } else if rule.join == Join::All {
+                    held = 0;
+                    break;
+                }
+            }
+            let hit = match rule.join {
+                Join::Any => held != 0,
+                Join::All => held.count_ones() as usize == n,
             };
             if hit {
-                let conditions = match rule.join {
-                    Join::All => rule.conditions.clone(),
-                    Join::Any => rule
-                        .conditions
-                        .iter()
-                        .filter(|k| k.matches(c))
-                        .cloned()
-                        .collect(),
-                };
                 return Some(Assignment {
                     tier: i,
                     explanation: Explanation::Matched {
                         join: rule.join,
-                        conditions,
+                        conditions: lists.get(i, held, &rule.conditions),
                     },
                 });
             }
@@ -168,7 +223,13 @@ impl TieringConfig {
     /// are no tiers.
     pub fn assign_all<C: Borrow<Customer>>(&self, customers: &[C]) -> Vec<Option<Assignment>> {
         match self.mode {
-            Mode::Rules => customers.iter().map(|c| self.assign(c.borrow())).collect(),
+            Mode::Rules => {
+                let mut lists = HeldLists::default();
+                customers
+                    .iter()
+                    .map(|c| self.assign_shared(c.borrow(), &mut lists))
+                    .collect()
+            }
             Mode::Score => score::assign_all(self, customers),
         }
     }
