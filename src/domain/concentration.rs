@@ -297,7 +297,7 @@ pub fn sort_u64(keys: &mut Vec<u64>) {
     let mut from = std::mem::take(keys);
     let mut to = vec![0u64; n];
     for (byte, count) in counts.iter().enumerate() {
-        if count.iter().any(|&c| c == n) {
+        if count.contains(&n) {
             continue; // every key has the same value in this byte
         }
         let mut next = [0usize; 256];
