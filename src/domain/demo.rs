@@ -22,6 +22,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use super::rng::SplitMix64 as Rng;
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, Meta, Workspace, YearPurchase};
 
@@ -138,47 +139,6 @@ const TEMPLATES: [&[(u8, &str)]; 8] = [
 
 /// Fixed seed: the demo must be the same every time.
 const SEED: u64 = 0x4B41_4D5F_4445_4D4F;
-
-/// Minimal SplitMix64 (no `rand` dependency, no clock).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-
-    /// Uniform in 0..n (0 when n is 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % (n.max(1) as u64)) as usize
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i + 1);
-            v.swap(i, j);
-        }
-    }
-
-    /// `n` flags of which exactly `k` (at most `n`) are set, at random positions.
-    fn pick(&mut self, n: usize, k: usize) -> Vec<bool> {
-        let mut flags: Vec<bool> = (0..n).map(|i| i < k).collect();
-        self.shuffle(&mut flags);
-        flags
-    }
-}
 
 /// The `q`-quantile (0 ≤ q < 1) of a log-uniform distribution on [lo, hi], i.e. lo·(hi/lo)^q.
 ///

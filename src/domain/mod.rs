@@ -7,6 +7,7 @@ pub mod dates;
 pub mod demo;
 pub mod edit;
 pub mod number;
+pub mod rng;
 pub mod synthetic;
 pub mod tiering;
 pub mod workspace;

@@ -20,6 +20,7 @@
 //! Customer i depends only on (seed, i), so `customers(n, s)` is a prefix of `customers(m, s)` for
 //! n < m. SplitMix64 drives every draw (no `rand`, no clock).
 
+use super::rng::SplitMix64;
 use super::workspace::{Customer, YearPurchase};
 
 /// The seed the benchmark uses.
@@ -42,39 +43,6 @@ const PURCHASE_FLOOR: f64 = 420_000.0;
 
 /// Largest annual purchase, yuan (the untruncated Pareto tail reaches tens of billions).
 const PURCHASE_CAP: f64 = 2_000_000_000.0;
-
-/// SplitMix64 (Steele, Lea & Flood 2014).
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Uniform in [lo, hi).
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-
-    /// True with probability `p`.
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    /// Uniform in 0..n (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// `n` synthetic customers from `seed` (see the module documentation).
 pub fn customers(n: usize, seed: u64) -> Vec<Customer> {
