@@ -51,7 +51,7 @@ pub fn customers(n: usize, seed: u64) -> Vec<Customer> {
 
 /// Customer number `i`, from its own stream: the seed and the index mixed through one step.
 fn customer(i: usize, seed: u64) -> Customer {
-    let mut rng = SplitMix64(seed ^ SplitMix64(i as u64).next());
+    let mut rng = SplitMix64(seed ^ SplitMix64(i as u64).next_u64());
     let prospect = rng.chance(0.04);
     let w = 1.0 / (1.0 - rng.unit());
     let annual_purchase = if prospect {
