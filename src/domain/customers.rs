@@ -14,6 +14,7 @@ use thiserror::Error;
 mod select;
 pub use select::{facets, select, select_indexed, CurseKind, Facets, Query, SearchIndex, SortKey};
 
+use super::values;
 use super::workspace::{Customer, TierOverride};
 
 /// A field of the customer form.
@@ -166,106 +167,27 @@ pub enum AmountError {
     NotFinite(String),
 }
 
-/// Unit suffixes, longest first so 千万 is not read as 万.
-const UNITS: [(&str, f64); 9] = [
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("亿", 1e8),
-    ("万", 1e4),
-    ("千", 1e3),
-    ("b", 1e9),
-    ("m", 1e6),
-    ("k", 1e3),
-    ("w", 1e4),
-];
-
 /// Reads an amount typed into the form: `1,200,000`, `120万`, `1.2亿`, `1.2e6`, `¥1.2M`, `500K`,
 /// `3千万`, `12 000`, `120万元`, full-width digits (`１２０万`). Commas must group thousands
 /// (`1,2` is refused rather than guessed). Negative amounts are read (`check` decides whether
 /// they are allowed).
 pub fn parse_amount_field(text: &str) -> Result<f64, AmountError> {
-    let normal: String = text
-        .trim()
-        .chars()
-        .filter_map(|ch| match ch {
-            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32),
-            '，' => Some(','),
-            '．' | '。' => Some('.'),
-            '－' | '−' => Some('-'),
-            '＋' => Some('+'),
-            c if c.is_whitespace() => None,
-            c => Some(c.to_ascii_lowercase()),
-        })
-        .collect();
-    if normal.is_empty() {
-        return Err(AmountError::Empty);
-    }
-    let bad = || AmountError::NotANumber(text.trim().to_string());
-    let (sign, rest) = match normal.strip_prefix('-') {
-        Some(r) => (-1.0, r),
-        None => (1.0, normal.strip_prefix('+').unwrap_or(&normal)),
-    };
-    let rest = rest.trim_start_matches(['¥', '￥']);
-    let rest = rest
-        .strip_suffix("元")
-        .or_else(|| rest.strip_suffix("rmb"))
-        .or_else(|| rest.strip_suffix("cny"))
-        .unwrap_or(rest);
-    let (body, mult) = UNITS
-        .iter()
-        .find_map(|(s, m)| rest.strip_suffix(s).map(|b| (b, *m)))
-        .unwrap_or((rest, 1.0));
-    let body = ungroup(body).ok_or_else(bad)?;
-    let plain = body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        && body.chars().any(|c| c.is_ascii_digit())
-        && body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-'));
-    if !plain {
-        return Err(bad());
-    }
-    let v = body.parse::<f64>().map_err(|_| bad())? * mult * sign;
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(AmountError::NotFinite(text.trim().to_string()))
-    }
+    form_error(text, values::parse_amount(text))
 }
 
-/// Removes thousands separators when they group correctly (`1,234,567.8`); `None` otherwise.
-fn ungroup(body: &str) -> Option<String> {
-    if !body.contains(',') {
-        return Some(body.to_string());
-    }
-    let (int, frac) = match body.find('.') {
-        Some(i) => (&body[..i], &body[i..]),
-        None => (body, ""),
-    };
-    let mut groups = int.split(',');
-    let first = groups.next()?;
-    let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
-    let ok = (1..=3).contains(&first.len())
-        && digits(first)
-        && groups.all(|g| g.len() == 3 && digits(g))
-        && !frac.contains(',');
-    ok.then(|| format!("{}{frac}", int.replace(',', "")))
-}
-
-/// Reads a percentage typed into the form: `32.5`, `32.5%`, `-4 %`.
-pub fn parse_percent_field(text: &str) -> Result<f64, AmountError> {
-    let t = text.trim();
-    let t = t
-        .strip_suffix('%')
-        .or_else(|| t.strip_suffix('％'))
-        .unwrap_or(t);
-    let has_unit = t.trim_end().ends_with(|c: char| c.is_alphabetic());
-    if has_unit {
-        return Err(AmountError::NotANumber(text.trim().to_string()));
-    }
-    parse_amount_field(t).map_err(|e| match e {
-        AmountError::NotANumber(_) => AmountError::NotANumber(text.trim().to_string()),
-        other => other,
+/// The form's error for what a value reader said about `text`.
+fn form_error(text: &str, read: Result<f64, values::AmountError>) -> Result<f64, AmountError> {
+    let typed = text.trim();
+    read.map_err(|e| match e {
+        values::AmountError::Empty if typed.is_empty() => AmountError::Empty,
+        values::AmountError::TooLarge => AmountError::NotFinite(typed.to_string()),
+        _ => AmountError::NotANumber(typed.to_string()),
     })
+}
+
+/// Reads a percentage typed into the form: `32.5`, `32.5%`, `-4 %` (no unit suffixes).
+pub fn parse_percent_field(text: &str) -> Result<f64, AmountError> {
+    form_error(text, values::parse_percent(text))
 }
 
 /// The customer form as typed: every field a text (or a flag), so nothing typed is lost while it

@@ -10,4 +10,5 @@ pub mod number;
 pub mod rng;
 pub mod synthetic;
 pub mod tiering;
+pub mod values;
 pub mod workspace;

@@ -14,7 +14,6 @@
 //! [`parse_bool`], which the UI may also use to validate a cell being edited in the preview.
 
 mod table;
-mod values;
 
 use std::collections::HashMap;
 
@@ -23,13 +22,13 @@ use thiserror::Error;
 use super::csv_export;
 use crate::domain::workspace::Customer;
 
-use table::header_key;
-pub(crate) use table::TableBuilder;
-pub use table::{detect_mapping, target_for_header, Table, Target};
-pub use values::{
+pub use crate::domain::values::{
     is_placeholder, parse_amount, parse_amount_in, parse_bool, parse_integer, parse_percent,
     unit_hint, AmountError, AmountUnit, MAX_AMOUNT,
 };
+use table::header_key;
+pub(crate) use table::TableBuilder;
+pub use table::{detect_mapping, target_for_header, Table, Target};
 
 /// Largest file accepted, in bytes (checked before anything is decoded).
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;

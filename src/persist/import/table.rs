@@ -1,8 +1,8 @@
 //! The [`Table`] the readers produce, how its header row is found, and how headers are mapped to
 //! customer fields.
 
-use super::values::half_width;
 use super::{ImportError, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS};
+use crate::domain::values::half_width;
 
 /// How many non-blank rows from the top are searched for the header row.
 const HEADER_SEARCH_ROWS: usize = 10;

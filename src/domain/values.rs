@@ -1,4 +1,5 @@
-//! Reading single cell values: amounts, percentages, whole numbers, yes/no.
+//! Reading single values as people write them: amounts, percentages, whole numbers, yes/no. The
+//! importers read every cell with these, and the customer form reads what is typed with them.
 //!
 //! All readers first fold full-width forms to ASCII (`１２３，４５６` → `123,456`, `％` → `%`,
 //! `￥` → `¥`, `−` → `-`) and drop white space (including the ideographic and no-break spaces),
@@ -96,7 +97,7 @@ pub fn unit_hint(header: &str) -> AmountUnit {
 
 /// Folds full-width ASCII forms, the ideographic space, the full-width yen sign and the Unicode
 /// minus to their ASCII counterparts.
-pub(crate) fn half_width(text: &str) -> String {
+pub fn half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -147,6 +148,7 @@ const CURRENCY: &[&str] = &["人民币", "rmb", "cny", "¥", "元"];
 /// Unit suffixes of an amount with their power of ten, longest first.
 const SUFFIXES: &[(&str, i32)] = &[
     ("万亿", 12),
+    ("千万", 7),
     ("百万", 6),
     ("亿", 8),
     ("万", 4),
