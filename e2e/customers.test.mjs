@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { appSuite, newPage, waitForApp, screenshot } from './helpers.mjs';
+import { appSuite, newPage, waitForApp, screenshot, withApp as withAppAt } from './helpers.mjs';
 
 const TEST_TIMEOUT = 120_000;
 const suite = appSuite();
@@ -19,18 +19,7 @@ const DEMO_HOSPITALS = 14;
 const DEMO_LARGEST = '中国移动通信集团广西有限公司';
 
 async function withApp(slug, locale, fn, { hash = '#/customers' } = {}) {
-  const s = await newPage(suite.browser, { locale });
-  try {
-    await s.page.goto(suite.server.url + hash);
-    await waitForApp(s.page);
-    await fn(s.page, s);
-    assert.deepEqual(s.pageErrors, [], 'no uncaught page errors');
-  } catch (err) {
-    await screenshot(s.page, `failed-${slug}`).catch(() => {});
-    throw err;
-  } finally {
-    await s.close();
-  }
+  await withAppAt(suite, { slug, locale, hash }, fn);
 }
 
 /** [shown, total] from the count text ("显示 1,234 / 100,000 位客户"). */

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -156,4 +157,26 @@ export function appSuite() {
     await suite.server?.close();
   });
   return suite;
+}
+
+/**
+ * Opens the app at `hash` in a fresh context (empty storage), waits for it, runs `fn(page,
+ * session)`, then asserts that no uncaught page error (and, with `consoleClean`, no console
+ * error) happened. On failure a screenshot `failed-<slug>` is taken before the error is
+ * re-thrown; the context is always closed.
+ */
+export async function withApp(suite, { slug, locale = 'zh-CN', hash = '', consoleClean = false }, fn) {
+  const s = await newPage(suite.browser, { locale });
+  try {
+    await s.page.goto(suite.server.url + hash);
+    await waitForApp(s.page);
+    await fn(s.page, s);
+    assert.deepEqual(s.pageErrors, [], 'no uncaught page errors');
+    if (consoleClean) assert.deepEqual(s.consoleErrors, [], 'no console errors');
+  } catch (err) {
+    await screenshot(s.page, `failed-${slug}`).catch(() => {});
+    throw err;
+  } finally {
+    await s.close();
+  }
 }

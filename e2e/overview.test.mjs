@@ -6,24 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { appSuite, newPage, waitForApp, screenshot } from './helpers.mjs';
+import { appSuite, waitForApp, withApp as withAppAt } from './helpers.mjs';
 
 const TEST_TIMEOUT = 90_000;
 const suite = appSuite();
 
 async function withApp(slug, locale, fn) {
-  const s = await newPage(suite.browser, { locale });
-  try {
-    await s.page.goto(suite.server.url);
-    await waitForApp(s.page);
-    await fn(s.page, s);
-    assert.deepEqual(s.pageErrors, [], 'no uncaught page errors');
-  } catch (err) {
-    await screenshot(s.page, `failed-${slug}`).catch(() => {});
-    throw err;
-  } finally {
-    await s.close();
-  }
+  await withAppAt(suite, { slug, locale }, fn);
 }
 
 const tierRow = (page, id) => page.locator(`[data-testid=tier-table] tr[data-tier=${id}] td`);

@@ -6,26 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { appSuite, newPage, waitForApp, screenshot } from './helpers.mjs';
+import { appSuite, screenshot, withApp } from './helpers.mjs';
 
 const TEST_TIMEOUT = 90_000;
 const suite = appSuite();
 
 async function withTiering(slug, locale, fn) {
-  const s = await newPage(suite.browser, { locale });
-  try {
-    await s.page.goto(`${suite.server.url}#/tiering`);
-    await waitForApp(s.page);
-    await s.page.getByTestId('distribution-table').waitFor();
-    await fn(s.page);
-    assert.deepEqual(s.pageErrors, [], 'no uncaught page errors');
-    assert.deepEqual(s.consoleErrors, [], 'no console errors');
-  } catch (err) {
-    await screenshot(s.page, `failed-${slug}`).catch(() => {});
-    throw err;
-  } finally {
-    await s.close();
-  }
+  await withApp(suite, { slug, locale, hash: '#/tiering', consoleClean: true }, async (page) => {
+    await page.getByTestId('distribution-table').waitFor();
+    await fn(page);
+  });
 }
 
 async function counts(page) {

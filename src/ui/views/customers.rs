@@ -33,6 +33,23 @@ fn curse_bits(ws: &Workspace) -> Vec<u8> {
     curses::curse_bits(&ws.tiering.curses, &ws.customers, this_year)
 }
 
+/// The options of a tier select: `first` (e.g. "all"), then every tier by index and name.
+fn tier_options(
+    i18n: &I18n,
+    ws: &Workspace,
+    first: (AttrValue, AttrValue),
+) -> Vec<(AttrValue, AttrValue)> {
+    std::iter::once(first)
+        .chain(
+            ws.tiering
+                .tiers
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i.to_string().into(), i18n.tier_name(t).to_string().into())),
+        )
+        .collect()
+}
+
 /// What the table needs of one document, computed once per document.
 #[derive(Debug, PartialEq)]
 pub struct Sheet {
@@ -356,15 +373,7 @@ pub fn customers() -> Html {
         options.push(("-".into(), i18n.t("customers.none_value").into()));
         filter(label, testid, filter_value(current), options, f)
     };
-    let tier_options: Vec<(AttrValue, AttrValue)> = std::iter::once(all.clone())
-        .chain(
-            ws.tiering
-                .tiers
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (i.to_string().into(), i18n.tier_name(t).to_string().into())),
-        )
-        .collect();
+    let tier_options = tier_options(&i18n, &ws, all.clone());
     let curse_options: Vec<(AttrValue, AttrValue)> = std::iter::once(all.clone())
         .chain(
             CurseKind::ALL
@@ -523,18 +532,14 @@ fn bulk_bar(props: &BulkBarProps) -> Html {
             error.set(None);
         })
     };
-    let tier_options: Vec<(AttrValue, AttrValue)> = std::iter::once((
-        AttrValue::default(),
-        i18n.t("customers.bulk_choose_tier").into(),
-    ))
-    .chain(
-        ws.tiering
-            .tiers
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i.to_string().into(), i18n.tier_name(t).to_string().into())),
-    )
-    .collect();
+    let tier_options = tier_options(
+        &i18n,
+        &ws,
+        (
+            AttrValue::default(),
+            i18n.t("customers.bulk_choose_tier").into(),
+        ),
+    );
     let on_reason = {
         let reason = reason.clone();
         let error = error.clone();
