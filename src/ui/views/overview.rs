@@ -8,11 +8,12 @@ use yew::prelude::*;
 
 use crate::domain::edit::{self, Edit};
 use crate::domain::number::{format_count, format_percent};
-use crate::domain::tiering::{self, TierStats};
+use crate::domain::tiering::TierStats;
 use crate::ui::charts::share_bars::{ShareBar, ShareBars};
 use crate::ui::i18n::use_i18n;
 use crate::ui::messages::edit_error_text;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::views::tiering::tier_workspace;
 
 /// Figures of the whole workspace.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +37,6 @@ fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> usize {
 }
 
 fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
-    let assignments = ws.tiering.assign_all(&ws.customers);
     Glance {
         customers: ws.customers.len(),
         industries: distinct(ws.customers.iter().map(|c| c.industry.as_str())),
@@ -52,7 +52,7 @@ fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
         regions: distinct(ws.customers.iter().map(|c| c.region.as_str())),
         total_purchase: ws.customers.iter().map(|c| c.annual_purchase).sum(),
         total_revenue: ws.customers.iter().map(|c| c.revenue).sum(),
-        tiers: tiering::distribution(&ws.tiering, &ws.customers, &assignments),
+        tiers: tier_workspace(ws).stats,
     }
 }
 
