@@ -158,6 +158,13 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded { workspace, repairs })
 }
 
+/// Loads a workspace read back from browser storage. Like [`load`], but it also recovers what it
+/// can from a damaged copy (see the recovery notes on each [`Repair`]); any repair means the
+/// stored text differs from what will be saved next, so the caller keeps the raw text first.
+pub fn load_stored(text: &str) -> Result<Loaded, LoadError> {
+    load(text)
+}
+
 /// Reads the document section by section so that one bad value costs only that value.
 fn read_lenient(value: Value, repairs: &mut Vec<Repair>) -> Result<Workspace, LoadError> {
     let Value::Object(mut doc) = value else {
