@@ -4,13 +4,47 @@
 
 mod support;
 
-use kam_planner::persist::import::{read_table, ImportError};
+use kam_planner::persist::csv_import::read_csv;
+use kam_planner::persist::import::{
+    build_customers, detect_mapping, read_table, ImportError, ImportReason, Target,
+};
 use support::pipeline::{check_import, Reader};
 use support::xlsx_parts::workbook_of_input;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/fuzz/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Found by `csv_import`: the import accepted a growth of −1,450,006 %, which the customer form's
+/// check refuses (growth below −100 % means buying less than nothing), so an import could add
+/// customers that the app itself calls invalid. Now such a cell is a row error.
+#[test]
+fn csv_growth_below_minus_100_percent_is_a_row_error() {
+    let bytes = fixture("csv_import-growth-below-minus-100.csv");
+    check_import(&bytes, Reader::Csv);
+
+    let table = read_csv(&bytes).unwrap();
+    let mut mapping = vec![Target::Ignore; table.headers.len()];
+    mapping[0] = Target::Name;
+    mapping[8] = Target::GrowthPct;
+    let preview = build_customers(&table, &mapping).unwrap();
+    let growth_errors: Vec<_> = preview
+        .errors
+        .iter()
+        .filter(|e| e.reason == ImportReason::GrowthBelowMinus100)
+        .map(|e| (e.row, e.value.as_str()))
+        .collect();
+    assert_eq!(growth_errors, vec![(3, "-1,450,006%")]);
+
+    // The boundary: −100 % (the customer stopped buying) is still accepted.
+    let text = "客户名称,增长率\r\n甲,-100%\r\n乙,-100.5%\r\n";
+    let table = read_csv(text.as_bytes()).unwrap();
+    let preview = build_customers(&table, &detect_mapping(&table.headers)).unwrap();
+    assert_eq!(preview.customers.len(), 1);
+    assert_eq!(preview.customers[0].1.growth_pct, Some(-100.0));
+    assert_eq!(preview.errors[0].row, 3);
+    assert_eq!(preview.errors[0].reason, ImportReason::GrowthBelowMinus100);
 }
 
 /// Found by `xlsx_import`: column letters longer than six ("eCJnsiof") overflow calamine 0.38's

@@ -134,6 +134,9 @@ pub enum ImportReason {
     /// Gross margin outside −100 % … 100 %.
     #[error("gross margin must be between -100% and 100%")]
     MarginOutOfRange,
+    /// Growth below −100 % (a customer cannot buy less than nothing).
+    #[error("growth must not be below -100%")]
+    GrowthBelowMinus100,
     /// Industry rank 0.
     #[error("industry rank must be 1 or more")]
     RankBelowOne,
@@ -224,10 +227,10 @@ const TOTALS_NAMES: &[&str] = &[
 /// count as empty in every field. Name is required. Amounts go through [`parse_amount_in`] with
 /// the column's [`unit_hint`]; annual purchase and wallet must not be negative, revenue may be
 /// (concentration analytics counts such rows). An empty amount is 0 (annual purchase, revenue) or
-/// unknown (wallet). Gross margin is within −100 … 100 %, industry rank a whole number ≥ 1, years
-/// of cooperation a whole number ≥ 0, booleans as [`parse_bool`] (empty = no). Ids: the Id
-/// column's text when present and non-empty, else "" for the app to assign; an id repeated from
-/// an earlier valid row is an error.
+/// unknown (wallet). Gross margin is within −100 … 100 %, growth at least −100 %, industry rank a
+/// whole number ≥ 1, years of cooperation a whole number ≥ 0, booleans as [`parse_bool`] (empty =
+/// no). Ids: the Id column's text when present and non-empty, else "" for the app to assign; an id
+/// repeated from an earlier valid row is an error.
 ///
 /// Skipped without error: rows with nothing in any mapped column (counted in `skipped_blank`; a
 /// pre-numbered 序号 column alone does not make a row), and totals lines — a name of 合计, 总计,
@@ -383,7 +386,14 @@ fn apply_cell(
             }
             customer.gross_margin_pct = Some(pct);
         }
-        Target::GrowthPct if !empty => customer.growth_pct = Some(percent(cell)?),
+        Target::GrowthPct if !empty => {
+            let pct = percent(cell)?;
+            // The same floor as the customer form's check (`customers::check`).
+            if pct < -100.0 {
+                return Err(ImportReason::GrowthBelowMinus100);
+            }
+            customer.growth_pct = Some(pct);
+        }
         Target::IndustryRank if !empty => {
             let rank = whole_number(cell)?;
             if rank < 1 {

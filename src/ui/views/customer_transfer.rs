@@ -68,6 +68,7 @@ pub fn reason_text(i18n: &I18n, r: &ImportReason) -> String {
         ImportReason::Negative => i18n.t("import.reason_negative").to_string(),
         ImportReason::TooLarge => i18n.t("import.reason_too_large").to_string(),
         ImportReason::MarginOutOfRange => i18n.t("import.reason_margin").to_string(),
+        ImportReason::GrowthBelowMinus100 => i18n.t("import.reason_growth").to_string(),
         ImportReason::RankBelowOne => i18n.t("import.reason_rank").to_string(),
         ImportReason::TooLong { max } => {
             i18n.tf("import.reason_too_long", &[("max", &max.to_string())])
