@@ -47,6 +47,25 @@ fn csv_growth_below_minus_100_percent_is_a_row_error() {
     assert_eq!(preview.errors[0].reason, ImportReason::GrowthBelowMinus100);
 }
 
+/// Found by `csv_import`: a data row holding a word that names the customer column ("客户",
+/// "company") was taken as the header when the real header did not name one (a file mapped by
+/// hand), silently dropping every row above it — and the "download invalid rows" file of such an
+/// import read back with no rows at all. A later row is now the header only below title lines.
+#[test]
+fn csv_name_word_in_a_data_row_does_not_become_the_header() {
+    let bytes = fixture("csv_import-name-word-in-data-row.csv");
+    check_import(&bytes, Reader::Csv);
+
+    let table = read_csv(&bytes).unwrap();
+    assert_eq!(table.header_row, 1);
+    assert_eq!(table.row_numbers.first(), Some(&2));
+
+    let text = "Kunde,Umsatz\r\nAcme,100\r\ncompany,200\r\n";
+    let table = read_csv(text.as_bytes()).unwrap();
+    assert_eq!(table.headers, vec!["Kunde", "Umsatz"]);
+    assert_eq!(table.rows.len(), 2, "no row is dropped");
+}
+
 /// Found by `xlsx_import`: column letters longer than six ("eCJnsiof") overflow calamine 0.38's
 /// u32 cell-reference arithmetic. In the shipped build the value wraps and the file is refused
 /// with calamine's message; `cargo test` builds calamine the same way (Cargo.toml), so this is a

@@ -31,7 +31,7 @@ const CELL_OVERHEAD: usize = 32;
 
 /// Reads the first worksheet of an .xlsx file into a [`Table`]. The header is found as for CSV
 /// (the first non-blank row, or a later one within the first ten that names a customer-name
-/// column); row numbers are the sheet's own. Anything `calamine` cannot read — garbage bytes, a
+/// column when only title lines are above it); row numbers are the sheet's own. Anything `calamine` cannot read — garbage bytes, a
 /// broken zip, a password-protected file — is [`ImportError::Xlsx`] with its message.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {

@@ -121,19 +121,24 @@ impl TableBuilder {
         Ok(())
     }
 
-    /// Picks the header among the pending rows: the first whose cells name a customer-name column
-    /// (so a title row such as "2025年客户清单" above the header is skipped), else the first
-    /// non-blank row. The rows after it become data rows; the rows above it are dropped.
+    /// Picks the header among the pending rows: the first non-blank row, or a later row whose
+    /// cells name a customer-name column when every row above that is a title line — at most one
+    /// non-empty cell, such as "2025年客户清单". The rows after it become data rows; the rows above
+    /// it are dropped. (A data row holding a word such as "客户" must not become the header of a
+    /// file whose header the user maps by hand: that would drop the rows above it.)
     fn choose_header(&mut self) -> Result<(), ImportError> {
         let pending = std::mem::take(&mut self.pending);
         let names_a_customer = |row: &Vec<String>| {
             row.iter()
                 .any(|h| target_for_header(h) == Some(Target::Name))
         };
-        let at = pending
+        let is_title = |row: &Vec<String>| row.iter().filter(|c| !c.trim().is_empty()).count() <= 1;
+        let first = pending.iter().position(|(_, row)| !is_blank(row));
+        let titled_header = pending
             .iter()
-            .position(|(_, row)| names_a_customer(row))
-            .or_else(|| pending.iter().position(|(_, row)| !is_blank(row)));
+            .position(|(_, row)| !is_title(row) || names_a_customer(row))
+            .filter(|&i| names_a_customer(&pending[i].1));
+        let at = titled_header.or(first);
         let Some(at) = at else {
             return Ok(());
         };
