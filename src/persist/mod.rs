@@ -8,6 +8,8 @@ pub mod files;
 pub mod import;
 pub mod library;
 pub mod migrate;
+pub mod read;
+pub mod salvage;
 pub mod storage;
 pub mod validate;
 pub mod xlsx_import;
