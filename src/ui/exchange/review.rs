@@ -13,7 +13,7 @@ use crate::domain::merge::{
 };
 use crate::domain::workspace::Workspace;
 use crate::persist::envelope::Loaded;
-use crate::ui::clock::local_datetime;
+use crate::ui::clock::{local_datetime, local_datetime_seconds};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::library::{new_id, use_library};
 use crate::ui::messages::repair_text;
@@ -407,7 +407,7 @@ fn conflicts_table(
     };
     let when = |t: i64| {
         if t > 0 {
-            local_datetime(t)
+            local_datetime_seconds(t)
         } else {
             "—".to_string()
         }
