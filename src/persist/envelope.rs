@@ -21,8 +21,10 @@ pub const FORMAT: &str = "kam-planner";
 /// The app version written into envelopes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Largest document accepted, in bytes (20 MB).
-pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Largest document accepted, in bytes (100 MiB). A workspace of 100,000 customers with three
+/// years of history exports at about 50 MB, so what the app writes it can read back; a bigger
+/// file is refused before it is parsed, bounding the memory an import can take.
+pub const MAX_BYTES: usize = 100 * 1024 * 1024;
 
 /// Most customers accepted in one workspace.
 pub const MAX_CUSTOMERS: usize = 1_000_000;

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::envelope::{LoadError, MAX_CUSTOMERS};
@@ -200,7 +200,7 @@ fn read_tiering(
             }
         }
     }
-    if let Ok(cfg) = serde_json::from_value::<TieringConfig>(value.clone()) {
+    if let Ok(cfg) = TieringConfig::deserialize(&value) {
         return cfg;
     }
     let Value::Object(mut fields) = value else {
@@ -238,7 +238,8 @@ fn lenient_struct<T>(value: Value, path: &str, repairs: &mut Vec<Repair>) -> T
 where
     T: serde::de::DeserializeOwned + Default,
 {
-    if let Ok(v) = serde_json::from_value::<T>(value.clone()) {
+    // Reading from a borrowed value: the common, valid record costs no copy.
+    if let Ok(v) = T::deserialize(&value) {
         return v;
     }
     let Value::Object(fields) = value else {
@@ -248,7 +249,7 @@ where
     let mut kept = Map::new();
     for (key, field) in fields {
         kept.insert(key.clone(), field);
-        if serde_json::from_value::<T>(Value::Object(kept.clone())).is_err() {
+        if T::deserialize(&Value::Object(kept.clone())).is_err() {
             kept.remove(&key);
             repairs.push(Repair::WrongType(format!("{path}.{key}")));
         }
