@@ -293,3 +293,48 @@ fn a_lost_index_is_rebuilt_from_the_stored_workspaces() {
     assert_eq!(index.workspaces.len(), 1);
     assert_eq!(index.workspaces[0].name, "甲");
 }
+
+#[test]
+fn every_load_error_has_its_own_message_in_both_languages() {
+    use kam_planner::ui::i18n::{I18n, Lang};
+    use kam_planner::ui::messages::load_error_text;
+    let errors = [
+        LoadError::TooLarge {
+            bytes: 200 << 20,
+            max: MAX_BYTES,
+        },
+        LoadError::Malformed {
+            line: 3,
+            column: 7,
+            message: "x".into(),
+        },
+        LoadError::TooDeep,
+        LoadError::WrongFormat,
+        LoadError::MissingVersion,
+        LoadError::NewerVersion {
+            found: 9,
+            supported: 2,
+        },
+        LoadError::Migration {
+            from: 1,
+            message: "m".into(),
+        },
+        LoadError::NoWorkspace,
+        LoadError::TooManyCustomers {
+            count: 2_000_000,
+            max: 1_000_000,
+        },
+    ];
+    for lang in [Lang::ZhCn, Lang::En] {
+        let i18n = I18n { lang };
+        let texts: std::collections::HashSet<String> =
+            errors.iter().map(|e| load_error_text(&i18n, e)).collect();
+        assert_eq!(texts.len(), errors.len(), "{lang:?}: {texts:?}");
+        for t in &texts {
+            assert!(!t.contains('{') && !t.starts_with("load."), "{lang:?}: {t}");
+        }
+    }
+    let en = I18n { lang: Lang::En };
+    assert!(load_error_text(&en, &errors[5]).contains("newer version of KAM Planner"));
+    assert!(load_error_text(&en, &errors[1]).contains("line 3, column 7"));
+}
