@@ -309,6 +309,7 @@ fn every_load_error_has_its_own_message_in_both_languages() {
             message: "x".into(),
         },
         LoadError::TooDeep,
+        LoadError::Damaged("x".into()),
         LoadError::WrongFormat,
         LoadError::MissingVersion,
         LoadError::NewerVersion {
@@ -335,6 +336,6 @@ fn every_load_error_has_its_own_message_in_both_languages() {
         }
     }
     let en = I18n { lang: Lang::En };
-    assert!(load_error_text(&en, &errors[5]).contains("newer version of KAM Planner"));
+    assert!(load_error_text(&en, &errors[6]).contains("newer version of KAM Planner"));
     assert!(load_error_text(&en, &errors[1]).contains("line 3, column 7"));
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 use thiserror::Error;
 
+use super::compact;
 use super::migrate;
 use super::read::{self, UnknownFields, ENVELOPE_FIELDS};
 use super::salvage;
@@ -75,6 +76,9 @@ pub enum LoadError {
         /// What went wrong.
         message: String,
     },
+    /// A compact stored copy whose packing is damaged.
+    #[error("the stored copy is damaged: {0}")]
+    Damaged(String),
     /// The envelope has no `workspace` object.
     #[error("the file has no workspace in it")]
     NoWorkspace,
@@ -197,6 +201,22 @@ fn load_value(value: Value, mut repairs: Vec<Repair>) -> Result<Loaded, LoadErro
 /// repair means the stored text differs from what will be saved next, so the caller keeps the raw
 /// text before saving.
 pub fn load_stored(text: &str) -> Result<Loaded, LoadError> {
+    if !compact::is_compact(text) {
+        return load_stored_json(text);
+    }
+    let unpacked =
+        compact::unpack(text, MAX_BYTES).map_err(|e| LoadError::Damaged(e.to_string()))?;
+    // A stream that broke off gives the beginning of the JSON, which the salvage below reads.
+    load_stored_json(&unpacked.json)
+}
+
+/// Writes a workspace for browser storage: the envelope in its compact form (see
+/// [`compact`]); [`load_stored`] reads it back.
+pub fn to_stored(workspace: &Workspace, saved_at: i64) -> String {
+    compact::pack(&to_json(workspace, saved_at))
+}
+
+fn load_stored_json(text: &str) -> Result<Loaded, LoadError> {
     let error = match load(text) {
         Ok(loaded) => return Ok(loaded),
         Err(e) => e,

@@ -39,6 +39,7 @@ pub fn load_error_text(i18n: &I18n, e: &LoadError) -> String {
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
         LoadError::TooDeep => i18n.t("load.too_deep").to_string(),
+        LoadError::Damaged(reason) => i18n.tf("load.damaged", &[("reason", reason)]),
         LoadError::WrongFormat => i18n.t("load.wrong_format").to_string(),
         LoadError::MissingVersion => i18n.t("load.missing_version").to_string(),
         LoadError::NewerVersion { found, supported } => i18n.tf(
