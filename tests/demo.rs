@@ -60,7 +60,8 @@ fn meta_and_shape() {
     assert_eq!(ws.meta.today, "2026-01-15");
     assert_eq!((ws.meta.created_at, ws.meta.updated_at), (NOW, NOW));
     assert!(ws.meta.is_demo);
-    assert_eq!(ws.tiering, tiering::TieringConfig::default());
+    assert_eq!(ws.tiering, tiering::TieringConfig::default().stamped(NOW));
+    assert_eq!(ws.meta.settings_updated_at, NOW);
     assert_eq!(ws.customers.len(), 250);
 
     let ids: BTreeSet<&str> = ws.customers.iter().map(|c| c.id.as_str()).collect();

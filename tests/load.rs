@@ -120,13 +120,20 @@ fn oversized_text_is_refused_before_parsing() {
 }
 
 #[test]
-fn deep_nesting_is_a_malformed_error_not_a_crash() {
+fn deep_nesting_is_its_own_error_not_a_crash() {
     let deep = format!(
         r#"{{"format":"kam-planner","schema_version":1,"workspace":{{"notes":{}{}}}}}"#,
         "[".repeat(5000),
         "]".repeat(5000)
     );
-    assert!(matches!(load(&deep), Err(LoadError::Malformed { .. })));
+    assert_eq!(load(&deep).unwrap_err(), LoadError::TooDeep);
+    // Within the limit, nesting is fine (an unknown field, reported and dropped).
+    let ok = format!(
+        r#"{{"format":"kam-planner","schema_version":1,"workspace":{{"notes":{}{}}}}}"#,
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    assert!(load(&ok).is_ok());
 }
 
 #[test]
@@ -285,4 +292,50 @@ fn a_lost_index_is_rebuilt_from_the_stored_workspaces() {
     let index = lib::read_index(&store).unwrap();
     assert_eq!(index.workspaces.len(), 1);
     assert_eq!(index.workspaces[0].name, "甲");
+}
+
+#[test]
+fn every_load_error_has_its_own_message_in_both_languages() {
+    use kam_planner::ui::i18n::{I18n, Lang};
+    use kam_planner::ui::messages::load_error_text;
+    let errors = [
+        LoadError::TooLarge {
+            bytes: 200 << 20,
+            max: MAX_BYTES,
+        },
+        LoadError::Malformed {
+            line: 3,
+            column: 7,
+            message: "x".into(),
+        },
+        LoadError::TooDeep,
+        LoadError::Damaged("x".into()),
+        LoadError::WrongFormat,
+        LoadError::MissingVersion,
+        LoadError::NewerVersion {
+            found: 9,
+            supported: 2,
+        },
+        LoadError::Migration {
+            from: 1,
+            message: "m".into(),
+        },
+        LoadError::NoWorkspace,
+        LoadError::TooManyCustomers {
+            count: 2_000_000,
+            max: 1_000_000,
+        },
+    ];
+    for lang in [Lang::ZhCn, Lang::En] {
+        let i18n = I18n { lang };
+        let texts: std::collections::HashSet<String> =
+            errors.iter().map(|e| load_error_text(&i18n, e)).collect();
+        assert_eq!(texts.len(), errors.len(), "{lang:?}: {texts:?}");
+        for t in &texts {
+            assert!(!t.contains('{') && !t.starts_with("load."), "{lang:?}: {t}");
+        }
+    }
+    let en = I18n { lang: Lang::En };
+    assert!(load_error_text(&en, &errors[6]).contains("newer version of KAM Planner"));
+    assert!(load_error_text(&en, &errors[1]).contains("line 3, column 7"));
 }

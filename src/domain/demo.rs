@@ -219,6 +219,7 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
             today: "2026-01-15".to_string(),
             created_at: now_ms,
             updated_at: now_ms,
+            settings_updated_at: now_ms,
             is_demo: true,
         },
         industry_lines: INDUSTRIES
@@ -226,7 +227,7 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
             .map(|pair| pick_label(*pair, locale).to_string())
             .collect(),
         customers,
-        tiering: TieringConfig::default(),
+        tiering: TieringConfig::default().stamped(now_ms),
     }
 }
 

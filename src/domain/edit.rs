@@ -24,6 +24,9 @@ pub enum Edit {
     /// Replace the content with a freshly built demo, keeping the workspace's id, name and
     /// creation time ("reset demo").
     ResetDemo(Box<Workspace>),
+    /// Replace the whole content with a workspace read from a file (replace or merge), keeping
+    /// the open workspace's id and creation time. One undoable step.
+    ReplaceContent(Box<Workspace>),
     /// Replace the tiering configuration (rules, scores, tiers, thresholds).
     SetTiering(Box<TieringConfig>),
     /// Replace the list of industry lines.
@@ -128,6 +131,7 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.meta.name = name;
+            next.meta.settings_updated_at = now_ms;
             next
         }
         Edit::SetFiscalYear(year) => {
@@ -139,6 +143,7 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.meta.fiscal_year = *year;
+            next.meta.settings_updated_at = now_ms;
             next
         }
         Edit::SetToday(date) => {
@@ -151,6 +156,7 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.meta.today = date.to_string();
+            next.meta.settings_updated_at = now_ms;
             next
         }
         Edit::SetTiering(config) => {
@@ -161,7 +167,7 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
                 return Ok(None);
             }
             let mut next = ws.clone();
-            next.tiering = (**config).clone();
+            next.tiering = stamp_tiering(&ws.tiering, config, now_ms);
             next
         }
         Edit::SetIndustryLines(lines) => {
@@ -260,6 +266,15 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             next
         }
+        Edit::ReplaceContent(content) => {
+            let mut next = (**content).clone();
+            next.meta.id = ws.meta.id.clone();
+            next.meta.created_at = ws.meta.created_at;
+            if next == *ws {
+                return Ok(None);
+            }
+            next
+        }
         Edit::ResetDemo(demo) => {
             let mut next = (**demo).clone();
             next.meta.id = ws.meta.id.clone();
@@ -271,6 +286,23 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
     };
     next.meta.updated_at = now_ms.max(ws.meta.updated_at);
     Ok(Some(next))
+}
+
+/// The new tiering with `updated_at` set to `now_ms` on each tier that is new, changed or moved
+/// (the order of tiers is part of what they mean) and on the settings when they changed;
+/// unchanged parts keep their time.
+fn stamp_tiering(old: &TieringConfig, new: &TieringConfig, now_ms: i64) -> TieringConfig {
+    let mut next = new.clone();
+    if !old.same_settings(new) {
+        next.updated_at = now_ms;
+    }
+    for (i, tier) in next.tiers.iter_mut().enumerate() {
+        let unchanged = old.tiers.get(i).is_some_and(|t| t.same_content(tier));
+        if !unchanged {
+            tier.updated_at = now_ms;
+        }
+    }
+    next
 }
 
 /// Adds an industry line to the list when it is new.

@@ -6,6 +6,7 @@ pub mod customers;
 pub mod dates;
 pub mod demo;
 pub mod edit;
+pub mod merge;
 pub mod number;
 pub mod rng;
 pub mod synthetic;

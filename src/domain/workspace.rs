@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 use super::tiering::TieringConfig;
 
 /// The version of the document format this build writes. A file with a higher version is refused.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// History: 1 — the first format; 2 — `updated_at` on each tier, on the tiering settings and
+/// `meta.settings_updated_at`, so that merging two copies can tell which side changed them last.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One company's key-account plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -47,8 +50,11 @@ pub struct Meta {
     pub today: String,
     /// Creation time, ms since epoch.
     pub created_at: i64,
-    /// Last change, ms since epoch.
+    /// Last change of anything in the workspace, ms since epoch.
     pub updated_at: i64,
+    /// Last change of the workspace settings (name, currency, fiscal year, reference date), ms
+    /// since epoch; used when merging workspaces.
+    pub settings_updated_at: i64,
     /// True when the workspace was created from the demo (enables "reset demo").
     pub is_demo: bool,
 }
@@ -63,6 +69,7 @@ impl Default for Meta {
             today: "2026-01-01".to_string(),
             created_at: 0,
             updated_at: 0,
+            settings_updated_at: 0,
             is_demo: false,
         }
     }
@@ -169,10 +176,11 @@ impl Workspace {
                 name: name.to_string(),
                 created_at: now_ms,
                 updated_at: now_ms,
+                settings_updated_at: now_ms,
                 ..Meta::default()
             },
             customers: Vec::new(),
-            tiering: TieringConfig::default(),
+            tiering: TieringConfig::default().stamped(now_ms),
             industry_lines: Vec::new(),
         }
     }

@@ -5,16 +5,16 @@
 //! document leniently (a wrong field falls back to its default and is reported), then repairs and
 //! validates it. Storage and imported files both come through here.
 
-use std::rc::Rc;
-
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use thiserror::Error;
 
+use super::compact;
 use super::migrate;
+use super::read::{self, UnknownFields, ENVELOPE_FIELDS};
+use super::salvage;
 use super::validate::{self, Repair};
-use crate::domain::tiering::{Tier, TieringConfig};
-use crate::domain::workspace::{Customer, Meta, Workspace, SCHEMA_VERSION};
+use crate::domain::workspace::{Workspace, SCHEMA_VERSION};
 
 /// The `format` tag of every KAM Planner file.
 pub const FORMAT: &str = "kam-planner";
@@ -22,8 +22,10 @@ pub const FORMAT: &str = "kam-planner";
 /// The app version written into envelopes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Largest document accepted, in bytes (20 MB).
-pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Largest document accepted, in bytes (100 MiB). A workspace of 100,000 customers with three
+/// years of history exports at about 50 MB, so what the app writes it can read back; a bigger
+/// file is refused before it is parsed, bounding the memory an import can take.
+pub const MAX_BYTES: usize = 100 * 1024 * 1024;
 
 /// Most customers accepted in one workspace.
 pub const MAX_CUSTOMERS: usize = 1_000_000;
@@ -49,6 +51,9 @@ pub enum LoadError {
         /// The parser's description.
         message: String,
     },
+    /// Nested deeper than the parser allows (128 levels).
+    #[error("the file is nested more than 128 levels deep")]
+    TooDeep,
     /// Valid JSON, but not a KAM Planner document.
     #[error("this is not a KAM Planner file (no \"format\": \"kam-planner\")")]
     WrongFormat,
@@ -71,6 +76,9 @@ pub enum LoadError {
         /// What went wrong.
         message: String,
     },
+    /// A compact stored copy whose packing is damaged.
+    #[error("the stored copy is damaged: {0}")]
+    Damaged(String),
     /// The envelope has no `workspace` object.
     #[error("the file has no workspace in it")]
     NoWorkspace,
@@ -91,6 +99,10 @@ pub struct Loaded {
     pub workspace: Workspace,
     /// Every repair made, for the user to see.
     pub repairs: Vec<Repair>,
+    /// The schema version of the text (older ones were migrated).
+    pub from_version: u64,
+    /// When the file was exported (ms since epoch), if it says.
+    pub exported_at: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -125,11 +137,23 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Malformed {
+    let value: Value = serde_json::from_str(text).map_err(parse_error)?;
+    load_value(value, Vec::new())
+}
+
+fn parse_error(e: serde_json::Error) -> LoadError {
+    if e.to_string().starts_with("recursion limit exceeded") {
+        return LoadError::TooDeep;
+    }
+    LoadError::Malformed {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
-    })?;
+    }
+}
+
+/// The load path from a parsed document on; `repairs` holds what was already repaired.
+fn load_value(value: Value, mut repairs: Vec<Repair>) -> Result<Loaded, LoadError> {
     let Value::Object(mut envelope) = value else {
         return Err(LoadError::WrongFormat);
     };
@@ -147,138 +171,117 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
             supported: SCHEMA_VERSION,
         });
     }
+    let exported_at = envelope.get("exported_at").and_then(Value::as_i64);
+    let mut unknown = UnknownFields::default();
+    unknown.check(&envelope, |k| ENVELOPE_FIELDS.contains(&k), "file");
     let workspace = match envelope.remove("workspace") {
         Some(Value::Object(w)) => w,
         _ => return Err(LoadError::NoWorkspace),
     };
-    let workspace = migrate::to_current(Value::Object(workspace), version)?;
-    let mut repairs = Vec::new();
-    let workspace = read_lenient(workspace, &mut repairs)?;
+    let (workspace, _) = migrate::to_current(Value::Object(workspace), version)?;
+    let workspace = read::read_workspace(workspace, &mut unknown, &mut repairs)?;
+    unknown.report(&mut repairs);
     let workspace = validate::repair(workspace, &mut repairs);
-    Ok(Loaded { workspace, repairs })
-}
-
-/// Loads a workspace read back from browser storage. Like [`load`], but it also recovers what it
-/// can from a damaged copy (see the recovery notes on each [`Repair`]); any repair means the
-/// stored text differs from what will be saved next, so the caller keeps the raw text first.
-pub fn load_stored(text: &str) -> Result<Loaded, LoadError> {
-    load(text)
-}
-
-/// Reads the document section by section so that one bad value costs only that value.
-fn read_lenient(value: Value, repairs: &mut Vec<Repair>) -> Result<Workspace, LoadError> {
-    let Value::Object(mut doc) = value else {
-        return Err(LoadError::NoWorkspace);
-    };
-    let meta: Meta = match doc.remove("meta") {
-        Some(v) => lenient_struct(v, "meta", repairs),
-        None => {
-            repairs.push(Repair::MissingSection("meta".into()));
-            Meta::default()
-        }
-    };
-    let customers = match doc.remove("customers") {
-        Some(Value::Array(items)) => {
-            if items.len() > MAX_CUSTOMERS {
-                return Err(LoadError::TooManyCustomers {
-                    count: items.len(),
-                    max: MAX_CUSTOMERS,
-                });
-            }
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.into_iter().enumerate() {
-                if item.is_object() {
-                    out.push(Rc::new(lenient_struct::<Customer>(
-                        item,
-                        &format!("customers[{i}]"),
-                        repairs,
-                    )));
-                } else {
-                    repairs.push(Repair::SkippedCustomer { index: i });
-                }
-            }
-            out
-        }
-        Some(_) => {
-            repairs.push(Repair::WrongType("customers".into()));
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-    let tiering = match doc.remove("tiering") {
-        Some(v) => read_tiering(v, repairs),
-        None => TieringConfig::default(),
-    };
-    let industry_lines = match doc.remove("industry_lines") {
-        Some(v) => serde_json::from_value::<Vec<String>>(v).unwrap_or_else(|_| {
-            repairs.push(Repair::WrongType("industry_lines".into()));
-            Vec::new()
-        }),
-        None => Vec::new(),
-    };
-    Ok(Workspace {
-        meta,
-        customers,
-        tiering,
-        industry_lines,
+    Ok(Loaded {
+        workspace,
+        repairs,
+        from_version: version,
+        exported_at,
     })
 }
 
-fn read_tiering(value: Value, repairs: &mut Vec<Repair>) -> TieringConfig {
-    if let Ok(cfg) = serde_json::from_value::<TieringConfig>(value.clone()) {
-        return cfg;
+/// Loads a workspace read back from browser storage. Like [`load`], but it recovers what it can
+/// from a damaged copy, reporting each recovery as a [`Repair`]:
+/// - text cut short (a crash or a full disk during a write): the part up to the last complete
+///   record is read ([`Repair::Truncated`]);
+/// - no or no valid `schema_version`, or no `format`, on what is otherwise a workspace envelope:
+///   read as version 1, the oldest format ([`Repair::VersionAssumed`], [`Repair::FormatAssumed`]).
+///
+/// A copy from a newer version is never "recovered": it is refused, to be left untouched. Any
+/// repair means the stored text differs from what will be saved next, so the caller keeps the raw
+/// text before saving.
+pub fn load_stored(text: &str) -> Result<Loaded, LoadError> {
+    if !compact::is_compact(text) {
+        return load_stored_json(text);
     }
-    let Value::Object(mut fields) = value else {
-        repairs.push(Repair::WrongType("tiering".into()));
-        return TieringConfig::default();
-    };
-    // The tiers are read one by one, so one bad tier does not cost the others.
-    let tiers = fields.remove("tiers");
-    let mut cfg: TieringConfig = lenient_struct(Value::Object(fields), "tiering", repairs);
-    match tiers {
-        Some(Value::Array(tiers)) => {
-            cfg.tiers = tiers
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, t)| {
-                    let path = format!("tiering.tiers[{i}]");
-                    if t.is_object() {
-                        Some(lenient_struct::<Tier>(t, &path, repairs))
-                    } else {
-                        repairs.push(Repair::WrongType(path));
-                        None
-                    }
-                })
-                .collect();
-        }
-        Some(_) => repairs.push(Repair::WrongType("tiering.tiers".into())),
-        None => {}
-    }
-    cfg
+    let unpacked =
+        compact::unpack(text, MAX_BYTES).map_err(|e| LoadError::Damaged(e.to_string()))?;
+    // A stream that broke off gives the beginning of the JSON, which the salvage below reads.
+    load_stored_json(&unpacked.json)
 }
 
-/// Deserialises an object, dropping (and reporting) each field whose value has the wrong type,
-/// so the rest of the record survives with that field at its default.
-fn lenient_struct<T>(value: Value, path: &str, repairs: &mut Vec<Repair>) -> T
-where
-    T: serde::de::DeserializeOwned + Default,
-{
-    if let Ok(v) = serde_json::from_value::<T>(value.clone()) {
-        return v;
-    }
-    let Value::Object(fields) = value else {
-        repairs.push(Repair::WrongType(path.to_string()));
-        return T::default();
+/// Writes a workspace for browser storage: the envelope in its compact form (see
+/// [`compact`]); [`load_stored`] reads it back.
+pub fn to_stored(workspace: &Workspace, saved_at: i64) -> String {
+    compact::pack(&to_json(workspace, saved_at))
+}
+
+fn load_stored_json(text: &str) -> Result<Loaded, LoadError> {
+    let error = match load(text) {
+        Ok(loaded) => return Ok(loaded),
+        Err(e) => e,
     };
-    let mut kept = Map::new();
-    for (key, field) in fields {
-        kept.insert(key.clone(), field);
-        if serde_json::from_value::<T>(Value::Object(kept.clone())).is_err() {
-            kept.remove(&key);
-            repairs.push(Repair::WrongType(format!("{path}.{key}")));
+    match &error {
+        LoadError::Malformed { .. } => {
+            let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let Some(salvaged) = salvage::salvage_truncated(body) else {
+                return Err(error);
+            };
+            let Ok(value) = serde_json::from_str::<Value>(&salvaged.text) else {
+                return Err(error);
+            };
+            let first = Repair::Truncated {
+                kept_bytes: salvaged.kept_bytes,
+                total_bytes: body.len(),
+            };
+            let mut repairs = vec![first];
+            let value = assume_envelope(value, &mut repairs);
+            // Only a salvage that yields a workspace counts; otherwise the parse error stands.
+            load_value(value, repairs).map_err(|_| error)
         }
+        LoadError::WrongFormat | LoadError::MissingVersion => {
+            let Ok(value) =
+                serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(text))
+            else {
+                return Err(error);
+            };
+            let mut repairs = Vec::new();
+            let value = assume_envelope(value, &mut repairs);
+            if repairs.is_empty() {
+                return Err(error);
+            }
+            load_value(value, repairs).map_err(|_| error)
+        }
+        _ => Err(error),
     }
-    serde_json::from_value::<T>(Value::Object(kept)).unwrap_or_default()
+}
+
+/// For a stored copy (our own key, so it was meant to be ours): an object with a `workspace`
+/// object but no `format` gets the format; one without a usable `schema_version` is read as
+/// version 1. A `format` naming something else is left alone.
+fn assume_envelope(mut value: Value, repairs: &mut Vec<Repair>) -> Value {
+    let Value::Object(envelope) = &mut value else {
+        return value;
+    };
+    if !envelope.get("workspace").is_some_and(Value::is_object) {
+        return value;
+    }
+    if !envelope.contains_key("format") {
+        envelope.insert("format".into(), Value::from(FORMAT));
+        repairs.push(Repair::FormatAssumed);
+    }
+    if envelope.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return value;
+    }
+    let usable = envelope
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .is_some_and(|v| v >= 1);
+    if !usable {
+        envelope.insert("schema_version".into(), Value::from(1));
+        repairs.push(Repair::VersionAssumed(1));
+    }
+    value
 }
 
 /// The file name of an export: the workspace name (characters that file systems refuse replaced

@@ -1,11 +1,12 @@
 //! Forward-only migrations of the workspace document.
 //!
 //! `STEPS[i]` turns a version `i + 1` document into version `i + 2`. Steps are pure functions on
-//! JSON values; once shipped a step is never edited, and every change of the document format adds
-//! one (with its fixture under `tests/fixtures/`). Version 1 is the first format, so there are no
-//! steps yet.
+//! JSON values of the `workspace` object; once shipped a step is never edited, and every change
+//! of the document format adds one, with its fixture pair `tests/fixtures/migrations/
+//! v<n>-to-v<n+1>.{input,expected}.json` (a test fails when a step has none). A step must accept
+//! any JSON it is given: what it does not recognise it leaves for the lenient read to report.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::envelope::LoadError;
 use crate::domain::workspace::SCHEMA_VERSION;
@@ -14,11 +15,13 @@ use crate::domain::workspace::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, in order; `STEPS.len()` is always `SCHEMA_VERSION - 1`.
-pub const STEPS: &[Step] = &[];
+pub const STEPS: &[Step] = &[v1_to_v2];
 
-/// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`].
-pub fn to_current(mut doc: Value, from: u64) -> Result<Value, LoadError> {
+/// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`], returning it and the versions
+/// it started each step from (so tests can see which steps ran).
+pub fn to_current(mut doc: Value, from: u64) -> Result<(Value, Vec<u64>), LoadError> {
     let mut version = from;
+    let mut ran = Vec::new();
     while version < u64::from(SCHEMA_VERSION) {
         let step = usize::try_from(version - 1)
             .ok()
@@ -31,7 +34,41 @@ pub fn to_current(mut doc: Value, from: u64) -> Result<Value, LoadError> {
             from: version,
             message,
         })?;
+        ran.push(version);
         version += 1;
+    }
+    Ok((doc, ran))
+}
+
+/// 1 → 2: tiers, the tiering settings and the workspace settings get their own `updated_at`
+/// (for merging). A version 1 document only knows when the workspace as a whole last changed,
+/// so that time is the best known one for each of them.
+fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
+    let Value::Object(ws) = &mut doc else {
+        return Err("the workspace is not an object".to_string());
+    };
+    let last_change = ws
+        .get("meta")
+        .and_then(|m| m.get("updated_at"))
+        .and_then(Value::as_i64)
+        .unwrap_or(0);
+    let stamp = |obj: &mut Map<String, Value>, key: &str| {
+        if !obj.contains_key(key) {
+            obj.insert(key.to_string(), Value::from(last_change));
+        }
+    };
+    if let Some(Value::Object(meta)) = ws.get_mut("meta") {
+        stamp(meta, "settings_updated_at");
+    }
+    if let Some(Value::Object(tiering)) = ws.get_mut("tiering") {
+        stamp(tiering, "updated_at");
+        if let Some(Value::Array(tiers)) = tiering.get_mut("tiers") {
+            for tier in tiers {
+                if let Value::Object(tier) = tier {
+                    stamp(tier, "updated_at");
+                }
+            }
+        }
     }
     Ok(doc)
 }

@@ -1,6 +1,7 @@
 //! Reading and writing workspaces. Everything here is pure except [`storage`] and [`files`], the
 //! only modules that touch the browser.
 
+pub mod compact;
 pub mod csv_export;
 pub mod csv_import;
 pub mod envelope;
@@ -8,6 +9,8 @@ pub mod files;
 pub mod import;
 pub mod library;
 pub mod migrate;
+pub mod read;
+pub mod salvage;
 pub mod storage;
 pub mod validate;
 pub mod xlsx_import;

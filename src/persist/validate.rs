@@ -59,6 +59,38 @@ pub enum Repair {
     /// A customer named an industry line missing from the list; it was added.
     #[error("industry line “{0}” was missing from the list and was added")]
     IndustryLineAdded(String),
+    /// A field this version does not know was dropped (`count` records had it).
+    #[error("unknown field “{path}” (in {count} records) was dropped")]
+    UnknownField {
+        /// Where, e.g. `customers[].crm_id`.
+        path: String,
+        /// How many records had it.
+        count: usize,
+    },
+    /// A text longer than the limit was cut.
+    #[error("“{path}” had {chars} characters; cut to {max}")]
+    TextCut {
+        /// Where.
+        path: String,
+        /// Its length.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The stored text was cut short; what was complete was read.
+    #[error("the stored copy was cut short; the first {kept_bytes} of {total_bytes} bytes were read, up to the last complete record")]
+    Truncated {
+        /// Bytes read.
+        kept_bytes: usize,
+        /// Bytes stored.
+        total_bytes: usize,
+    },
+    /// The stored copy had no usable schema version; it was read as this version.
+    #[error("the stored copy had no valid schema_version; read as version {0}")]
+    VersionAssumed(u64),
+    /// The stored copy had no format tag; it was read as a KAM Planner document.
+    #[error("the stored copy had no format tag; read as a KAM Planner document")]
+    FormatAssumed,
     /// A tier had no id or a duplicate id.
     #[error("a tier id was missing or repeated; “{0}” assigned")]
     TierIdAssigned(String),

@@ -21,6 +21,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
         include_str!("locales/zh-CN/concentration.json"),
     ),
     ("customers", include_str!("locales/zh-CN/customers.json")),
+    ("exchange", include_str!("locales/zh-CN/exchange.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -34,6 +35,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
         include_str!("locales/en/concentration.json"),
     ),
     ("customers", include_str!("locales/en/customers.json")),
+    ("exchange", include_str!("locales/en/exchange.json")),
 ];
 
 /// An interface language.

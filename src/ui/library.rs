@@ -306,6 +306,11 @@ impl Library {
         self.handle.open(ws);
     }
 
+    /// Saves a workspace read from a file as a new workspace and opens it.
+    pub fn import_as_new(&self, ws: Workspace) {
+        self.adopt(ws);
+    }
+
     /// Opens another stored workspace.
     pub fn switch_to(&self, id: &str) {
         if self.handle.workspace().meta.id == id {

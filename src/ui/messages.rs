@@ -4,6 +4,7 @@ use super::i18n::I18n;
 use crate::domain::edit::EditError;
 use crate::persist::envelope::LoadError;
 use crate::persist::library::OpenError;
+use crate::persist::validate::Repair;
 
 /// An edit error in the user's language.
 pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
@@ -37,6 +38,8 @@ pub fn load_error_text(i18n: &I18n, e: &LoadError) -> String {
             "load.malformed",
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
+        LoadError::TooDeep => i18n.t("load.too_deep").to_string(),
+        LoadError::Damaged(reason) => i18n.tf("load.damaged", &[("reason", reason)]),
         LoadError::WrongFormat => i18n.t("load.wrong_format").to_string(),
         LoadError::MissingVersion => i18n.t("load.missing_version").to_string(),
         LoadError::NewerVersion { found, supported } => i18n.tf(
@@ -64,5 +67,57 @@ pub fn open_error_text(i18n: &I18n, e: &OpenError) -> String {
         OpenError::Load { error, .. } => load_error_text(i18n, error),
         OpenError::Missing(_) => i18n.t("load.missing").to_string(),
         OpenError::Store(s) => s.to_string(),
+    }
+}
+
+/// A repair made by the load path, in the user's language.
+pub fn repair_text(i18n: &I18n, r: &Repair) -> String {
+    match r {
+        Repair::MissingSection(s) => i18n.tf("repair.missing_section", &[("section", s)]),
+        Repair::WrongType(p) => i18n.tf("repair.wrong_type", &[("path", p)]),
+        Repair::SkippedCustomer { index } => i18n.tf(
+            "repair.skipped_customer",
+            &[("n", &(index + 1).to_string())],
+        ),
+        Repair::WorkspaceIdAssigned(id) => i18n.tf("repair.workspace_id", &[("id", id)]),
+        Repair::WorkspaceNameAssigned(n) => i18n.tf("repair.workspace_name", &[("name", n)]),
+        Repair::CustomerIdAssigned { name, id } => {
+            i18n.tf("repair.customer_id", &[("name", name), ("id", id)])
+        }
+        Repair::DuplicateCustomerId { id, new_id } => i18n.tf(
+            "repair.duplicate_customer_id",
+            &[("id", id), ("new_id", new_id)],
+        ),
+        Repair::DanglingTierOverride { customer, tier } => i18n.tf(
+            "repair.dangling_override",
+            &[("customer", customer), ("tier", tier)],
+        ),
+        Repair::TiersRestored => i18n.t("repair.tiers_restored").to_string(),
+        Repair::IndustryLineAdded(l) => i18n.tf("repair.industry_line", &[("line", l)]),
+        Repair::UnknownField { path, count } => i18n.tf(
+            "repair.unknown_field",
+            &[("path", path), ("count", &count.to_string())],
+        ),
+        Repair::TextCut { path, chars, max } => i18n.tf(
+            "repair.text_cut",
+            &[
+                ("path", path),
+                ("chars", &chars.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
+        Repair::Truncated {
+            kept_bytes,
+            total_bytes,
+        } => i18n.tf(
+            "repair.truncated",
+            &[
+                ("kept", &kept_bytes.to_string()),
+                ("total", &total_bytes.to_string()),
+            ],
+        ),
+        Repair::VersionAssumed(v) => i18n.tf("repair.version_assumed", &[("v", &v.to_string())]),
+        Repair::FormatAssumed => i18n.t("repair.format_assumed").to_string(),
+        Repair::TierIdAssigned(id) => i18n.tf("repair.tier_id", &[("id", id)]),
     }
 }

@@ -3,7 +3,9 @@
 pub mod app;
 pub mod banner;
 pub mod charts;
+pub mod clock;
 pub mod dialog;
+pub mod exchange;
 pub mod explain;
 pub mod header;
 pub mod i18n;

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::dialog::Dialog;
+use super::exchange::WorkspaceImport;
 use super::i18n::use_i18n;
 use super::library::use_library;
 use super::messages::edit_error_text;
@@ -17,6 +18,7 @@ enum Ask {
     Rename,
     Delete,
     ResetDemo,
+    Import,
 }
 
 /// The workspace switcher.
@@ -88,6 +90,7 @@ pub fn workspace_menu() -> Html {
                     Ask::Rename => handle.edit(Edit::Rename(text)),
                     Ask::Delete => library.delete_current(),
                     Ask::ResetDemo => library.reset_demo(),
+                    Ask::Import => {}
                 }
             });
             let name = ws.meta.name.as_str();
@@ -118,6 +121,7 @@ pub fn workspace_menu() -> Html {
                         confirm_label={i18n.t("dialog.reset_confirm").to_string()}
                         danger=true {on_confirm} on_cancel={cancel.clone()} />
                 },
+                Ask::Import => html! { <WorkspaceImport on_close={cancel.clone()} /> },
             }
         }
     };
@@ -172,6 +176,8 @@ pub fn workspace_menu() -> Html {
                         }
                         <button type="button" role="menuitem" data-testid="ws-export"
                                 onclick={act(|l| l.export())}>{ i18n.t("ws.export") }</button>
+                        <button type="button" role="menuitem" data-testid="ws-import"
+                                onclick={asking(Ask::Import)}>{ i18n.t("exchange.menu") }</button>
                         <button type="button" role="menuitem" data-testid="ws-delete" class="is-danger"
                                 onclick={asking(Ask::Delete)}>{ i18n.t("ws.delete") }</button>
                     </div>

@@ -35,6 +35,9 @@ pub struct TieringConfig {
     pub diagnostics: DiagnosticSettings,
     /// Thresholds of the three curses.
     pub curses: CurseSettings,
+    /// Last change of the mode, score model or thresholds (not of the tiers, which carry their
+    /// own), ms since epoch; used when merging workspaces.
+    pub updated_at: i64,
 }
 
 /// How customers are put into tiers.
@@ -66,6 +69,8 @@ pub struct Tier {
     pub rule: Option<Rule>,
     /// Lowest score (0–100) of the tier in score mode with cut-offs.
     pub min_score: f64,
+    /// Last change of this tier, ms since epoch; used when merging workspaces.
+    pub updated_at: i64,
 }
 
 /// Why a customer is in its tier.
@@ -129,7 +134,37 @@ pub struct Assignment {
     pub explanation: Explanation,
 }
 
+impl Tier {
+    /// True when the two tiers are the same apart from when they were last changed.
+    pub fn same_content(&self, other: &Tier) -> bool {
+        self.id == other.id
+            && self.name_zh == other.name_zh
+            && self.name_en == other.name_en
+            && self.color == other.color
+            && self.target_share_pct == other.target_share_pct
+            && self.rule == other.rule
+            && self.min_score == other.min_score
+    }
+}
+
 impl TieringConfig {
+    /// The configuration with every tier and the settings marked as changed at `at`.
+    pub fn stamped(mut self, at: i64) -> TieringConfig {
+        self.updated_at = at;
+        for tier in &mut self.tiers {
+            tier.updated_at = at;
+        }
+        self
+    }
+
+    /// True when the mode, score model and thresholds (everything but the tiers) are equal.
+    pub fn same_settings(&self, other: &TieringConfig) -> bool {
+        self.mode == other.mode
+            && self.score == other.score
+            && self.diagnostics == other.diagnostics
+            && self.curses == other.curses
+    }
+
     /// Position of the tier with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.tiers.iter().position(|t| t.id == id)
@@ -252,8 +287,10 @@ impl Default for TieringConfig {
                 target_share_pct: target,
                 rule,
                 min_score: 0.0,
+                updated_at: 0,
             };
         let mut config = TieringConfig {
+            updated_at: 0,
             mode: Mode::Rules,
             score: ScoreModel::default(),
             diagnostics: DiagnosticSettings::default(),

@@ -125,6 +125,7 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
                             conditions: vec![Condition::number(Field::AnnualPurchase, Op::Ge, 0.0)],
                         }),
                         min_score: 0.0,
+                        updated_at: 0,
                     },
                 );
             }));

@@ -1,0 +1,343 @@
+//! The lenient read of the load path (STYLE.md rule 4): a migrated workspace object becomes a
+//! [`Workspace`] section by section and record by record, so one bad value costs only that value.
+//! Everything it has to do is reported as a [`Repair`]: values of the wrong type (default used),
+//! records that are not records (skipped), fields this version does not know (dropped, counted
+//! per field), and text longer than [`MAX_TEXT_CHARS`] (cut).
+//!
+//! Unknown fields are looked for in the envelope, the workspace, `meta`, every customer (with its
+//! history entries and tier override), the tiering settings and every tier — the records a person
+//! or another tool is likely to extend by hand.
+
+use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::envelope::{LoadError, MAX_CUSTOMERS};
+use super::validate::Repair;
+use crate::domain::tiering::{Tier, TieringConfig};
+use crate::domain::workspace::{Customer, Meta, TierOverride, Workspace, YearPurchase};
+
+/// Longest text accepted in any single field, in characters; longer text is cut and reported.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The fields of the envelope.
+pub const ENVELOPE_FIELDS: &[&str] = &[
+    "format",
+    "schema_version",
+    "app_version",
+    "exported_at",
+    "workspace",
+];
+
+/// The field names of a record type, taken from its serialised default (every field of our
+/// records is serialised, `None` as `null`).
+fn field_names<T: Serialize + Default>() -> HashSet<String> {
+    match serde_json::to_value(T::default()) {
+        Ok(Value::Object(map)) => map.into_iter().map(|(k, _)| k).collect(),
+        _ => HashSet::new(),
+    }
+}
+
+/// Counts the fields of records that this version does not know, per field path.
+#[derive(Default)]
+pub struct UnknownFields {
+    counts: BTreeMap<String, usize>,
+}
+
+impl UnknownFields {
+    /// Notes every key of `obj` not in `known`, under `path` (e.g. `customers[]`).
+    pub fn check<'a>(
+        &mut self,
+        obj: &Map<String, Value>,
+        known: impl Fn(&str) -> bool + 'a,
+        path: &str,
+    ) {
+        for key in obj.keys() {
+            if !known(key) {
+                *self.counts.entry(format!("{path}.{key}")).or_insert(0) += 1;
+            }
+        }
+    }
+
+    /// Reports what was found.
+    pub fn report(self, repairs: &mut Vec<Repair>) {
+        for (path, count) in self.counts {
+            repairs.push(Repair::UnknownField { path, count });
+        }
+    }
+}
+
+struct Known {
+    workspace: HashSet<String>,
+    meta: HashSet<String>,
+    customer: HashSet<String>,
+    year: HashSet<String>,
+    tier_override: HashSet<String>,
+    tiering: HashSet<String>,
+    tier: HashSet<String>,
+}
+
+impl Known {
+    fn new() -> Known {
+        Known {
+            workspace: field_names::<Workspace>(),
+            meta: field_names::<Meta>(),
+            customer: field_names::<Customer>(),
+            year: field_names::<YearPurchase>(),
+            tier_override: field_names::<TierOverride>(),
+            tiering: field_names::<TieringConfig>(),
+            tier: field_names::<Tier>(),
+        }
+    }
+}
+
+/// Reads a migrated workspace object leniently.
+pub fn read_workspace(
+    value: Value,
+    unknown: &mut UnknownFields,
+    repairs: &mut Vec<Repair>,
+) -> Result<Workspace, LoadError> {
+    let Value::Object(mut doc) = value else {
+        return Err(LoadError::NoWorkspace);
+    };
+    let known = Known::new();
+    unknown.check(&doc, |k| known.workspace.contains(k), "workspace");
+    let meta: Meta = match doc.remove("meta") {
+        Some(v) => {
+            if let Value::Object(m) = &v {
+                unknown.check(m, |k| known.meta.contains(k), "meta");
+            }
+            lenient_struct(v, "meta", repairs)
+        }
+        None => {
+            repairs.push(Repair::MissingSection("meta".into()));
+            Meta::default()
+        }
+    };
+    let customers = match doc.remove("customers") {
+        Some(Value::Array(items)) => {
+            if items.len() > MAX_CUSTOMERS {
+                return Err(LoadError::TooManyCustomers {
+                    count: items.len(),
+                    max: MAX_CUSTOMERS,
+                });
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                if let Value::Object(fields) = &item {
+                    check_customer_fields(fields, &known, unknown);
+                    out.push(Rc::new(lenient_struct::<Customer>(
+                        item,
+                        &format!("customers[{i}]"),
+                        repairs,
+                    )));
+                } else {
+                    repairs.push(Repair::SkippedCustomer { index: i });
+                }
+            }
+            out
+        }
+        Some(_) => {
+            repairs.push(Repair::WrongType("customers".into()));
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    let tiering = match doc.remove("tiering") {
+        Some(v) => read_tiering(v, &known, unknown, repairs),
+        None => TieringConfig::default(),
+    };
+    let industry_lines = match doc.remove("industry_lines") {
+        Some(v) => serde_json::from_value::<Vec<String>>(v).unwrap_or_else(|_| {
+            repairs.push(Repair::WrongType("industry_lines".into()));
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
+    let mut ws = Workspace {
+        meta,
+        customers,
+        tiering,
+        industry_lines,
+    };
+    cap_texts(&mut ws, repairs);
+    Ok(ws)
+}
+
+fn check_customer_fields(fields: &Map<String, Value>, known: &Known, unknown: &mut UnknownFields) {
+    unknown.check(fields, |k| known.customer.contains(k), "customers[]");
+    if let Some(Value::Array(years)) = fields.get("history") {
+        for year in years {
+            if let Value::Object(y) = year {
+                unknown.check(y, |k| known.year.contains(k), "customers[].history[]");
+            }
+        }
+    }
+    if let Some(Value::Object(ov)) = fields.get("tier_override") {
+        unknown.check(
+            ov,
+            |k| known.tier_override.contains(k),
+            "customers[].tier_override",
+        );
+    }
+}
+
+fn read_tiering(
+    value: Value,
+    known: &Known,
+    unknown: &mut UnknownFields,
+    repairs: &mut Vec<Repair>,
+) -> TieringConfig {
+    if let Value::Object(fields) = &value {
+        unknown.check(fields, |k| known.tiering.contains(k), "tiering");
+        if let Some(Value::Array(tiers)) = fields.get("tiers") {
+            for tier in tiers {
+                if let Value::Object(t) = tier {
+                    unknown.check(t, |k| known.tier.contains(k), "tiering.tiers[]");
+                }
+            }
+        }
+    }
+    if let Ok(cfg) = TieringConfig::deserialize(&value) {
+        return cfg;
+    }
+    let Value::Object(mut fields) = value else {
+        repairs.push(Repair::WrongType("tiering".into()));
+        return TieringConfig::default();
+    };
+    // The tiers are read one by one, so one bad tier does not cost the others.
+    let tiers = fields.remove("tiers");
+    let mut cfg: TieringConfig = lenient_struct(Value::Object(fields), "tiering", repairs);
+    match tiers {
+        Some(Value::Array(tiers)) => {
+            cfg.tiers = tiers
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    let path = format!("tiering.tiers[{i}]");
+                    if t.is_object() {
+                        Some(lenient_struct::<Tier>(t, &path, repairs))
+                    } else {
+                        repairs.push(Repair::WrongType(path));
+                        None
+                    }
+                })
+                .collect();
+        }
+        Some(_) => repairs.push(Repair::WrongType("tiering.tiers".into())),
+        None => {}
+    }
+    cfg
+}
+
+/// Deserialises an object, dropping (and reporting) each field whose value has the wrong type,
+/// so the rest of the record survives with that field at its default.
+fn lenient_struct<T>(value: Value, path: &str, repairs: &mut Vec<Repair>) -> T
+where
+    T: serde::de::DeserializeOwned + Default,
+{
+    // Reading from a borrowed value: the common, valid record costs no copy.
+    if let Ok(v) = T::deserialize(&value) {
+        return v;
+    }
+    let Value::Object(fields) = value else {
+        repairs.push(Repair::WrongType(path.to_string()));
+        return T::default();
+    };
+    let mut kept = Map::new();
+    for (key, field) in fields {
+        kept.insert(key.clone(), field);
+        if T::deserialize(&Value::Object(kept.clone())).is_err() {
+            kept.remove(&key);
+            repairs.push(Repair::WrongType(format!("{path}.{key}")));
+        }
+    }
+    serde_json::from_value::<T>(Value::Object(kept)).unwrap_or_default()
+}
+
+/// Cuts `text` to [`MAX_TEXT_CHARS`] characters, reporting it under `path()`.
+fn cap(text: &mut String, path: impl FnOnce() -> String, repairs: &mut Vec<Repair>) {
+    // Byte length bounds the character count from above: most text is checked in O(1).
+    if text.len() <= MAX_TEXT_CHARS {
+        return;
+    }
+    if let Some((cut, _)) = text.char_indices().nth(MAX_TEXT_CHARS) {
+        let chars = text.chars().count();
+        text.truncate(cut);
+        repairs.push(Repair::TextCut {
+            path: path(),
+            chars,
+            max: MAX_TEXT_CHARS,
+        });
+    }
+}
+
+fn cap_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    cap(&mut ws.meta.name, || "meta.name".into(), repairs);
+    cap(&mut ws.meta.currency, || "meta.currency".into(), repairs);
+    cap(&mut ws.meta.today, || "meta.today".into(), repairs);
+    for (i, line) in ws.industry_lines.iter_mut().enumerate() {
+        cap(line, || format!("industry_lines[{i}]"), repairs);
+    }
+    for (i, tier) in ws.tiering.tiers.iter_mut().enumerate() {
+        cap(&mut tier.id, || format!("tiering.tiers[{i}].id"), repairs);
+        cap(
+            &mut tier.name_zh,
+            || format!("tiering.tiers[{i}].name_zh"),
+            repairs,
+        );
+        cap(
+            &mut tier.name_en,
+            || format!("tiering.tiers[{i}].name_en"),
+            repairs,
+        );
+        cap(
+            &mut tier.color,
+            || format!("tiering.tiers[{i}].color"),
+            repairs,
+        );
+    }
+    for (i, c) in ws.customers.iter_mut().enumerate() {
+        if !customer_has_long_text(c) {
+            continue;
+        }
+        // Copy the shared record only when it has to change.
+        let c = Rc::make_mut(c);
+        let p = |field: &str| format!("customers[{i}].{field}");
+        cap(&mut c.id, || p("id"), repairs);
+        cap(&mut c.name, || p("name"), repairs);
+        cap(&mut c.industry, || p("industry"), repairs);
+        cap(&mut c.region, || p("region"), repairs);
+        cap(&mut c.notes, || p("notes"), repairs);
+        if let Some(line) = &mut c.industry_line {
+            cap(line, || p("industry_line"), repairs);
+        }
+        if let Some(owner) = &mut c.owner {
+            cap(owner, || p("owner"), repairs);
+        }
+        if let Some(ov) = &mut c.tier_override {
+            cap(&mut ov.tier, || p("tier_override.tier"), repairs);
+            cap(&mut ov.reason, || p("tier_override.reason"), repairs);
+        }
+        for (j, tag) in c.tags.iter_mut().enumerate() {
+            cap(tag, || p(&format!("tags[{j}]")), repairs);
+        }
+    }
+}
+
+fn customer_has_long_text(c: &Customer) -> bool {
+    let long = |s: &str| s.len() > MAX_TEXT_CHARS;
+    long(&c.id)
+        || long(&c.name)
+        || long(&c.industry)
+        || long(&c.region)
+        || long(&c.notes)
+        || c.industry_line.as_deref().is_some_and(long)
+        || c.owner.as_deref().is_some_and(long)
+        || c.tier_override
+            .as_ref()
+            .is_some_and(|ov| long(&ov.tier) || long(&ov.reason))
+        || c.tags.iter().any(|t| long(t))
+}

@@ -1,0 +1,153 @@
+//! Importing a workspace file (`*.kam.json`): choose a file, read it through the one load path,
+//! then review what differs from the open workspace and choose replace, merge or new workspace
+//! ([`review`]). Nothing changes before that choice is confirmed.
+
+mod review;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::i18n::{use_i18n, I18n};
+use super::messages::load_error_text;
+use crate::persist::envelope::{self, LoadError, Loaded, MAX_BYTES};
+use review::ImportReview;
+
+/// Props of [`WorkspaceImport`].
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceImportProps {
+    /// The dialog was closed (cancelled or done).
+    pub on_close: Callback<()>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Step {
+    ChooseFile {
+        error: Option<String>,
+    },
+    Reading {
+        file_name: String,
+    },
+    Review {
+        file_name: String,
+        loaded: Rc<Loaded>,
+    },
+}
+
+/// Reads the bytes of a chosen file as a workspace, with the error in the user's language.
+fn read_workspace_file(i18n: &I18n, bytes: &[u8]) -> Result<Loaded, String> {
+    if bytes.len() > MAX_BYTES {
+        return Err(load_error_text(
+            i18n,
+            &LoadError::TooLarge {
+                bytes: bytes.len(),
+                max: MAX_BYTES,
+            },
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| i18n.t("exchange.not_utf8").to_string())?;
+    envelope::load(text).map_err(|e| load_error_text(i18n, &e))
+}
+
+/// The workspace import dialog.
+#[function_component(WorkspaceImport)]
+pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
+    let i18n = use_i18n();
+    let step = use_state(|| Step::ChooseFile { error: None });
+    let reader = use_mut_ref(|| None::<FileReader>);
+
+    let close = {
+        let reader = reader.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |_| {
+            reader.borrow_mut().take();
+            on_close.emit(());
+        })
+    };
+    let back = {
+        let step = step.clone();
+        Callback::from(move |_| step.set(Step::ChooseFile { error: None }))
+    };
+    let on_file = {
+        let step = step.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let file = gloo::file::File::from(file);
+            let file_name = file.name();
+            let size = file.size() as usize;
+            if size > MAX_BYTES {
+                step.set(Step::ChooseFile {
+                    error: Some(load_error_text(
+                        &i18n,
+                        &LoadError::TooLarge {
+                            bytes: size,
+                            max: MAX_BYTES,
+                        },
+                    )),
+                });
+                return;
+            }
+            step.set(Step::Reading {
+                file_name: file_name.clone(),
+            });
+            let step = step.clone();
+            let done: Rc<RefCell<Option<FileReader>>> = reader.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                done.borrow_mut().take();
+                let read = result
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| read_workspace_file(&i18n, &bytes));
+                match read {
+                    Ok(loaded) => step.set(Step::Review {
+                        file_name,
+                        loaded: Rc::new(loaded),
+                    }),
+                    Err(error) => step.set(Step::ChooseFile { error: Some(error) }),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    match &*step {
+        Step::ChooseFile { error } => html! {
+            <div class="dialog-backdrop">
+                <div class="dialog import-dialog" role="dialog" aria-modal="true"
+                     aria-labelledby="ws-import-title" data-testid="ws-import-dialog">
+                    <h2 id="ws-import-title" class="dialog-title">{ i18n.t("exchange.title") }</h2>
+                    <p class="dialog-body">{ i18n.t("exchange.hint") }</p>
+                    <label class="file-pick">
+                        <span>{ i18n.t("exchange.choose_file") }</span>
+                        <input type="file" accept=".json,application/json" onchange={on_file}
+                               data-testid="ws-import-file" />
+                    </label>
+                    if let Some(error) = error {
+                        <p class="dialog-error" role="alert" data-testid="ws-import-error">{ error.clone() }</p>
+                    }
+                    <div class="dialog-actions">
+                        <button type="button" class="button" onclick={close}
+                                data-testid="ws-import-cancel">{ i18n.t("dialog.cancel") }</button>
+                    </div>
+                </div>
+            </div>
+        },
+        Step::Reading { file_name } => html! {
+            <div class="dialog-backdrop">
+                <div class="dialog import-dialog" role="dialog" aria-modal="true" data-testid="ws-import-dialog">
+                    <p role="status">{ i18n.tf("exchange.reading", &[("file", file_name)]) }</p>
+                </div>
+            </div>
+        },
+        Step::Review { file_name, loaded } => html! {
+            <ImportReview file_name={file_name.clone()} loaded={loaded.clone()}
+                on_close={props.on_close.clone()} on_back={back} />
+        },
+    }
+}
