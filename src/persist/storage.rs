@@ -34,34 +34,49 @@ pub fn open_local() -> Result<LocalStore, StoreError> {
 
 /// Turns a thrown value into a [`StoreError`], recognising the quota errors of Chromium
 /// (`QuotaExceededError`, code 22), Firefox (`NS_ERROR_DOM_QUOTA_REACHED`, 1014) and old WebKit
-/// (`QUOTA_EXCEEDED_ERR`, 22).
+/// (`QUOTA_EXCEEDED_ERR`, 22). The name and code are read as plain properties, so a
+/// `DOMException`, an `Error` or any object carrying them is recognised alike.
 pub fn classify(e: &JsValue) -> StoreError {
-    if let Some(dom) = e.dyn_ref::<DomException>() {
-        let name = dom.name();
-        let code = dom.code();
-        if name == "QuotaExceededError"
-            || name == "NS_ERROR_DOM_QUOTA_REACHED"
-            || name == "QUOTA_EXCEEDED_ERR"
-            || code == 22
-            || code == 1014
-        {
-            return StoreError::QuotaExceeded(describe(e));
-        }
-        if name == "SecurityError" {
-            return StoreError::Unavailable(describe(e));
-        }
+    let name = property(e, "name").and_then(|v| v.as_string());
+    let code = property(e, "code").and_then(|v| v.as_f64());
+    let quota_name = matches!(
+        name.as_deref(),
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR")
+    );
+    // Code 22 is QUOTA_EXCEEDED_ERR only on a DOMException-like value; 1014 is Firefox's own.
+    let quota_code = code == Some(22.0) || code == Some(1014.0);
+    if quota_name || quota_code {
+        return StoreError::QuotaExceeded(describe(e));
+    }
+    if name.as_deref() == Some("SecurityError") {
+        return StoreError::Unavailable(describe(e));
     }
     StoreError::Failed(describe(e))
+}
+
+/// `value[key]` for an object, `None` for anything else (reading a property can itself throw,
+/// e.g. on a revoked proxy; that also gives `None`).
+fn property(value: &JsValue, key: &str) -> Option<JsValue> {
+    if !value.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(value, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 fn describe(e: &JsValue) -> String {
     if let Some(dom) = e.dyn_ref::<DomException>() {
         return format!("{}: {}", dom.name(), dom.message());
     }
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
+    let name = property(e, "name").and_then(|v| v.as_string());
+    let message = property(e, "message").and_then(|v| v.as_string());
+    match (name, message) {
+        (Some(n), Some(m)) => format!("{n}: {m}"),
+        (Some(n), None) => n,
+        (None, Some(m)) => m,
+        (None, None) => e.as_string().unwrap_or_else(|| "unknown error".to_string()),
     }
-    e.as_string().unwrap_or_else(|| "unknown error".to_string())
 }
 
 impl KeyValueStore for LocalStore {
