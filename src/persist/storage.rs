@@ -2,7 +2,7 @@
 //! touch the browser.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomException, Storage};
+use web_sys::{DomException, Storage, StorageManager};
 
 use super::library::{KeyValueStore, StoreError, KEY_INDEX};
 
@@ -99,4 +99,48 @@ impl KeyValueStore for LocalStore {
         }
         Ok(keys)
     }
+}
+
+/// Asks the browser to keep this site's storage even under storage pressure
+/// (`navigator.storage.persist()`) and reports whether it is persistent: `Some(true)` or
+/// `Some(false)`, or `None` when the API is absent or refuses to answer (an opaque origin, an old
+/// browser). Never throws.
+pub fn request_persistence(report: impl FnOnce(Option<bool>) + 'static) {
+    let Some(manager) = storage_manager() else {
+        report(None);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = async {
+            // Already granted: no need to ask again.
+            if let Ok(p) = manager.persisted() {
+                if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+                    if v.as_bool() == Some(true) {
+                        return Some(true);
+                    }
+                }
+            }
+            let p = manager.persist().ok()?;
+            wasm_bindgen_futures::JsFuture::from(p)
+                .await
+                .ok()?
+                .as_bool()
+        }
+        .await;
+        report(answer);
+    });
+}
+
+/// `navigator.storage`, when it exists and has `persist`.
+fn storage_manager() -> Option<StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if !manager.is_object() {
+        return None;
+    }
+    let persist = js_sys::Reflect::get(&manager, &JsValue::from_str("persist")).ok()?;
+    if !persist.is_function() {
+        return None;
+    }
+    Some(manager.unchecked_into())
 }
