@@ -180,3 +180,67 @@ export async function withApp(suite, { slug, locale = 'zh-CN', hash = '', consol
     await s.close();
   }
 }
+
+/** `[data-testid=id]`. */
+export const byTestId = (id) => `[data-testid=${id}]`;
+
+/** The storage keys of the app (see src/persist/library.rs). */
+export const KEYS = {
+  index: 'kam-planner.v1.index',
+  lang: 'kam-planner.v1.lang',
+  wsPrefix: 'kam-planner.v1.ws.',
+  workspace: (id) => `kam-planner.v1.ws.${id}`,
+};
+
+/**
+ * Every localStorage key and value of the page's origin, read through the real
+ * `Storage.prototype.getItem` (so a test that replaced setItem still reads the truth).
+ */
+export async function readStorage(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = Storage.prototype.getItem.call(localStorage, k);
+    }
+    return out;
+  });
+}
+
+/** The id of the workspace the index marks active (null when there is no index). */
+export async function activeWorkspaceId(page) {
+  const index = await page.evaluate((k) => localStorage.getItem(k), KEYS.index);
+  return index ? JSON.parse(index).active : null;
+}
+
+/**
+ * Before the app ever loads in this context: open a page of the same origin that is not the
+ * app (the static server answers 404) and write `entries` (key → text) into localStorage.
+ */
+export async function seedStorage(page, baseUrl, entries) {
+  await page.goto(new URL('e2e-seed-blank', baseUrl).href);
+  await page.evaluate((all) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+  }, entries);
+}
+
+/** Renames the open workspace through the workspace menu's dialog. */
+export async function renameWorkspace(page, name) {
+  await page.locator(byTestId('ws-menu')).click();
+  await page.locator(byTestId('ws-rename')).click();
+  await page.locator(byTestId('dialog-input')).fill(name);
+  await page.locator(byTestId('dialog-confirm')).click();
+}
+
+/** Waits until the header shows the open workspace's name as `name`. */
+export async function expectWorkspaceName(page, name, timeout = 10_000) {
+  await page.waitForFunction(
+    ([s, want]) => document.querySelector(s)?.textContent.trim() === want,
+    [byTestId('ws-name'), name],
+    { timeout },
+  ).catch(async () => {
+    const actual = await page.locator(byTestId('ws-name')).innerText().catch(() => '<missing>');
+    assert.equal(actual.trim(), name, 'workspace name in the header');
+  });
+}
