@@ -275,6 +275,24 @@ async fn the_saver_reports_a_full_quota_keeps_the_good_copy_and_retries_with_the
 }
 
 #[wasm_bindgen_test]
+async fn an_undo_within_the_quiet_period_is_not_overtaken_by_the_undone_edit() {
+    let store = Rc::new(FaultyStore::new());
+    let first = Workspace::empty("ws-u", "原名", 1);
+    lib::save_workspace(store.as_ref(), &first, 1).unwrap();
+    let (saver, statuses, _) = recording_saver(store.clone());
+    saver.opened(&first, StoredCopy::Same);
+    let opened = Rc::new(first.clone());
+    saver.schedule(opened.clone());
+    saver.schedule(renamed(&first, "撤销掉的名字", 2));
+    saver.schedule(opened.clone());
+    sleep(700).await;
+    let text = store.get(&lib::workspace_key("ws-u")).unwrap().unwrap();
+    assert_eq!(envelope::load(&text).unwrap().workspace.meta.name, "原名");
+    assert_eq!(statuses.borrow().last(), Some(&SaveStatus::Saved));
+    assert!(!saver.has_unsaved(&opened));
+}
+
+#[wasm_bindgen_test]
 async fn a_paused_saver_writes_nothing_until_told() {
     let store = Rc::new(FaultyStore::new());
     let first = Workspace::empty("ws-p", "甲", 1);

@@ -506,6 +506,15 @@ impl Saver {
         let this = self.clone();
         let mut inner = self.inner.borrow_mut();
         if inner.is_written(&ws) {
+            // Back to what storage holds (an undo within the quiet period): a newer document
+            // still waiting must not be written after all.
+            inner.timer = None;
+            if inner.latest.take().is_some() {
+                let on_problem = inner.on_problem.clone();
+                drop(inner);
+                self.report_settled();
+                on_problem.emit(None);
+            }
             return;
         }
         if inner.opened.take().is_some_and(|m| m == ws.meta) {
@@ -580,7 +589,13 @@ impl Saver {
         }
         match lib::save_workspace(store.as_ref(), &ws, now) {
             Ok(()) => {
-                self.inner.borrow_mut().written = Some(ws);
+                {
+                    let mut inner = self.inner.borrow_mut();
+                    if inner.latest.as_ref().is_some_and(|l| Rc::ptr_eq(l, &ws)) {
+                        inner.latest = None;
+                    }
+                    inner.written = Some(ws);
+                }
                 self.report_settled();
                 on_problem.emit(None);
                 true
