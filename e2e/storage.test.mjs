@@ -226,6 +226,7 @@ test('a2. deleting a preserved copy from the quota banner frees room and saves',
     assert.equal(await del.count(), 1, 'the preserved copy is listed');
     await del.click();
     assert.equal(await del.innerText(), '确认删除', 'deleting asks once more');
+    await screenshot(page, 'quota-preserved-zh');
     assert.ok((await readStorage(page))[corruptKey], 'not deleted before confirming');
     await del.click();
     await banner.waitFor({ state: 'hidden' });
@@ -376,6 +377,14 @@ test('c2. saving never overwrites a copy a newer version wrote meanwhile', { tim
     await page.waitForTimeout(600);
     assert.equal((await readStorage(page))[KEYS.workspace(id)], raw);
     assert.equal(await banner.locator(sel('banner-dismiss')).count(), 0, 'lasting');
+    // The way out: keep the changes as a new workspace; the newer copy stays as it is.
+    await banner.locator(sel('save-as-copy')).click();
+    await banner.waitFor({ state: 'hidden' });
+    await expectWorkspaceName(page, '旧版本的修改（副本）');
+    const copyId = await activeWorkspaceId(page);
+    assert.notEqual(copyId, id);
+    assert.equal(await storedName(page, copyId), '旧版本的修改（副本）');
+    assert.equal((await readStorage(page))[KEYS.workspace(id)], raw);
   });
 });
 

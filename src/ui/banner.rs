@@ -82,7 +82,14 @@ pub fn banners() -> Html {
                         <p class="banner-text">
                             { i18n.tf("banner.newer_stored", &[("name", name), ("found", &found.to_string())]) }
                         </p>
-                        <div class="banner-actions">{ export_button.clone() }</div>
+                        <div class="banner-actions">
+                            { export_button.clone() }
+                            <button type="button" class="button" data-testid="save-as-copy"
+                                    onclick={
+                                        let library = library.clone();
+                                        Callback::from(move |_| library.save_as_copy())
+                                    }>{ i18n.t("banner.save_as_copy") }</button>
+                        </div>
                     </div>
                 },
                 Notice::OpenFailed { id, error } => {

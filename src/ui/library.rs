@@ -930,6 +930,33 @@ impl Library {
         }
     }
 
+    /// Saves the open document as a new workspace (a new id and a "(copy)" name) and opens
+    /// that — the way out when its own stored copy may not be overwritten (a newer version wrote
+    /// it).
+    pub fn save_as_copy(&self) {
+        let mine = self.handle.workspace();
+        let name = self.i18n.tf("ws.copy_name", &[("name", &mine.meta.name)]);
+        let copy = copy_of(&mine, name, now_ms());
+        match lib::save_workspace(self.store.as_ref(), &copy, now_ms()) {
+            Ok(()) => {
+                self.saver.discard();
+                self.clear_tab_notices();
+                self.notices.dispatch(NoticeAction::SaveOutcome(None));
+                self.saver.opened(&copy, StoredCopy::Same);
+                self.saver.report_settled();
+                self.handle.open(copy);
+                self.index_changed();
+            }
+            Err(e) => self
+                .notices
+                .dispatch(NoticeAction::SaveOutcome(Some(save_problem(
+                    self.store.as_ref(),
+                    &copy,
+                    e,
+                )))),
+        }
+    }
+
     /// Tries the failed save again now.
     pub fn retry_save(&self) {
         let current = self.handle.workspace();
