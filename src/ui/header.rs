@@ -65,7 +65,10 @@ pub fn header(props: &HeaderProps) -> Html {
         Some(ms) => i18n.tf("export.last", &[("time", &local_date_time(ms))]),
         None => i18n.t("export.never").to_string(),
     };
-    let export_hint = i18n.tf("export.changes_hint", &[("n", &changes.to_string())]);
+    let export_hint = match exported_at {
+        Some(_) => i18n.tf("export.changes_hint", &[("n", &changes.to_string())]),
+        None => i18n.tf("export.never_hint", &[("n", &changes.to_string())]),
+    };
     html! {
         <header class="app-header">
             <div class="app-brand">
