@@ -271,7 +271,10 @@ async fn the_saver_reports_a_full_quota_keeps_the_good_copy_and_retries_with_the
     assert_eq!(problems.borrow().last(), Some(&None));
     assert!(!saver.has_unsaved(&next));
     let stored = store.get(&lib::workspace_key("ws-q")).unwrap().unwrap();
-    assert_eq!(envelope::load_stored(&stored).unwrap().workspace.meta.name, "丙");
+    assert_eq!(
+        envelope::load_stored(&stored).unwrap().workspace.meta.name,
+        "丙"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -287,7 +290,10 @@ async fn an_undo_within_the_quiet_period_is_not_overtaken_by_the_undone_edit() {
     saver.schedule(opened.clone());
     sleep(700).await;
     let text = store.get(&lib::workspace_key("ws-u")).unwrap().unwrap();
-    assert_eq!(envelope::load_stored(&text).unwrap().workspace.meta.name, "原名");
+    assert_eq!(
+        envelope::load_stored(&text).unwrap().workspace.meta.name,
+        "原名"
+    );
     assert_eq!(statuses.borrow().last(), Some(&SaveStatus::Saved));
     assert!(!saver.has_unsaved(&opened));
 }
