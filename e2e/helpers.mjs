@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
@@ -179,4 +180,94 @@ export async function withApp(suite, { slug, locale = 'zh-CN', hash = '', consol
   } finally {
     await s.close();
   }
+}
+
+/** `[data-testid=id]`. */
+export const byTestId = (id) => `[data-testid=${id}]`;
+
+/** The storage keys of the app (see src/persist/library.rs). */
+export const KEYS = {
+  index: 'kam-planner.v1.index',
+  lang: 'kam-planner.v1.lang',
+  wsPrefix: 'kam-planner.v1.ws.',
+  workspace: (id) => `kam-planner.v1.ws.${id}`,
+};
+
+/**
+ * Every localStorage key and value of the page's origin, read through the real
+ * `Storage.prototype.getItem` (so a test that replaced setItem still reads the truth).
+ */
+export async function readStorage(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = Storage.prototype.getItem.call(localStorage, k);
+    }
+    return out;
+  });
+}
+
+/**
+ * The JSON text of a stored workspace copy. Storage holds the compact form
+ * `KAMZ1:<schema_version>:<bytes>:<chars>` (raw deflate, 15 bits per character from U+0020);
+ * anything else is returned as it is. Decoding it here, with Node's zlib, also checks that the
+ * form is standard deflate that any tool can read.
+ */
+export function storedJson(text) {
+  if (typeof text !== 'string' || !text.startsWith('KAMZ1:')) return text;
+  const [, , len, ...rest] = text.split(':');
+  const data = rest.join(':');
+  const bytes = Buffer.alloc(Number(len));
+  let acc = 0;
+  let nbits = 0;
+  let n = 0;
+  for (const ch of data) {
+    acc = ((acc << 15) | (ch.codePointAt(0) - 0x20)) >>> 0;
+    nbits += 15;
+    while (nbits >= 8) {
+      nbits -= 8;
+      if (n < bytes.length) bytes[n++] = (acc >>> nbits) & 0xff;
+    }
+    acc &= (1 << nbits) - 1;
+  }
+  return zlib.inflateRawSync(bytes).toString('utf8');
+}
+
+/** The id of the workspace the index marks active (null when there is no index). */
+export async function activeWorkspaceId(page) {
+  const index = await page.evaluate((k) => localStorage.getItem(k), KEYS.index);
+  return index ? JSON.parse(index).active : null;
+}
+
+/**
+ * Before the app ever loads in this context: open a page of the same origin that is not the
+ * app (the static server answers 404) and write `entries` (key → text) into localStorage.
+ */
+export async function seedStorage(page, baseUrl, entries) {
+  await page.goto(new URL('e2e-seed-blank', baseUrl).href);
+  await page.evaluate((all) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+  }, entries);
+}
+
+/** Renames the open workspace through the workspace menu's dialog. */
+export async function renameWorkspace(page, name) {
+  await page.locator(byTestId('ws-menu')).click();
+  await page.locator(byTestId('ws-rename')).click();
+  await page.locator(byTestId('dialog-input')).fill(name);
+  await page.locator(byTestId('dialog-confirm')).click();
+}
+
+/** Waits until the header shows the open workspace's name as `name`. */
+export async function expectWorkspaceName(page, name, timeout = 10_000) {
+  await page.waitForFunction(
+    ([s, want]) => document.querySelector(s)?.textContent.trim() === want,
+    [byTestId('ws-name'), name],
+    { timeout },
+  ).catch(async () => {
+    const actual = await page.locator(byTestId('ws-name')).innerText().catch(() => '<missing>');
+    assert.equal(actual.trim(), name, 'workspace name in the header');
+  });
 }

@@ -34,8 +34,9 @@ fn a_stored_copy_reads_back_exactly_and_takes_a_fraction_of_the_space() {
 #[test]
 fn every_character_is_printable_and_one_utf16_unit() {
     let stored = to_stored(&demo_ws(), 1);
-    let body = &stored[PREFIX.len()..];
-    let body = &body[body.find(':').unwrap() + 1..];
+    let header: Vec<&str> = stored[PREFIX.len()..].splitn(3, ':').collect();
+    assert_eq!(header[0], "2", "the schema version is in the header");
+    let body = header[2];
     for c in body.chars() {
         let v = c as u32;
         assert!((0x20..=0x801f).contains(&v), "U+{v:04X}");
@@ -87,14 +88,15 @@ fn foreign_characters_and_broken_headers_are_refused() {
         Err(CompactError::BadCharacter { .. })
     ));
     assert!(matches!(load_stored(&broken), Err(LoadError::Damaged(_))));
-    assert_eq!(unpack("KAMZ1:abc:xyz", 10), Err(CompactError::Header));
+    assert_eq!(unpack("KAMZ1:2:abc:xyz", 10), Err(CompactError::Header));
+    assert_eq!(unpack("KAMZ1:x:3:xyz", 10), Err(CompactError::Header));
     assert_eq!(unpack("KAMZ1:", 10), Err(CompactError::Header));
 }
 
 #[test]
 fn a_copy_that_inflates_beyond_the_limit_is_refused() {
     let big = " ".repeat(2_000_000);
-    let packed = pack(&big);
+    let packed = pack(&big, 2);
     assert!(utf16_units(&packed) < 20_000, "{}", utf16_units(&packed));
     assert_eq!(
         unpack(&packed, 1_000_000),
@@ -113,21 +115,21 @@ proptest! {
 
     #[test]
     fn pack_then_unpack_is_the_identity(text in any::<String>()) {
-        let u = unpack(&pack(&text), usize::MAX).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let u = unpack(&pack(&text, 2), usize::MAX).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert!(u.complete);
         prop_assert_eq!(u.json, text);
     }
 
     #[test]
     fn unpacking_anything_never_panics(body in any::<String>(), n in 0usize..100_000) {
-        let _ = unpack(&format!("{PREFIX}{n}:{body}"), 1 << 20);
-        let _ = load_stored(&format!("{PREFIX}{n}:{body}"));
+        let _ = unpack(&format!("{PREFIX}2:{n}:{body}"), 1 << 20);
+        let _ = load_stored(&format!("{PREFIX}2:{n}:{body}"));
     }
 
     #[test]
     fn a_flipped_character_is_refused_or_reported(pos in 0usize..4000, v in 0x20u32..0x8020) {
         let mut chars: Vec<char> = stored_demo().chars().collect();
-        let at = PREFIX.len() + 8 + pos % (chars.len() - PREFIX.len() - 8);
+        let at = PREFIX.len() + 10 + pos % (chars.len() - PREFIX.len() - 10);
         chars[at] = char::from_u32(v).unwrap_or(' ');
         let text: String = chars.into_iter().collect();
         if let Ok(loaded) = load_stored(&text) {
@@ -136,4 +138,18 @@ proptest! {
             prop_assert!(loaded.workspace.customers.len() <= 250);
         }
     }
+}
+
+#[test]
+fn a_compact_copy_from_a_newer_version_is_recognised_without_unpacking() {
+    let newer = format!("{PREFIX}3:5:garbage");
+    assert!(matches!(
+        load_stored(&newer),
+        Err(LoadError::NewerVersion { found: 3, .. })
+    ));
+    assert_eq!(kam_planner::persist::compact::peek_version(&newer), Some(3));
+    assert_eq!(
+        kam_planner::persist::library::stored_schema_version(&newer),
+        Some(3)
+    );
 }

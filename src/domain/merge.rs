@@ -186,47 +186,21 @@ pub fn differing_fields<T: Serialize>(a: &T, b: &T) -> Vec<String> {
 pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     let mut out = Comparison::default();
 
-    // Workspace settings.
-    let mut counts = Counts::default();
-    if same_settings(mine, theirs) {
-        counts.unchanged = 1;
-    } else {
-        counts.changed = 1;
-        out.conflicts.push(Conflict {
-            entity: EntityRef {
-                kind: EntityKind::Settings,
-                id: "settings".into(),
-            },
-            label: String::new(),
-            mine_updated_at: mine.meta.settings_updated_at,
-            theirs_updated_at: theirs.meta.settings_updated_at,
-            default_side: newer(
-                mine.meta.settings_updated_at,
-                theirs.meta.settings_updated_at,
-            ),
-        });
-    }
-    out.counts.push((EntityKind::Settings, counts));
-
-    // Tiering settings.
-    let mut counts = Counts::default();
-    if mine.tiering.same_settings(&theirs.tiering) {
-        counts.unchanged = 1;
-    } else {
-        counts.changed = 1;
-        out.conflicts.push(Conflict {
-            entity: EntityRef {
-                kind: EntityKind::TieringSettings,
-                id: "tiering".into(),
-            },
-            label: String::new(),
-            mine_updated_at: mine.tiering.updated_at,
-            theirs_updated_at: theirs.tiering.updated_at,
-            default_side: newer(mine.tiering.updated_at, theirs.tiering.updated_at),
-        });
-    }
-    out.counts.push((EntityKind::TieringSettings, counts));
-
+    compare_single(
+        EntityKind::Settings,
+        same_settings(mine, theirs),
+        (
+            mine.meta.settings_updated_at,
+            theirs.meta.settings_updated_at,
+        ),
+        &mut out,
+    );
+    compare_single(
+        EntityKind::TieringSettings,
+        mine.tiering.same_settings(&theirs.tiering),
+        (mine.tiering.updated_at, theirs.tiering.updated_at),
+        &mut out,
+    );
     // Tiers.
     let counts = compare_by_id(
         EntityKind::Tier,
@@ -263,6 +237,33 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     );
     out.counts.push((EntityKind::Customer, counts));
     out
+}
+
+/// Compares an entity of which each workspace has exactly one (the settings groups); its id is
+/// the kind's key.
+fn compare_single(
+    kind: EntityKind,
+    same: bool,
+    (mine_at, theirs_at): (i64, i64),
+    out: &mut Comparison,
+) {
+    let mut counts = Counts::default();
+    if same {
+        counts.unchanged = 1;
+    } else {
+        counts.changed = 1;
+        out.conflicts.push(Conflict {
+            entity: EntityRef {
+                kind,
+                id: kind.key().to_string(),
+            },
+            label: String::new(),
+            mine_updated_at: mine_at,
+            theirs_updated_at: theirs_at,
+            default_side: newer(mine_at, theirs_at),
+        });
+    }
+    out.counts.push((kind, counts));
 }
 
 fn compare_by_id<T>(
@@ -362,14 +363,17 @@ pub fn merge(
     };
     let mut next = mine.clone();
 
-    if takes(EntityKind::Settings, "settings") {
+    if takes(EntityKind::Settings, EntityKind::Settings.key()) {
         next.meta.name = theirs.meta.name.clone();
         next.meta.currency = theirs.meta.currency.clone();
         next.meta.fiscal_year = theirs.meta.fiscal_year;
         next.meta.today = theirs.meta.today.clone();
         next.meta.settings_updated_at = theirs.meta.settings_updated_at;
     }
-    if takes(EntityKind::TieringSettings, "tiering") {
+    if takes(
+        EntityKind::TieringSettings,
+        EntityKind::TieringSettings.key(),
+    ) {
         let t = &theirs.tiering;
         next.tiering.mode = t.mode;
         next.tiering.score = t.score.clone();

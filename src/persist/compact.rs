@@ -7,8 +7,9 @@
 //! both (a compact copy starts with [`PREFIX`]).
 //!
 //! Each character carries 15 bits as `U+0020 + value` (U+0020..=U+801F): printable, never a
-//! surrogate, one UTF-16 unit each. The header says how many bytes the deflated stream has:
-//! `KAMZ1:<bytes>:` then the characters.
+//! surrogate, one UTF-16 unit each. The header gives the schema version of the document inside
+//! (so a newer copy is recognised without unpacking it) and the length of the deflated stream:
+//! `KAMZ1:<schema_version>:<bytes>:` then the characters.
 
 use std::io::{Read, Write};
 
@@ -59,8 +60,14 @@ pub fn is_compact(text: &str) -> bool {
     text.starts_with(PREFIX)
 }
 
-/// Packs a JSON text.
-pub fn pack(json: &str) -> String {
+/// The schema version in a compact copy's header, read without unpacking.
+pub fn peek_version(text: &str) -> Option<u64> {
+    let body = text.strip_prefix(PREFIX)?;
+    body.split(':').next()?.parse().ok()
+}
+
+/// Packs the JSON text of a document of `schema_version`.
+pub fn pack(json: &str, schema_version: u32) -> String {
     let mut encoder = DeflateEncoder::new(Vec::new(), Compression::fast());
     // Writing to a Vec cannot fail.
     let bytes = match encoder
@@ -72,6 +79,8 @@ pub fn pack(json: &str) -> String {
     };
     let mut out = String::with_capacity(PREFIX.len() + 12 + bytes.len() * 8 / 15 * 3 + 3);
     out.push_str(PREFIX);
+    out.push_str(&schema_version.to_string());
+    out.push(':');
     out.push_str(&bytes.len().to_string());
     out.push(':');
     let (mut acc, mut nbits) = (0u32, 0u32);
@@ -100,6 +109,8 @@ fn push_unit(out: &mut String, v: u32) {
 /// where it breaks off, with `complete: false`, so the load path can salvage it.
 pub fn unpack(text: &str, max: usize) -> Result<Unpacked, CompactError> {
     let body = text.strip_prefix(PREFIX).ok_or(CompactError::Header)?;
+    let (version, body) = body.split_once(':').ok_or(CompactError::Header)?;
+    version.parse::<u64>().map_err(|_| CompactError::Header)?;
     let (len, data) = body.split_once(':').ok_or(CompactError::Header)?;
     let declared: usize = len.parse().map_err(|_| CompactError::Header)?;
     let mut bytes = Vec::with_capacity(declared.min(data.len() * 2));

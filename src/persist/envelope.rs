@@ -204,6 +204,12 @@ pub fn load_stored(text: &str) -> Result<Loaded, LoadError> {
     if !compact::is_compact(text) {
         return load_stored_json(text);
     }
+    if let Some(found) = compact::peek_version(text).filter(|v| *v > u64::from(SCHEMA_VERSION)) {
+        return Err(LoadError::NewerVersion {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
     let unpacked =
         compact::unpack(text, MAX_BYTES).map_err(|e| LoadError::Damaged(e.to_string()))?;
     // A stream that broke off gives the beginning of the JSON, which the salvage below reads.
@@ -213,7 +219,7 @@ pub fn load_stored(text: &str) -> Result<Loaded, LoadError> {
 /// Writes a workspace for browser storage: the envelope in its compact form (see
 /// [`compact`]); [`load_stored`] reads it back.
 pub fn to_stored(workspace: &Workspace, saved_at: i64) -> String {
-    compact::pack(&to_json(workspace, saved_at))
+    compact::pack(&to_json(workspace, saved_at), SCHEMA_VERSION)
 }
 
 fn load_stored_json(text: &str) -> Result<Loaded, LoadError> {

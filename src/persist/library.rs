@@ -4,13 +4,16 @@
 //! Pure: the store is a trait, so all of this is tested natively with [`MemoryStore`].
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use thiserror::Error;
 
-use super::envelope::{self, LoadError, Loaded};
-use crate::domain::workspace::Workspace;
+use super::compact;
+use super::envelope::{self, LoadError};
+use super::validate::Repair;
+use crate::domain::workspace::{Workspace, SCHEMA_VERSION};
 
 /// Namespace of every key; the `v1` changes only if the key layout itself changes.
 pub const NAMESPACE: &str = "kam-planner.v1";
@@ -33,7 +36,18 @@ pub fn temp_key(id: &str) -> String {
 
 /// Key under which unreadable stored text is preserved.
 pub fn corrupt_key(id: &str, now_ms: i64) -> String {
-    format!("{WS_PREFIX}{id}.corrupt.{now_ms}")
+    format!("{}{now_ms}", corrupt_prefix(id))
+}
+
+fn corrupt_prefix(id: &str) -> String {
+    format!("{WS_PREFIX}{id}.corrupt.")
+}
+
+/// The workspace id whose document is stored under `key`, if `key` is a document key (not a
+/// temporary or preserved copy, nor the index).
+pub fn workspace_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(WS_PREFIX)
+        .filter(|id| !id.is_empty() && !id.contains('.'))
 }
 
 /// A storage failure.
@@ -62,7 +76,8 @@ pub trait KeyValueStore {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// A store in memory: the fallback when browser storage is blocked, and the test double.
+/// A store in memory: the fallback when browser storage is blocked, and the test double (wrap it
+/// to inject faults).
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     map: RefCell<BTreeMap<String, String>>,
@@ -87,6 +102,9 @@ impl KeyValueStore for MemoryStore {
     }
 }
 
+/// How many saved changes since the last export make the app suggest exporting.
+pub const EXPORT_NUDGE_EVERY: u32 = 20;
+
 /// One workspace in the index.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -97,6 +115,23 @@ pub struct IndexEntry {
     pub name: String,
     /// Its last change, ms since epoch.
     pub updated_at: i64,
+    /// When it was last exported as a JSON file, ms since epoch (`None`: never).
+    pub exported_at: Option<i64>,
+    /// Saves of a changed document since the last export.
+    pub changes_since_export: u32,
+    /// The export suggestion is snoozed until `changes_since_export` reaches this.
+    pub nudge_at: u32,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl IndexEntry {
+    /// Whether to suggest exporting: at least [`EXPORT_NUDGE_EVERY`] saved changes since the last
+    /// export (or ever, when never exported), and not snoozed.
+    pub fn wants_export(&self) -> bool {
+        self.changes_since_export >= EXPORT_NUDGE_EVERY.max(self.nudge_at)
+    }
 }
 
 /// The workspaces in a store and which one is open.
@@ -107,19 +142,34 @@ pub struct WorkspaceIndex {
     pub active: Option<String>,
     /// The workspaces, in creation order.
     pub workspaces: Vec<IndexEntry>,
+    /// Fields written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
 }
 
 impl WorkspaceIndex {
-    /// Adds or updates the entry of `ws`.
+    /// Adds or updates the entry of `ws`, keeping its export record.
     pub fn upsert(&mut self, ws: &Workspace) {
-        let entry = IndexEntry {
-            id: ws.meta.id.clone(),
-            name: ws.meta.name.clone(),
-            updated_at: ws.meta.updated_at,
-        };
-        match self.workspaces.iter_mut().find(|e| e.id == entry.id) {
-            Some(e) => *e = entry,
-            None => self.workspaces.push(entry),
+        self.record_save(ws);
+    }
+
+    /// Records a save of `ws`: name and time, and one more change since the last export when the
+    /// document changed since the entry was written.
+    fn record_save(&mut self, ws: &Workspace) {
+        match self.workspaces.iter_mut().find(|e| e.id == ws.meta.id) {
+            Some(e) => {
+                if e.updated_at != ws.meta.updated_at {
+                    e.changes_since_export = e.changes_since_export.saturating_add(1);
+                }
+                e.name = ws.meta.name.clone();
+                e.updated_at = ws.meta.updated_at;
+            }
+            None => self.workspaces.push(IndexEntry {
+                id: ws.meta.id.clone(),
+                name: ws.meta.name.clone(),
+                updated_at: ws.meta.updated_at,
+                ..IndexEntry::default()
+            }),
         }
     }
 
@@ -127,6 +177,27 @@ impl WorkspaceIndex {
     pub fn contains(&self, id: &str) -> bool {
         self.workspaces.iter().any(|e| e.id == id)
     }
+
+    /// The entry of workspace `id`.
+    pub fn entry(&self, id: &str) -> Option<&IndexEntry> {
+        self.workspaces.iter().find(|e| e.id == id)
+    }
+}
+
+/// Why a workspace was not saved.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum SaveError {
+    /// The store failed; the last good copy is unchanged.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The stored copy was written by a newer version of the app and is left as it is.
+    #[error("the stored copy was written by a newer version (schema {found}; this version writes {supported}); it was not overwritten")]
+    NewerVersionStored {
+        /// The stored copy's schema version.
+        found: u64,
+        /// The version this build writes.
+        supported: u32,
+    },
 }
 
 /// Why a stored workspace could not be opened.
@@ -149,46 +220,99 @@ pub enum OpenError {
     },
 }
 
-/// Reads the index; when it is missing or unreadable, rebuilds it from the stored workspaces.
-pub fn read_index(store: &dyn KeyValueStore) -> Result<WorkspaceIndex, StoreError> {
-    if let Some(text) = store.get(KEY_INDEX)? {
-        if let Ok(mut index) = serde_json::from_str::<WorkspaceIndex>(&text) {
-            // Drop entries whose document is gone (deleted in another tab, cleared by hand).
-            let mut kept = Vec::with_capacity(index.workspaces.len());
-            for e in index.workspaces {
-                if store.get(&workspace_key(&e.id))?.is_some() {
-                    kept.push(e);
-                }
-            }
-            index.workspaces = kept;
-            return Ok(index);
-        }
-    }
-    rebuild_index(store)
+/// What became of the raw stored text of a workspace opened with repairs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Preserved {
+    /// The text loaded without repairs; nothing needed keeping.
+    NotNeeded,
+    /// The raw text is kept under this key.
+    As(String),
+    /// The raw text could not be copied; it is still under the workspace's own key, which must
+    /// not be overwritten until a copy succeeds (see [`preserve_stored`]).
+    Failed(StoreError),
 }
 
-fn rebuild_index(store: &dyn KeyValueStore) -> Result<WorkspaceIndex, StoreError> {
-    let mut index = WorkspaceIndex::default();
-    for key in store.keys()? {
-        let Some(id) = key.strip_prefix(WS_PREFIX) else {
+/// A workspace opened from the store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// The document, valid and with its references repaired.
+    pub workspace: Workspace,
+    /// Every repair the load path made; any repair means the stored text was not kept as is.
+    pub repairs: Vec<Repair>,
+    /// Where the raw text went when there were repairs.
+    pub preserved: Preserved,
+}
+
+/// Every key in the store, as a set.
+fn key_set(store: &dyn KeyValueStore) -> Result<BTreeSet<String>, StoreError> {
+    Ok(store.keys()?.into_iter().collect())
+}
+
+/// Reads the index; when it is missing or unreadable, rebuilds it from the stored workspaces.
+/// Entries whose document is gone are dropped and documents missing from the index are added,
+/// so a workspace written while the index could not be is never hidden.
+pub fn read_index(store: &dyn KeyValueStore) -> Result<WorkspaceIndex, StoreError> {
+    let keys = key_set(store)?;
+    let mut index = store
+        .get(KEY_INDEX)?
+        .and_then(|text| serde_json::from_str::<WorkspaceIndex>(&text).ok())
+        .unwrap_or_default();
+    // Deleted in another tab, cleared by hand: drop.
+    index
+        .workspaces
+        .retain(|e| keys.contains(&workspace_key(&e.id)));
+    // Stored but not listed (a new workspace whose index write failed, or a lost index): add.
+    for id in keys.iter().filter_map(|k| workspace_id_of_key(k)) {
+        if index.contains(id) {
             continue;
-        };
-        if id.contains('.') {
-            continue; // temp and corrupt copies
         }
-        let Some(text) = store.get(&key)? else {
+        let Some(text) = store.get(&workspace_key(id))? else {
             continue;
         };
-        let name = envelope::load(&text)
-            .map(|l| l.workspace.meta.name)
-            .unwrap_or_else(|_| id.to_string());
+        let (name, updated_at) = peek_meta(&text)
+            .filter(|(name, _)| !name.trim().is_empty())
+            .unwrap_or_else(|| (id.to_string(), 0));
         index.workspaces.push(IndexEntry {
             id: id.to_string(),
             name,
-            updated_at: 0,
+            updated_at,
+            ..IndexEntry::default()
         });
     }
+    if let Some(active) = &index.active {
+        if !index.contains(active) {
+            index.active = None;
+        }
+    }
     Ok(index)
+}
+
+/// The name and last change of a stored document, read without loading it (the index needs no
+/// more, and this runs on every read of an index that misses a document).
+fn peek_meta(text: &str) -> Option<(String, i64)> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        workspace: Document,
+    }
+    #[derive(Deserialize)]
+    struct Document {
+        meta: PeekMeta,
+    }
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct PeekMeta {
+        name: String,
+        updated_at: i64,
+    }
+    let unpacked;
+    let text = if compact::is_compact(text) {
+        unpacked = compact::unpack(text, envelope::MAX_BYTES).ok()?.json;
+        unpacked.as_str()
+    } else {
+        text.strip_prefix('\u{feff}').unwrap_or(text)
+    };
+    let env: Envelope = serde_json::from_str(text).ok()?;
+    Some((env.workspace.meta.name, env.workspace.meta.updated_at))
 }
 
 /// Writes the index.
@@ -197,63 +321,282 @@ pub fn write_index(store: &dyn KeyValueStore, index: &WorkspaceIndex) -> Result<
     store.set(KEY_INDEX, &text)
 }
 
+/// The `schema_version` of a stored envelope, read without loading the document: at once when
+/// the text starts the way this app writes it, otherwise from a full parse (or, for text that
+/// does not parse, from the first `"schema_version": n` near its start).
+pub fn stored_schema_version(text: &str) -> Option<u64> {
+    if compact::is_compact(text) {
+        return compact::peek_version(text);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    const OURS: &str = "{\"format\":\"kam-planner\",\"schema_version\":";
+    if let Some(rest) = text.strip_prefix(OURS) {
+        if let Some(v) = leading_number(rest) {
+            return Some(v);
+        }
+    }
+    #[derive(Deserialize)]
+    struct Peek {
+        schema_version: Option<Value>,
+    }
+    match serde_json::from_str::<Peek>(text) {
+        Ok(p) => p.schema_version.and_then(|v| v.as_u64()),
+        Err(_) => {
+            let head: String = text.chars().take(2048).collect();
+            let at = head.find("\"schema_version\"")?;
+            let rest = head[at + "\"schema_version\"".len()..].trim_start();
+            leading_number(rest.strip_prefix(':')?.trim_start())
+        }
+    }
+}
+
+fn leading_number(text: &str) -> Option<u64> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// Saves a workspace: the new copy goes to a temporary key first and replaces the stored one only
-/// once it is written completely, so a failed write leaves the last good copy untouched. Then the
-/// index is updated and the workspace marked active.
+/// once it is written completely, so a failed write leaves the last good copy byte for byte as it
+/// was (and no temporary copy behind). A stored copy written by a newer version of the app is
+/// never overwritten. Then the index is updated and the workspace marked active.
 pub fn save_workspace(
     store: &dyn KeyValueStore,
     ws: &Workspace,
     now_ms: i64,
-) -> Result<(), StoreError> {
-    let text = envelope::to_json(ws, now_ms);
+) -> Result<(), SaveError> {
+    let key = workspace_key(&ws.meta.id);
+    if let Some(stored) = store.get(&key)? {
+        if let Some(found) = stored_schema_version(&stored) {
+            if found > u64::from(SCHEMA_VERSION) {
+                return Err(SaveError::NewerVersionStored {
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+        }
+    }
+    // Read before writing, so the new document is not mistaken for one missing from the index.
+    let mut index = read_index(store)?;
+    let text = envelope::to_stored(ws, now_ms);
     let temp = temp_key(&ws.meta.id);
-    store.set(&temp, &text)?;
-    if let Err(e) = store.set(&workspace_key(&ws.meta.id), &text) {
+    if let Err(e) = store.set(&temp, &text) {
+        // A failed write stores nothing, but an older temporary copy may be lying there.
+        let _ = store.remove(&temp);
+        return Err(e.into());
+    }
+    if let Err(e) = store.set(&key, &text) {
         // Free the space the temporary copy took; the good copy is still in place.
         let _ = store.remove(&temp);
-        return Err(e);
+        return Err(e.into());
     }
-    store.remove(&temp)?;
-    let mut index = read_index(store)?;
-    index.upsert(ws);
+    // The new copy is in place; a temporary copy left behind is ignored and overwritten later.
+    let _ = store.remove(&temp);
+    index.record_save(ws);
     index.active = Some(ws.meta.id.clone());
-    write_index(store, &index)
+    write_index(store, &index)?;
+    Ok(())
 }
 
-/// Opens a stored workspace through the load path. Unreadable text is copied to a
-/// `.corrupt.<now_ms>` key before the error is returned, so it can never be lost by a later save;
-/// a document from a newer version is left exactly as it is.
+/// Copies `text` (the raw stored text of workspace `id`) to a `.corrupt.<now_ms>` key, unless an
+/// identical copy is kept already; returns the key holding it.
+fn preserve_text(
+    store: &dyn KeyValueStore,
+    id: &str,
+    text: &str,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    let prefix = corrupt_prefix(id);
+    for key in store.keys()? {
+        if key.starts_with(&prefix) && store.get(&key)?.as_deref() == Some(text) {
+            return Ok(key);
+        }
+    }
+    let mut key = corrupt_key(id, now_ms);
+    let mut n = 1;
+    while store.get(&key)?.is_some() {
+        key = format!("{}-{n}", corrupt_key(id, now_ms));
+        n += 1;
+    }
+    store.set(&key, text)?;
+    Ok(key)
+}
+
+/// Copies the text now stored for workspace `id` to a `.corrupt.<now_ms>` key (or finds an
+/// identical copy); `None` when nothing is stored under `id`.
+pub fn preserve_stored(
+    store: &dyn KeyValueStore,
+    id: &str,
+    now_ms: i64,
+) -> Result<Option<String>, StoreError> {
+    match store.get(&workspace_key(id))? {
+        Some(text) => preserve_text(store, id, &text, now_ms).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Opens a stored workspace through the load path for stored copies
+/// ([`envelope::load_stored`]). When the load path had to repair or recover anything, the raw
+/// text is copied to a `.corrupt.<now_ms>` key before this returns, so the next save cannot
+/// destroy the original. Unreadable text is copied the same way before the error is returned; a
+/// document from a newer version is left exactly as it is.
 pub fn open_workspace(
     store: &dyn KeyValueStore,
     id: &str,
     now_ms: i64,
-) -> Result<Loaded, OpenError> {
+) -> Result<Opened, OpenError> {
     let text = store
         .get(&workspace_key(id))?
         .ok_or_else(|| OpenError::Missing(id.to_string()))?;
-    envelope::load(&text).map_err(|error| {
-        let preserved_as = match error {
-            LoadError::NewerVersion { .. } => None,
-            _ => {
-                let key = corrupt_key(id, now_ms);
-                store.set(&key, &text).ok().map(|_| key)
-            }
-        };
-        OpenError::Load {
-            error,
-            preserved_as,
+    match envelope::load_stored(&text) {
+        Ok(loaded) => {
+            let preserved = if loaded.repairs.is_empty() {
+                Preserved::NotNeeded
+            } else {
+                match preserve_text(store, id, &text, now_ms) {
+                    Ok(key) => Preserved::As(key),
+                    Err(e) => Preserved::Failed(e),
+                }
+            };
+            Ok(Opened {
+                workspace: loaded.workspace,
+                repairs: loaded.repairs,
+                preserved,
+            })
         }
-    })
+        Err(error) => {
+            let preserved_as = match error {
+                LoadError::NewerVersion { .. } => None,
+                _ => preserve_text(store, id, &text, now_ms).ok(),
+            };
+            Err(OpenError::Load {
+                error,
+                preserved_as,
+            })
+        }
+    }
 }
 
-/// Removes a workspace and its index entry.
+/// Removes a workspace and its index entry. Preserved copies of its unreadable text stay until
+/// the user deletes them.
 pub fn delete_workspace(store: &dyn KeyValueStore, id: &str) -> Result<(), StoreError> {
     store.remove(&workspace_key(id))?;
     store.remove(&temp_key(id))?;
     let mut index = read_index(store)?;
     index.workspaces.retain(|e| e.id != id);
-    if index.active.as_deref() == Some(id) {
+    // `read_index` already dropped an active entry whose document is gone.
+    if index.active.is_none() || index.active.as_deref() == Some(id) {
         index.active = index.workspaces.first().map(|e| e.id.clone());
     }
     write_index(store, &index)
+}
+
+/// Records that workspace `id` was exported at `now_ms`: the count of unexported changes
+/// starts again.
+pub fn mark_exported(store: &dyn KeyValueStore, id: &str, now_ms: i64) -> Result<(), StoreError> {
+    update_entry(store, id, |e| {
+        e.exported_at = Some(now_ms);
+        e.changes_since_export = 0;
+        e.nudge_at = 0;
+    })
+}
+
+/// Snoozes the export suggestion for workspace `id` for another [`EXPORT_NUDGE_EVERY`] changes.
+pub fn snooze_export_nudge(store: &dyn KeyValueStore, id: &str) -> Result<(), StoreError> {
+    update_entry(store, id, |e| {
+        e.nudge_at = e.changes_since_export.saturating_add(EXPORT_NUDGE_EVERY);
+    })
+}
+
+fn update_entry(
+    store: &dyn KeyValueStore,
+    id: &str,
+    change: impl FnOnce(&mut IndexEntry),
+) -> Result<(), StoreError> {
+    let mut index = read_index(store)?;
+    match index.workspaces.iter_mut().find(|e| e.id == id) {
+        Some(e) => change(e),
+        None => return Ok(()),
+    }
+    write_index(store, &index)
+}
+
+/// The size of a stored string the way browsers count it against the quota: two bytes per
+/// UTF-16 code unit.
+pub fn stored_size(text: &str) -> usize {
+    text.encode_utf16().count() * 2
+}
+
+/// A preserved copy of unreadable or repaired stored text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreservedCopy {
+    /// Its key.
+    pub key: String,
+    /// The workspace it belonged to.
+    pub workspace_id: String,
+    /// Its size in bytes (key and value, as counted against the quota).
+    pub bytes: usize,
+}
+
+/// What this app keeps in the store, in bytes as counted against the quota.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StorageUsage {
+    /// Everything under this app's namespace.
+    pub total_bytes: usize,
+    /// The stored copy of the workspace asked about (0 when it has none yet).
+    pub workspace_bytes: usize,
+    /// The preserved copies of unreadable or repaired text, which the user may download and
+    /// delete to make room.
+    pub preserved: Vec<PreservedCopy>,
+}
+
+impl StorageUsage {
+    /// Bytes taken by the preserved copies.
+    pub fn preserved_bytes(&self) -> usize {
+        self.preserved.iter().map(|c| c.bytes).sum()
+    }
+}
+
+/// Measures what this app keeps in the store; `workspace_id` names the workspace whose stored
+/// copy is reported on its own.
+pub fn storage_usage(
+    store: &dyn KeyValueStore,
+    workspace_id: &str,
+) -> Result<StorageUsage, StoreError> {
+    let mut usage = StorageUsage::default();
+    let own = workspace_key(workspace_id);
+    for key in store.keys()? {
+        if !key.starts_with(NAMESPACE) {
+            continue;
+        }
+        let Some(text) = store.get(&key)? else {
+            continue;
+        };
+        let bytes = stored_size(&key) + stored_size(&text);
+        usage.total_bytes += bytes;
+        if key == own {
+            usage.workspace_bytes = bytes;
+        }
+        if let Some((id, _)) = key
+            .strip_prefix(WS_PREFIX)
+            .and_then(|rest| rest.split_once(".corrupt."))
+        {
+            usage.preserved.push(PreservedCopy {
+                workspace_id: id.to_string(),
+                key,
+                bytes,
+            });
+        }
+    }
+    Ok(usage)
+}
+
+/// Removes a preserved copy (only ever at the user's request). Refuses any other key.
+pub fn delete_preserved(store: &dyn KeyValueStore, key: &str) -> Result<(), StoreError> {
+    let is_preserved = key
+        .strip_prefix(WS_PREFIX)
+        .is_some_and(|rest| rest.contains(".corrupt."));
+    if !is_preserved {
+        return Err(StoreError::Failed(format!("{key} is not a preserved copy")));
+    }
+    store.remove(key)
 }

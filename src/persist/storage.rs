@@ -2,7 +2,7 @@
 //! touch the browser.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomException, Storage};
+use web_sys::{DomException, Storage, StorageManager};
 
 use super::library::{KeyValueStore, StoreError, KEY_INDEX};
 
@@ -34,34 +34,49 @@ pub fn open_local() -> Result<LocalStore, StoreError> {
 
 /// Turns a thrown value into a [`StoreError`], recognising the quota errors of Chromium
 /// (`QuotaExceededError`, code 22), Firefox (`NS_ERROR_DOM_QUOTA_REACHED`, 1014) and old WebKit
-/// (`QUOTA_EXCEEDED_ERR`, 22).
+/// (`QUOTA_EXCEEDED_ERR`, 22). The name and code are read as plain properties, so a
+/// `DOMException`, an `Error` or any object carrying them is recognised alike.
 pub fn classify(e: &JsValue) -> StoreError {
-    if let Some(dom) = e.dyn_ref::<DomException>() {
-        let name = dom.name();
-        let code = dom.code();
-        if name == "QuotaExceededError"
-            || name == "NS_ERROR_DOM_QUOTA_REACHED"
-            || name == "QUOTA_EXCEEDED_ERR"
-            || code == 22
-            || code == 1014
-        {
-            return StoreError::QuotaExceeded(describe(e));
-        }
-        if name == "SecurityError" {
-            return StoreError::Unavailable(describe(e));
-        }
+    let name = property(e, "name").and_then(|v| v.as_string());
+    let code = property(e, "code").and_then(|v| v.as_f64());
+    let quota_name = matches!(
+        name.as_deref(),
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR")
+    );
+    // Code 22 is QUOTA_EXCEEDED_ERR only on a DOMException-like value; 1014 is Firefox's own.
+    let quota_code = code == Some(22.0) || code == Some(1014.0);
+    if quota_name || quota_code {
+        return StoreError::QuotaExceeded(describe(e));
+    }
+    if name.as_deref() == Some("SecurityError") {
+        return StoreError::Unavailable(describe(e));
     }
     StoreError::Failed(describe(e))
+}
+
+/// `value[key]` for an object, `None` for anything else (reading a property can itself throw,
+/// e.g. on a revoked proxy; that also gives `None`).
+fn property(value: &JsValue, key: &str) -> Option<JsValue> {
+    if !value.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(value, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 fn describe(e: &JsValue) -> String {
     if let Some(dom) = e.dyn_ref::<DomException>() {
         return format!("{}: {}", dom.name(), dom.message());
     }
-    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
-        return String::from(err.message());
+    let name = property(e, "name").and_then(|v| v.as_string());
+    let message = property(e, "message").and_then(|v| v.as_string());
+    match (name, message) {
+        (Some(n), Some(m)) => format!("{n}: {m}"),
+        (Some(n), None) => n,
+        (None, Some(m)) => m,
+        (None, None) => e.as_string().unwrap_or_else(|| "unknown error".to_string()),
     }
-    e.as_string().unwrap_or_else(|| "unknown error".to_string())
 }
 
 impl KeyValueStore for LocalStore {
@@ -84,4 +99,48 @@ impl KeyValueStore for LocalStore {
         }
         Ok(keys)
     }
+}
+
+/// Asks the browser to keep this site's storage even under storage pressure
+/// (`navigator.storage.persist()`) and reports whether it is persistent: `Some(true)` or
+/// `Some(false)`, or `None` when the API is absent or refuses to answer (an opaque origin, an old
+/// browser). Never throws.
+pub fn request_persistence(report: impl FnOnce(Option<bool>) + 'static) {
+    let Some(manager) = storage_manager() else {
+        report(None);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = async {
+            // Already granted: no need to ask again.
+            if let Ok(p) = manager.persisted() {
+                if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+                    if v.as_bool() == Some(true) {
+                        return Some(true);
+                    }
+                }
+            }
+            let p = manager.persist().ok()?;
+            wasm_bindgen_futures::JsFuture::from(p)
+                .await
+                .ok()?
+                .as_bool()
+        }
+        .await;
+        report(answer);
+    });
+}
+
+/// `navigator.storage`, when it exists and has `persist`.
+fn storage_manager() -> Option<StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if !manager.is_object() {
+        return None;
+    }
+    let persist = js_sys::Reflect::get(&manager, &JsValue::from_str("persist")).ok()?;
+    if !persist.is_function() {
+        return None;
+    }
+    Some(manager.unchecked_into())
 }

@@ -1,5 +1,5 @@
 //! The root component: start-up, the providers (language, workspace, library), the autosave
-//! effect, keyboard shortcuts, and the page layout.
+//! effect, changes from other tabs, keyboard shortcuts, and the page layout.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -8,13 +8,14 @@ use yew::prelude::*;
 use super::banner::Banners;
 use super::header::Header;
 use super::i18n::{I18n, Lang};
-use super::library::{boot, Library, Notice, SaveStatus, Saver};
+use super::library::{boot, Library, Notice, NoticeAction, Notices, Revision, SaveStatus, Saver};
 use super::route::Route;
 use super::state::{DocRef, Session, WorkspaceHandle};
 use super::views::concentration::ConcentrationView;
 use super::views::customers::Customers;
 use super::views::overview::Overview;
 use super::views::tiering::TieringView;
+use crate::persist::storage;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -30,7 +31,7 @@ pub fn app() -> Html {
         let ws = start.workspace.clone();
         use_reducer(move || Session::new(ws))
     };
-    let notices = use_state(|| start.notices.clone());
+    let notices = use_reducer(|| Notices(start.notices.clone()));
     let status = use_state(|| {
         if start.persistent {
             SaveStatus::Saved
@@ -38,41 +39,35 @@ pub fn app() -> Html {
             SaveStatus::Memory
         }
     });
+    let index_rev = use_reducer(Revision::default);
+    let persisted = use_state(|| None::<bool>);
     let route = use_state(Route::current);
 
     let saver = {
         let status = status.clone();
         let notices = notices.clone();
+        let index_rev = index_rev.clone();
         let start = start.clone();
         use_memo((), move |_| {
             let on_status = Callback::from(move |s: SaveStatus| status.set(s));
-            let on_error = Callback::from(move |e: Option<_>| {
-                // Keep at most one save-failure notice: the latest.
-                let mut all: Vec<Notice> = (*notices)
-                    .iter()
-                    .filter(|n| !matches!(n, Notice::SaveFailed(_)))
-                    .cloned()
-                    .collect();
-                if let Some(e) = e {
-                    all.push(Notice::SaveFailed(e));
+            let on_problem = Callback::from(move |problem: Option<Notice>| {
+                if problem.is_none() {
+                    // A save went through: the index (names, export record) changed too.
+                    index_rev.dispatch(());
                 }
-                if all != *notices {
-                    notices.set(all);
-                }
+                notices.dispatch(NoticeAction::SaveOutcome(problem));
             });
-            Saver::new(start.store.clone(), start.persistent, on_status, on_error)
+            let saver = Saver::new(start.store.clone(), start.persistent, on_status, on_problem);
+            saver.opened(&start.workspace, start.stored);
+            saver
         })
     };
 
-    // The one save path: every new document is scheduled for saving, except the one we started
-    // with (already stored).
+    // The one save path: every new document is handed to the saver, which writes it unless
+    // storage already holds it (the document opened at start or from storage).
     {
         let saver = saver.clone();
-        let first = use_mut_ref(|| true);
         use_effect_with(DocRef(session.workspace.clone()), move |doc| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
             saver.schedule(doc.0.clone());
         });
     }
@@ -83,9 +78,20 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 let saver = saver.clone();
-                EventListener::new(&w, "pagehide", move |_| saver.flush())
+                EventListener::new(&w, "pagehide", move |_| saver.flush_before_exit())
             });
             move || drop(listener)
+        });
+    }
+
+    // Ask the browser not to clear our storage under pressure (only when storage works at all).
+    {
+        let persisted = persisted.clone();
+        let persistent = start.persistent;
+        use_effect_with((), move |_| {
+            if persistent {
+                storage::request_persistence(move |answer| persisted.set(answer));
+            }
         });
     }
 
@@ -147,11 +153,30 @@ pub fn app() -> Html {
     let i18n = I18n { lang: *lang };
     let library = Library {
         store: start.store.clone(),
+        persistent: start.persistent,
         saver: (*saver).clone(),
         handle: handle.clone(),
         notices: notices.clone(),
         i18n,
+        status: (*status).clone(),
+        index_rev: index_rev.clone(),
     };
+
+    // Changes other tabs make to this browser's storage (the event never fires in the tab that
+    // wrote). Re-registered with each library so the handler sees the current document.
+    {
+        use_effect_with(library.clone(), move |library| {
+            let library = library.clone();
+            let listener = web_sys::window().filter(|_| library.persistent).map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+                        library.on_storage_change(e.key().as_deref(), e.new_value().as_deref());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let on_lang = {
         let lang = lang.clone();
         let library = library.clone();
@@ -166,7 +191,7 @@ pub fn app() -> Html {
         <ContextProvider<WorkspaceHandle> context={handle}>
         <ContextProvider<Library> context={library}>
             <div class="app">
-                <Header status={(*status).clone()} on_lang={on_lang} />
+                <Header status={(*status).clone()} persisted={*persisted} on_lang={on_lang} />
                 <Banners />
                 <div class="app-body">
                     <nav class="app-nav" aria-label={i18n.t("nav.label")}>

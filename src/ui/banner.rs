@@ -1,45 +1,58 @@
-//! Banners for storage and loading notices. The in-memory banner stays; the others can be
-//! dismissed once read.
+//! Banners for storage and loading notices, and the suggestion to export. Banners about a lasting
+//! condition (storage blocked or full, a newer stored copy, a conflict with another tab) stay
+//! until the condition is gone; the others can be dismissed once read.
 
 use yew::prelude::*;
 
-use super::i18n::use_i18n;
-use super::library::{use_library, Notice};
-use super::messages::open_error_text;
-use crate::persist::library::OpenError;
+use super::i18n::{use_i18n, I18n};
+use super::library::{use_library, ConflictChoice, Library, Notice, NoticeAction};
+use super::messages::{open_error_text, repair_text};
+use crate::persist::envelope::LoadError;
+use crate::persist::library::{OpenError, Preserved, StorageUsage};
+
+/// A size such as `840 KB` or `4.2 MB`.
+pub fn size_text(bytes: usize) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if (bytes as f64) < MB {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / MB)
+    }
+}
 
 /// All current notices.
 #[function_component(Banners)]
 pub fn banners() -> Html {
     let i18n = use_i18n();
     let library = use_library();
-    let notices = (*library.notices).clone();
-    if notices.is_empty() {
+    // The preserved copy whose deletion awaits a second click.
+    let confirm_delete = use_state(|| None::<String>);
+    let notices = library.notices.0.clone();
+    let nudge = library.current_entry().filter(|e| e.wants_export());
+    if notices.is_empty() && nudge.is_none() {
         return html! {};
     }
     let export = {
         let library = library.clone();
         Callback::from(move |_| library.export())
     };
+    let export_button = html! {
+        <button type="button" class="button button-primary" onclick={export.clone()}
+                data-testid="banner-export">{ i18n.t("banner.export") }</button>
+    };
     html! {
         <div class="banners">
         { for notices.iter().enumerate().map(|(i, notice)| {
-            let dismiss = {
+            let dismiss_button = if notice.is_dismissible() {
                 let notices = library.notices.clone();
-                Callback::from(move |_| {
-                    let mut all = (*notices).clone();
-                    if i < all.len() {
-                        all.remove(i);
-                    }
-                    notices.set(all);
-                })
-            };
-            let dismiss_button = html! {
-                <button type="button" class="button" onclick={dismiss}>{ i18n.t("banner.dismiss") }</button>
-            };
-            let export_button = html! {
-                <button type="button" class="button button-primary" onclick={export.clone()}
-                        data-testid="banner-export">{ i18n.t("banner.export") }</button>
+                html! {
+                    <button type="button" class="button" data-testid="banner-dismiss"
+                            onclick={Callback::from(move |_| notices.dispatch(NoticeAction::Dismiss(i)))}>
+                        { i18n.t("banner.dismiss") }
+                    </button>
+                }
+            } else {
+                html! {}
             };
             match notice {
                 Notice::Memory { reason } => html! {
@@ -48,14 +61,35 @@ pub fn banners() -> Html {
                             <p>{ i18n.t("banner.memory") }</p>
                             <p class="banner-detail">{ i18n.tf("banner.reason", &[("reason", reason)]) }</p>
                         </div>
-                        { export_button }
+                        <div class="banner-actions">{ export_button.clone() }</div>
                     </div>
                 },
                 Notice::SaveFailed(e) => html! {
                     <div class="banner banner-error" role="alert" data-testid="save-failed-banner">
                         <p class="banner-text">{ i18n.tf("banner.save_failed", &[("reason", &e.to_string())]) }</p>
-                        { export_button }
-                        { dismiss_button }
+                        <div class="banner-actions">
+                            { export_button.clone() }
+                            { retry_button(&i18n, &library) }
+                            { dismiss_button }
+                        </div>
+                    </div>
+                },
+                Notice::StorageFull { usage, needed_bytes } => storage_full(
+                    &i18n, &library, usage, *needed_bytes, &confirm_delete, export_button.clone(),
+                ),
+                Notice::NewerStored { name, found } => html! {
+                    <div class="banner banner-error" role="alert" data-testid="newer-stored-banner">
+                        <p class="banner-text">
+                            { i18n.tf("banner.newer_stored", &[("name", name), ("found", &found.to_string())]) }
+                        </p>
+                        <div class="banner-actions">
+                            { export_button.clone() }
+                            <button type="button" class="button" data-testid="save-as-copy"
+                                    onclick={
+                                        let library = library.clone();
+                                        Callback::from(move |_| library.save_as_copy())
+                                    }>{ i18n.t("banner.save_as_copy") }</button>
+                        </div>
                     </div>
                 },
                 Notice::OpenFailed { id, error } => {
@@ -63,37 +97,209 @@ pub fn banners() -> Html {
                         OpenError::Load { preserved_as: Some(key), .. } => Some(key.clone()),
                         _ => None,
                     };
+                    let newer = matches!(error, OpenError::Load { error: LoadError::NewerVersion { .. }, .. });
                     html! {
                         <div class="banner banner-error" role="alert" data-testid="open-failed-banner">
                             <div class="banner-text">
                                 <p>{ i18n.tf("banner.open_failed", &[("id", id), ("reason", &open_error_text(&i18n, error))]) }</p>
+                                if newer {
+                                    <p class="banner-detail">{ i18n.t("banner.newer_kept") }</p>
+                                }
                                 if let Some(key) = &preserved {
                                     <p class="banner-detail">{ i18n.tf("banner.preserved", &[("key", key)]) }</p>
                                 }
                             </div>
-                            if let Some(key) = preserved {
-                                <button type="button" class="button" onclick={
-                                    let library = library.clone();
-                                    Callback::from(move |_| library.download_raw(&key))
-                                }>{ i18n.t("banner.download_raw") }</button>
-                            }
-                            { dismiss_button }
+                            <div class="banner-actions">
+                                if let Some(key) = preserved {
+                                    { download_raw_button(&i18n, &library, key) }
+                                }
+                                { dismiss_button }
+                            </div>
                         </div>
                     }
                 }
-                Notice::Repaired(items) => html! {
-                    <div class="banner banner-info" role="status" data-testid="repaired-banner">
+                Notice::Repaired { name, repairs, preserved } => html! {
+                    <div class="banner banner-warning" role="alert" data-testid="repaired-banner">
                         <div class="banner-text">
-                            <p>{ i18n.tf("banner.repaired", &[("n", &items.len().to_string())]) }</p>
-                            <ul class="banner-detail">
-                                { for items.iter().take(20).map(|r| html! { <li>{ r.clone() }</li> }) }
+                            <p>{ i18n.tf("banner.repaired", &[("name", name), ("n", &repairs.len().to_string())]) }</p>
+                            <ul class="banner-detail banner-list">
+                                { for repairs.iter().take(20).map(|r| html! { <li>{ repair_text(&i18n, r) }</li> }) }
+                                if repairs.len() > 20 {
+                                    <li>{ i18n.tf("banner.more", &[("n", &(repairs.len() - 20).to_string())]) }</li>
+                                }
                             </ul>
+                            { match preserved {
+                                Preserved::As(key) => html! {
+                                    <p class="banner-detail" data-testid="preserved-key" data-key={key.clone()}>
+                                        { i18n.tf("banner.preserved", &[("key", key)]) }
+                                    </p>
+                                },
+                                Preserved::Failed(e) => html! {
+                                    <p class="banner-detail">
+                                        { i18n.tf("banner.preserve_failed", &[("reason", &e.to_string())]) }
+                                    </p>
+                                },
+                                Preserved::NotNeeded => html! {},
+                            } }
                         </div>
-                        { dismiss_button }
+                        <div class="banner-actions">
+                            if let Preserved::As(key) = preserved {
+                                { download_raw_button(&i18n, &library, key.clone()) }
+                            }
+                            { dismiss_button }
+                        </div>
                     </div>
                 },
+                Notice::UpdatedElsewhere { name, .. } => html! {
+                    <div class="banner banner-info" role="status" data-testid="updated-elsewhere-banner">
+                        <p class="banner-text">{ i18n.tf("banner.updated_elsewhere", &[("name", name)]) }</p>
+                        <div class="banner-actions">{ dismiss_button }</div>
+                    </div>
+                },
+                Notice::RemovedElsewhere { name } => html! {
+                    <div class="banner banner-warning" role="alert" data-testid="removed-elsewhere-banner">
+                        <p class="banner-text">{ i18n.tf("banner.removed_elsewhere", &[("name", name)]) }</p>
+                        <div class="banner-actions">{ dismiss_button }</div>
+                    </div>
+                },
+                Notice::KeptOpen { name } => html! {
+                    <div class="banner banner-warning" role="alert" data-testid="kept-open-banner">
+                        <p class="banner-text">{ i18n.tf("banner.kept_open", &[("name", name)]) }</p>
+                        <div class="banner-actions">{ export_button.clone() }{ dismiss_button }</div>
+                    </div>
+                },
+                Notice::Conflict { theirs, .. } => conflict(&i18n, &library, theirs),
             }
         }) }
+        if let Some(entry) = nudge {
+            <div class="banner banner-info" role="status" data-testid="export-nudge">
+                <p class="banner-text">{
+                    match entry.exported_at {
+                        Some(_) => i18n.tf("banner.nudge", &[("name", &entry.name), ("n", &entry.changes_since_export.to_string())]),
+                        None => i18n.tf("banner.nudge_never", &[("name", &entry.name), ("n", &entry.changes_since_export.to_string())]),
+                    }
+                }</p>
+                <div class="banner-actions">
+                    { export_button.clone() }
+                    <button type="button" class="button" data-testid="export-nudge-snooze"
+                            onclick={
+                                let library = library.clone();
+                                Callback::from(move |_| library.snooze_export_nudge())
+                            }>{ i18n.t("banner.nudge_later") }</button>
+                </div>
+            </div>
+        }
+        </div>
+    }
+}
+
+fn download_raw_button(i18n: &I18n, library: &Library, key: String) -> Html {
+    let library = library.clone();
+    html! {
+        <button type="button" class="button" data-testid="download-raw"
+                onclick={Callback::from(move |_| library.download_raw(&key))}>
+            { i18n.t("banner.download_raw") }
+        </button>
+    }
+}
+
+fn retry_button(i18n: &I18n, library: &Library) -> Html {
+    let library = library.clone();
+    html! {
+        <button type="button" class="button" data-testid="banner-retry"
+                onclick={Callback::from(move |_| library.retry_save())}>
+            { i18n.t("banner.retry") }
+        </button>
+    }
+}
+
+/// Storage is full: the work is still here, the last good copy untouched; what takes the space,
+/// and the preserved copies the user may download and delete.
+fn storage_full(
+    i18n: &I18n,
+    library: &Library,
+    usage: &StorageUsage,
+    needed_bytes: usize,
+    confirm_delete: &UseStateHandle<Option<String>>,
+    export_button: Html,
+) -> Html {
+    html! {
+        <div class="banner banner-error" role="alert" data-testid="quota-banner">
+            <div class="banner-text">
+                <p>{ i18n.t("banner.quota") }</p>
+                <p class="banner-detail" data-testid="quota-sizes">{ i18n.tf("banner.quota_sizes", &[
+                    ("size", &size_text(needed_bytes)),
+                    ("total", &size_text(usage.total_bytes)),
+                ]) }</p>
+                if !usage.preserved.is_empty() {
+                    <p class="banner-detail">{ i18n.tf("banner.quota_preserved", &[
+                        ("n", &usage.preserved.len().to_string()),
+                        ("size", &size_text(usage.preserved_bytes())),
+                    ]) }</p>
+                    <ul class="banner-detail banner-copies">
+                        { for usage.preserved.iter().map(|copy| {
+                            let asking = confirm_delete.as_deref() == Some(copy.key.as_str());
+                            let on_delete = {
+                                let library = library.clone();
+                                let confirm_delete = confirm_delete.clone();
+                                let key = copy.key.clone();
+                                Callback::from(move |_| {
+                                    if confirm_delete.as_deref() == Some(key.as_str()) {
+                                        confirm_delete.set(None);
+                                        library.delete_preserved(&key);
+                                    } else {
+                                        confirm_delete.set(Some(key.clone()));
+                                    }
+                                })
+                            };
+                            html! {
+                                <li>
+                                    <code>{ copy.key.clone() }</code>
+                                    <span class="banner-size">{ size_text(copy.bytes) }</span>
+                                    { download_raw_button(i18n, library, copy.key.clone()) }
+                                    <button type="button"
+                                            class={classes!("button", asking.then_some("button-danger"))}
+                                            data-testid="delete-preserved" onclick={on_delete}>
+                                        { i18n.t(if asking { "banner.delete_confirm" } else { "banner.delete_copy" }) }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            </div>
+            <div class="banner-actions">
+                { export_button }
+                { retry_button(i18n, library) }
+            </div>
+        </div>
+    }
+}
+
+/// Another tab saved the open workspace while this one has unsaved changes.
+fn conflict(i18n: &I18n, library: &Library, theirs: &str) -> Html {
+    let choose = |choice: ConflictChoice| {
+        let library = library.clone();
+        Callback::from(move |_| library.resolve_conflict(choice))
+    };
+    let mine = library.handle.workspace().meta.name.clone();
+    html! {
+        <div class="banner banner-warning banner-conflict" role="alert" data-testid="conflict-banner">
+            <div class="banner-text">
+                <p>{ i18n.t("banner.conflict") }</p>
+                <p class="banner-detail">{ i18n.tf("banner.conflict_names", &[("mine", &mine), ("theirs", theirs)]) }</p>
+            </div>
+            <div class="banner-actions">
+                <button type="button" class="button button-primary" data-testid="conflict-keep-mine"
+                        title={i18n.t("conflict.keep_mine_hint")}
+                        onclick={choose(ConflictChoice::KeepMine)}>{ i18n.t("conflict.keep_mine") }</button>
+                <button type="button" class="button" data-testid="conflict-take-theirs"
+                        title={i18n.t("conflict.take_theirs_hint")}
+                        onclick={choose(ConflictChoice::TakeTheirs)}>{ i18n.t("conflict.take_theirs") }</button>
+                <button type="button" class="button" data-testid="conflict-keep-copy"
+                        title={i18n.t("conflict.keep_copy_hint")}
+                        onclick={choose(ConflictChoice::KeepMineAsCopy)}>{ i18n.t("conflict.keep_copy") }</button>
+            </div>
         </div>
     }
 }

@@ -1,10 +1,11 @@
-//! The header: product title, workspace switcher, undo/redo, save status and language.
+//! The header: product title, workspace switcher, undo/redo, save status (with whether the
+//! browser keeps the data persistently, and when the workspace was last exported) and language.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::i18n::{use_i18n, Lang};
-use super::library::SaveStatus;
+use super::library::{use_library, SaveStatus};
 use super::state::use_workspace;
 use super::workspace_menu::WorkspaceMenu;
 
@@ -13,6 +14,9 @@ use super::workspace_menu::WorkspaceMenu;
 pub struct HeaderProps {
     /// The autosave state.
     pub status: SaveStatus,
+    /// Whether the browser granted persistent storage (`None`: unknown or not asked).
+    #[prop_or_default]
+    pub persisted: Option<bool>,
     /// The user picked a language.
     pub on_lang: Callback<Lang>,
 }
@@ -22,6 +26,7 @@ pub struct HeaderProps {
 pub fn header(props: &HeaderProps) -> Html {
     let i18n = use_i18n();
     let handle = use_workspace();
+    let library = use_library();
     let undo = {
         let handle = handle.clone();
         Callback::from(move |_| handle.undo())
@@ -44,6 +49,25 @@ pub fn header(props: &HeaderProps) -> Html {
         SaveStatus::Pending => ("status.pending", "is-pending"),
         SaveStatus::Memory => ("status.memory", "is-warning"),
         SaveStatus::Failed => ("status.failed", "is-error"),
+        SaveStatus::Paused => ("status.paused", "is-warning"),
+    };
+    let storage_hint = if !library.persistent {
+        i18n.t("status.memory_hint")
+    } else if props.persisted == Some(true) {
+        i18n.t("status.persistent_hint")
+    } else {
+        i18n.t("status.best_effort_hint")
+    };
+    let entry = library.current_entry();
+    let exported_at = entry.as_ref().and_then(|e| e.exported_at);
+    let changes = entry.as_ref().map_or(0, |e| e.changes_since_export);
+    let export_text = match exported_at {
+        Some(ms) => i18n.tf("export.last", &[("time", &local_date_time(ms))]),
+        None => i18n.t("export.never").to_string(),
+    };
+    let export_hint = match exported_at {
+        Some(_) => i18n.tf("export.changes_hint", &[("n", &changes.to_string())]),
+        None => i18n.tf("export.never_hint", &[("n", &changes.to_string())]),
     };
     html! {
         <header class="app-header">
@@ -56,8 +80,14 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <WorkspaceMenu />
             <div class="app-tools">
-                <span class={classes!("save-status", status_class)} data-testid="save-status"
-                      role="status">{ i18n.t(status_key) }</span>
+                <div class="save-info">
+                    <span class={classes!("save-status", status_class)} data-testid="save-status"
+                          data-persisted={props.persisted.map(|p| p.to_string())}
+                          title={storage_hint} role="status">{ i18n.t(status_key) }</span>
+                    <span class="export-status" data-testid="export-status" title={export_hint}>
+                        { export_text }
+                    </span>
+                </div>
                 <button type="button" class="button" onclick={undo} disabled={!handle.can_undo()}
                         title={i18n.t("action.undo_hint")} data-testid="undo">
                     { "↶ " }{ i18n.t("action.undo") }
@@ -75,5 +105,25 @@ pub fn header(props: &HeaderProps) -> Html {
                 </label>
             </div>
         </header>
+    }
+}
+
+/// `YYYY-MM-DD HH:MM` in the browser's time zone.
+fn local_date_time(ms: i64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date(),
+            d.get_hours(),
+            d.get_minutes()
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        crate::domain::dates::iso_date_from_ms(ms)
     }
 }

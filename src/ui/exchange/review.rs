@@ -131,9 +131,7 @@ pub fn import_review(props: &ImportReviewProps) -> Html {
                     &review.comparison,
                     &choices,
                 )))),
-                Mode::AsNew => {
-                    library.import_as_new(merge::as_new(theirs, &new_id("ws"), now_ms()))
-                }
+                Mode::AsNew => library.adopt_new(merge::as_new(theirs, &new_id("ws"), now_ms())),
             }
             on_close.emit(());
         })
