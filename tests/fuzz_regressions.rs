@@ -6,7 +6,8 @@ mod support;
 
 use kam_planner::persist::csv_import::read_csv;
 use kam_planner::persist::import::{
-    build_customers, detect_mapping, read_table, ImportError, ImportReason, Target,
+    build_customers, detect_mapping, invalid_rows_csv, read_table, ImportError, ImportReason,
+    Target, MAX_IMPORT_COLUMNS,
 };
 use support::pipeline::{check_import, Reader};
 use support::xlsx_parts::workbook_of_input;
@@ -64,6 +65,31 @@ fn csv_name_word_in_a_data_row_does_not_become_the_header() {
     let table = read_csv(text.as_bytes()).unwrap();
     assert_eq!(table.headers, vec!["Kunde", "Umsatz"]);
     assert_eq!(table.rows.len(), 2, "no row is dropped");
+}
+
+/// Found by `csv_import`: the invalid-rows download adds a column for the errors, so for a table
+/// already at the column cap it is one column too wide to import again. A known limit (a customer
+/// list with 1,000 columns is not a customer list); the download itself still works.
+#[test]
+fn csv_invalid_rows_of_a_table_at_the_column_cap_are_refused_as_too_wide() {
+    let bytes = fixture("csv_import-invalid-rows-at-column-cap.csv");
+    check_import(&bytes, Reader::Csv);
+
+    let table = read_csv(&bytes).unwrap();
+    assert_eq!(table.headers.len(), MAX_IMPORT_COLUMNS);
+    let mut mapping = vec![Target::Ignore; MAX_IMPORT_COLUMNS];
+    mapping[1] = Target::Name;
+    mapping[3] = Target::AnnualPurchase;
+    let preview = build_customers(&table, &mapping).unwrap();
+    assert_eq!(preview.invalid_rows(), vec![3], "32.5% is not an amount");
+    let download = invalid_rows_csv(&table, &preview);
+    assert_eq!(
+        read_csv(download.as_bytes()),
+        Err(ImportError::TooManyColumns {
+            columns: MAX_IMPORT_COLUMNS + 1,
+            max: MAX_IMPORT_COLUMNS
+        })
+    );
 }
 
 /// Found by `xlsx_import`: column letters longer than six ("eCJnsiof") overflow calamine 0.38's

@@ -1,7 +1,9 @@
 //! The one load path: any text through `load` (an imported file) and `load_stored` (a stored
-//! copy); whatever loads must export and load back unchanged and without repairs. The input is
-//! also tried as a bare workspace object inside a current envelope, so that mutations reach the
-//! lenient reader and the repairs. See `tests/support/pipeline.rs` for the invariants.
+//! copy, plain or in the compact form, with the salvage of damaged copies); whatever loads must
+//! export and load back unchanged and without repairs, as a file and as a stored copy. An input
+//! that is a bare object without a `format` is also read inside an envelope of schema 1 or the
+//! current one, so that mutations reach the migrations, the lenient reader and the repairs. See
+//! `tests/support/pipeline.rs` for the invariants.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let _ = pipeline::check_load(&text);
     if text.trim_start().starts_with('{') && !text.contains("\"format\"") {
-        let _ = pipeline::check_load(&pipeline::in_envelope(&text));
+        let version = pipeline::some_version(data.len());
+        let _ = pipeline::check_load(&pipeline::in_envelope(&text, version));
     }
 });

@@ -10,7 +10,8 @@ use std::collections::HashSet;
 
 use kam_planner::domain::customers;
 use kam_planner::domain::edit::{self, Edit};
-use kam_planner::domain::workspace::Workspace;
+use kam_planner::domain::workspace::{Workspace, SCHEMA_VERSION};
+use kam_planner::persist::compact;
 use kam_planner::persist::csv_import::read_csv;
 use kam_planner::persist::envelope::{self, load, load_stored, LoadError, Loaded, MAX_CUSTOMERS};
 use kam_planner::persist::import::{
@@ -164,14 +165,24 @@ pub fn check_preview(table: &Table, preview: &ImportPreview) {
     }
 }
 
-/// The invalid rows download reads back as exactly the invalid rows.
+/// The invalid rows download reads back as exactly the invalid rows. (Known limit: the download
+/// of a table already at [`MAX_IMPORT_COLUMNS`] has one column more, for the errors, and is
+/// refused as too wide.)
 fn check_invalid_rows_csv(table: &Table, preview: &ImportPreview) {
     let text = invalid_rows_csv(table, preview);
     let invalid = preview.invalid_rows().len();
     if invalid == 0 {
         return;
     }
-    let again = read_csv(text.as_bytes()).expect("the invalid rows download reads back");
+    let again = read_csv(text.as_bytes());
+    if table.headers.len() == MAX_IMPORT_COLUMNS {
+        assert!(
+            matches!(again, Err(ImportError::TooManyColumns { .. })),
+            "{again:?}"
+        );
+        return;
+    }
+    let again = again.expect("the invalid rows download reads back");
     assert_eq!(
         again.rows.len(),
         invalid,
@@ -210,14 +221,30 @@ fn check_apply(preview: &ImportPreview) {
 }
 
 /// Loads `text` as an imported file ([`load`]) and as a stored copy ([`load_stored`]); whatever
-/// loads must export and load back unchanged. Returns the result of [`load`].
+/// loads must export and load back unchanged, as a file and as a stored copy. Reading the text
+/// packed in the compact stored form gives the same result as reading it plain. Returns the
+/// result of [`load`].
 pub fn check_load(text: &str) -> Result<Loaded, LoadError> {
     let loaded = load(text);
     if let Ok(l) = &loaded {
         check_loaded(l);
     }
-    if let Ok(l) = load_stored(text) {
-        check_loaded(&l);
+    let stored = load_stored(text);
+    if let Ok(l) = &stored {
+        check_loaded(l);
+    }
+    if !compact::is_compact(text) {
+        let packed = compact::pack(text, SCHEMA_VERSION);
+        let unpacked = compact::unpack(&packed, text.len()).expect("a packed text unpacks");
+        assert!(
+            unpacked.complete && unpacked.json == text,
+            "pack → unpack changed the text"
+        );
+        assert_eq!(
+            load_stored(&packed),
+            stored,
+            "the compact form of a text loads differently from the text"
+        );
     }
     loaded
 }
@@ -228,7 +255,8 @@ pub fn check_loaded(loaded: &Loaded) {
     check_round_trip(&loaded.workspace);
 }
 
-/// Export → load is lossless and needs no repair; exporting again gives the same text.
+/// Export → load is lossless and needs no repair; exporting again gives the same text. The same
+/// for the compact stored form.
 pub fn check_round_trip(ws: &Workspace) {
     let json = envelope::to_json(ws, 0);
     let again = match load(&json) {
@@ -247,6 +275,15 @@ pub fn check_round_trip(ws: &Workspace) {
         json,
         "export not stable"
     );
+    let stored = match load_stored(&envelope::to_stored(ws, 0)) {
+        Ok(l) => l,
+        Err(e) => panic!("a stored workspace does not load: {e:?}"),
+    };
+    assert_eq!(stored.repairs, vec![], "a stored workspace needs repairs");
+    assert!(
+        stored.workspace == *ws,
+        "store → load changed the workspace"
+    );
 }
 
 /// The first differing line of the two workspaces' pretty JSON, for a readable failure.
@@ -262,8 +299,14 @@ fn first_difference(a: &Workspace, b: &Workspace) -> String {
         .unwrap_or_else(|| "(same JSON text; a float differs below its printed precision)".into())
 }
 
-/// The document wrapped in a current envelope, so that a fuzzer's mutations of a bare workspace
-/// reach the lenient reader instead of stopping at the envelope checks.
-pub fn in_envelope(workspace: &str) -> String {
-    format!(r#"{{"format":"kam-planner","schema_version":1,"workspace":{workspace}}}"#)
+/// The document wrapped in an envelope of schema `version`, so that a fuzzer's mutations of a
+/// bare workspace reach the migrations and the lenient reader instead of stopping at the envelope
+/// checks.
+pub fn in_envelope(workspace: &str, version: u32) -> String {
+    format!(r#"{{"format":"kam-planner","schema_version":{version},"workspace":{workspace}}}"#)
+}
+
+/// A schema version from 1 to the current one, chosen by `seed`.
+pub fn some_version(seed: usize) -> u32 {
+    1 + (seed % SCHEMA_VERSION as usize) as u32
 }
