@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-e2e clean bench
+.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-e2e clean bench fuzz
 
 ## Install what is missing, build, and serve on http://127.0.0.1:8080
 run: setup
@@ -49,6 +49,15 @@ lint:
 bench:
 	bench/run.sh
 
+## Fuzz the workspace load, the CSV import and the XLSX import (not part of `make test`; see
+## README.md, "Fuzzing"): FUZZ_SECONDS per target, FUZZ_WORKERS processes, FUZZ_TARGETS to pick
+FUZZ_SECONDS ?= 300
+FUZZ_WORKERS ?= 2
+FUZZ_TARGETS ?= csv_import xlsx_import load_json
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_WORKERS=$(FUZZ_WORKERS) FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
+
 clean:
 	cargo clean
+	rm -rf fuzz/target fuzz/logs
 	rm -rf dist e2e/screenshots bench/target bench/.out bench/web/pkg-o3 bench/web/pkg-app
