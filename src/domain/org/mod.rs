@@ -19,7 +19,9 @@
 //! `f64` (1.0 = one full-time person).
 
 pub mod defaults;
+pub mod plan;
 pub mod staffing;
+pub mod talent;
 pub mod triangle;
 
 use std::collections::BTreeMap;
