@@ -19,7 +19,9 @@
 //! `f64` (1.0 = one full-time person).
 
 pub mod defaults;
+pub mod duties;
 pub mod plan;
+pub mod process;
 pub mod staffing;
 pub mod talent;
 pub mod triangle;

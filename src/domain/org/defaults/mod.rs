@@ -2,6 +2,7 @@
 //! template and the purchase process here; role cards and RACI in [`duties`]; sources, ladders
 //! and enablement in [`talent`].
 
+pub mod duties;
 pub mod talent;
 
 use std::collections::BTreeMap;
