@@ -19,6 +19,7 @@
 //! `f64` (1.0 = one full-time person).
 
 pub mod defaults;
+pub mod demo;
 pub mod duties;
 pub mod plan;
 pub mod process;
