@@ -8,6 +8,7 @@ pub mod demo;
 pub mod edit;
 pub mod merge;
 pub mod number;
+pub mod org;
 pub mod rng;
 pub mod synthetic;
 pub mod tiering;
