@@ -7,6 +7,7 @@ pub mod clock;
 pub mod dialog;
 pub mod exchange;
 pub mod explain;
+pub mod file_pick;
 pub mod header;
 pub mod i18n;
 pub mod library;

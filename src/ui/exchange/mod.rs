@@ -4,13 +4,11 @@
 
 mod review;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::file_pick::{read_picked_file, PendingRead, Picked};
 use super::i18n::{use_i18n, I18n};
 use super::messages::load_error_text;
 use crate::persist::envelope::{self, LoadError, Loaded, MAX_BYTES};
@@ -57,7 +55,7 @@ fn read_workspace_file(i18n: &I18n, bytes: &[u8]) -> Result<Loaded, String> {
 pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
     let i18n = use_i18n();
     let step = use_state(|| Step::ChooseFile { error: None });
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let reader: PendingRead = use_mut_ref(|| None);
 
     let close = {
         let reader = reader.clone();
@@ -75,44 +73,29 @@ pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
         let step = step.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let file = gloo::file::File::from(file);
-            let file_name = file.name();
-            let size = file.size() as usize;
-            if size > MAX_BYTES {
-                step.set(Step::ChooseFile {
+            let step = step.clone();
+            let report = Rc::new(move |picked: Picked| match picked {
+                Picked::TooLarge { bytes } => step.set(Step::ChooseFile {
                     error: Some(load_error_text(
                         &i18n,
                         &LoadError::TooLarge {
-                            bytes: size,
+                            bytes,
                             max: MAX_BYTES,
                         },
                     )),
-                });
-                return;
-            }
-            step.set(Step::Reading {
-                file_name: file_name.clone(),
-            });
-            let step = step.clone();
-            let done: Rc<RefCell<Option<FileReader>>> = reader.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
-                done.borrow_mut().take();
-                let read = result
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| read_workspace_file(&i18n, &bytes));
-                match read {
-                    Ok(loaded) => step.set(Step::Review {
-                        file_name,
-                        loaded: Rc::new(loaded),
-                    }),
-                    Err(error) => step.set(Step::ChooseFile { error: Some(error) }),
+                }),
+                Picked::Reading { file_name } => step.set(Step::Reading { file_name }),
+                Picked::Read { file_name, bytes } => {
+                    match bytes.and_then(|bytes| read_workspace_file(&i18n, &bytes)) {
+                        Ok(loaded) => step.set(Step::Review {
+                            file_name,
+                            loaded: Rc::new(loaded),
+                        }),
+                        Err(error) => step.set(Step::ChooseFile { error: Some(error) }),
+                    }
                 }
             });
-            *reader.borrow_mut() = Some(task);
+            read_picked_file(&e, MAX_BYTES, &reader, report);
         })
     };
 

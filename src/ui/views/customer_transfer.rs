@@ -1,11 +1,9 @@
 //! Customers in and out: import from CSV / .xlsx (file → column mapping → preview with row errors →
 //! confirm: all valid rows or nothing) and export of the tiered table as CSV for Excel.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::FileReader;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::domain::dates::iso_date_from_ms;
@@ -18,6 +16,7 @@ use crate::persist::import::{
     ImportReason, RowError, Table, Target, MAX_IMPORT_BYTES,
 };
 use crate::ui::explain::explanation_text;
+use crate::ui::file_pick::{read_picked_file, PendingRead, Picked};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::library::new_id;
 use crate::ui::state::{now_ms, use_workspace};
@@ -174,7 +173,7 @@ pub fn customer_transfer() -> Html {
     let handle = use_workspace();
     let step = use_state(|| Step::Closed);
     let mapping = use_state(Vec::<Target>::new);
-    let reader = use_mut_ref(|| None::<FileReader>);
+    let reader: PendingRead = use_mut_ref(|| None);
 
     let export = {
         let handle = handle.clone();
@@ -206,48 +205,35 @@ pub fn customer_transfer() -> Html {
         let mapping = mapping.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let file = gloo::file::File::from(file);
-            let file_name = file.name();
-            let size = file.size() as usize;
-            if size > MAX_IMPORT_BYTES {
-                step.set(Step::ChooseFile {
+            let step = step.clone();
+            let mapping = mapping.clone();
+            let report = Rc::new(move |picked: Picked| match picked {
+                Picked::TooLarge { bytes } => step.set(Step::ChooseFile {
                     error: Some(import_error_text(
                         &i18n,
                         &ImportError::TooLarge {
-                            bytes: size,
+                            bytes,
                             max: MAX_IMPORT_BYTES,
                         },
                     )),
-                });
-                return;
-            }
-            step.set(Step::Reading {
-                file_name: file_name.clone(),
-            });
-            let step = step.clone();
-            let mapping = mapping.clone();
-            let done: Rc<RefCell<Option<FileReader>>> = reader.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
-                done.borrow_mut().take();
-                match result
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| read_table(&bytes).map_err(|e| import_error_text(&i18n, &e)))
-                {
-                    Ok(table) => {
-                        mapping.set(detect_mapping(&table.headers));
-                        step.set(Step::Map {
-                            file_name,
-                            table: Rc::new(table),
-                        });
+                }),
+                Picked::Reading { file_name } => step.set(Step::Reading { file_name }),
+                Picked::Read { file_name, bytes } => {
+                    match bytes.and_then(|bytes| {
+                        read_table(&bytes).map_err(|e| import_error_text(&i18n, &e))
+                    }) {
+                        Ok(table) => {
+                            mapping.set(detect_mapping(&table.headers));
+                            step.set(Step::Map {
+                                file_name,
+                                table: Rc::new(table),
+                            });
+                        }
+                        Err(error) => step.set(Step::ChooseFile { error: Some(error) }),
                     }
-                    Err(error) => step.set(Step::ChooseFile { error: Some(error) }),
                 }
             });
-            *reader.borrow_mut() = Some(task);
+            read_picked_file(&e, MAX_IMPORT_BYTES, &reader, report);
         })
     };
 
