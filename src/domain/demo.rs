@@ -22,6 +22,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use super::org;
 use super::rng::SplitMix64 as Rng;
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, Meta, Workspace, YearPurchase};
@@ -209,7 +210,10 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
         .iter()
         .enumerate()
         .map(|(i, s)| Rc::new(customer(&mut rng, &mut used, i, s, now_ms, locale)))
-        .collect();
+        .collect::<Vec<_>>();
+    let tiering = TieringConfig::default().stamped(now_ms);
+    let tier_assignments = tiering.assign_all(&customers);
+    let teams = org::demo::build(&tiering, &customers, &tier_assignments, now_ms);
     Workspace {
         meta: Meta {
             id: id.to_string(),
@@ -227,7 +231,10 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
             .map(|pair| pick_label(*pair, locale).to_string())
             .collect(),
         customers,
-        tiering: TieringConfig::default().stamped(now_ms),
+        tiering,
+        org: teams.org,
+        duties: teams.duties,
+        talent: teams.talent,
     }
 }
 

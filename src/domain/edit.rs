@@ -6,6 +6,10 @@ use std::rc::Rc;
 
 use thiserror::Error;
 
+use super::org::duties::Duties;
+use super::org::stamp;
+use super::org::talent::Talent;
+use super::org::OrgDesign;
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, TierOverride, Workspace};
 
@@ -43,6 +47,13 @@ pub enum Edit {
         /// The override; its tier must exist and its reason must not be empty.
         value: Option<TierOverride>,
     },
+    /// Replace Tool 3's document (roles, templates, process, people, assignments, settings).
+    /// Records that are new or changed get the time of the edit.
+    SetOrg(Box<OrgDesign>),
+    /// Replace Tool 4's document (role cards, RACI matrix).
+    SetDuties(Box<Duties>),
+    /// Replace Tool 7's document (sources, ladders, enablement, plan settings).
+    SetTalent(Box<Talent>),
     /// Add imported customers. Those without an id, or with one already taken, get
     /// `<id_prefix><n>`; industry lines they name are added to the list.
     AddCustomers {
@@ -83,6 +94,15 @@ pub enum EditError {
     /// A customer without a name.
     #[error("a customer needs a name")]
     MissingCustomerName,
+    /// A person without a name.
+    #[error("a person needs a name")]
+    MissingPersonName,
+    /// An FTE, capacity or share that is not a finite number.
+    #[error("“{0}” is not a finite number")]
+    NotFinite(String),
+    /// Two records of one list share an id.
+    #[error("the id “{0}” is used twice")]
+    DuplicateId(String),
 }
 
 /// Checks a workspace name and returns it trimmed.
@@ -206,6 +226,46 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             if next.customers.len() == ws.customers.len() {
                 return Ok(None);
             }
+            // The account teams of a deleted customer go with it (undo brings both back).
+            next.org
+                .assignments
+                .retain(|a| !ids.contains(a.account.as_str()));
+            next.org
+                .triangle_overrides
+                .retain(|o| !ids.contains(o.customer.as_str()));
+            next
+        }
+        Edit::SetOrg(org) => {
+            check_org(org)?;
+            if **org == ws.org {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.org = stamp::stamp_org(&ws.org, org, now_ms);
+            next
+        }
+        Edit::SetDuties(duties) => {
+            if **duties == ws.duties {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.duties = stamp::stamp_duties(&ws.duties, duties, now_ms);
+            next
+        }
+        Edit::SetTalent(talent) => {
+            for role in &talent.roles {
+                for s in &role.sources {
+                    finite(s.share_pct, &s.id)?;
+                }
+                for step in &role.ladder {
+                    finite(step.typical_years, &step.id)?;
+                }
+            }
+            if **talent == ws.talent {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.talent = stamp::stamp_talent(&ws.talent, talent, now_ms);
             next
         }
         Edit::SetTierOverride { ids, value } => {
@@ -286,6 +346,50 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
     };
     next.meta.updated_at = now_ms.max(ws.meta.updated_at);
     Ok(Some(next))
+}
+
+/// Refuses an organisation document that no view should produce: a person without a name, a
+/// number that is not finite, or an id used twice in one list (references would be ambiguous).
+fn check_org(org: &OrgDesign) -> Result<(), EditError> {
+    for p in &org.people {
+        if p.name.trim().is_empty() {
+            return Err(EditError::MissingPersonName);
+        }
+        finite(p.capacity_fte, &p.id)?;
+    }
+    for a in &org.assignments {
+        finite(a.fte, &a.id)?;
+    }
+    for row in &org.templates {
+        for fte in row.fte.values() {
+            finite(*fte, &row.id)?;
+        }
+    }
+    finite(org.understaffed_below_pct, "understaffed_below_pct")?;
+    unique(org.roles.iter().map(|r| r.id.as_str()))?;
+    unique(org.people.iter().map(|p| p.id.as_str()))?;
+    unique(org.assignments.iter().map(|a| a.id.as_str()))?;
+    unique(org.templates.iter().map(|t| t.id.as_str()))?;
+    unique(org.stages.iter().map(|t| t.id.as_str()))?;
+    unique(org.triangle_overrides.iter().map(|o| o.customer.as_str()))
+}
+
+fn finite(x: f64, what: &str) -> Result<(), EditError> {
+    if x.is_finite() {
+        Ok(())
+    } else {
+        Err(EditError::NotFinite(what.to_string()))
+    }
+}
+
+fn unique<'a>(ids: impl Iterator<Item = &'a str>) -> Result<(), EditError> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(EditError::DuplicateId(id.to_string()));
+        }
+    }
+    Ok(())
 }
 
 /// The new tiering with `updated_at` set to `now_ms` on each tier that is new, changed or moved

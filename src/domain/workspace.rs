@@ -11,13 +11,17 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::org::duties::Duties;
+use super::org::talent::Talent;
+use super::org::OrgDesign;
 use super::tiering::TieringConfig;
 
 /// The version of the document format this build writes. A file with a higher version is refused.
 ///
 /// History: 1 — the first format; 2 — `updated_at` on each tier, on the tiering settings and
-/// `meta.settings_updated_at`, so that merging two copies can tell which side changed them last.
-pub const SCHEMA_VERSION: u32 = 2;
+/// `meta.settings_updated_at`, so that merging two copies can tell which side changed them last;
+/// 3 — the organisation documents `org` (Tool 3), `duties` (Tool 4) and `talent` (Tool 7).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One company's key-account plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -32,6 +36,13 @@ pub struct Workspace {
     pub tiering: TieringConfig,
     /// The company's industry lines (行业线, sales verticals) that can own accounts.
     pub industry_lines: Vec<String>,
+    /// The iron-triangle organisation: roles, coverage templates, purchase process, people and
+    /// their assignments to accounts (Tool 3).
+    pub org: OrgDesign,
+    /// Role cards and the RACI matrix (Tool 4).
+    pub duties: Duties,
+    /// Talent sources, growth ladders, enablement and the hiring-plan settings (Tool 7).
+    pub talent: Talent,
 }
 
 /// Name and bookkeeping of a workspace.
@@ -182,6 +193,9 @@ impl Workspace {
             customers: Vec::new(),
             tiering: TieringConfig::default().stamped(now_ms),
             industry_lines: Vec::new(),
+            org: OrgDesign::default(),
+            duties: Duties::default(),
+            talent: Talent::default(),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::workspace::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, in order; `STEPS.len()` is always `SCHEMA_VERSION - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`], returning it and the versions
 /// it started each step from (so tests can see which steps ran).
@@ -69,6 +69,22 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, String> {
                 }
             }
         }
+    }
+    Ok(doc)
+}
+
+/// 2 → 3: the organisation documents `org` (Tool 3), `duties` (Tool 4) and `talent` (Tool 7)
+/// appear. A version 2 document has none of them, so each starts as an empty object, which the
+/// lenient read fills with the defaults (the four roles, the coverage template, the purchase
+/// process, the role cards and RACI matrix, the talent sources) and no people. A section that is
+/// somehow present already is left as it is.
+fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
+    let Value::Object(ws) = &mut doc else {
+        return Err("the workspace is not an object".to_string());
+    };
+    for key in ["org", "duties", "talent"] {
+        ws.entry(key.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
     }
     Ok(doc)
 }

@@ -10,6 +10,7 @@ pub mod import;
 pub mod library;
 pub mod migrate;
 pub mod read;
+pub mod repair_org;
 pub mod salvage;
 pub mod storage;
 pub mod validate;

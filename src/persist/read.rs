@@ -16,6 +16,9 @@ use serde_json::{Map, Value};
 
 use super::envelope::{LoadError, MAX_CUSTOMERS};
 use super::validate::Repair;
+use crate::domain::org::duties::Duties;
+use crate::domain::org::talent::Talent;
+use crate::domain::org::OrgDesign;
 use crate::domain::tiering::{Tier, TieringConfig};
 use crate::domain::workspace::{Customer, Meta, TierOverride, Workspace, YearPurchase};
 
@@ -156,11 +159,17 @@ pub fn read_workspace(
         }),
         None => Vec::new(),
     };
+    let org = read_section::<OrgDesign>(doc.remove("org"), "org", unknown, repairs);
+    let duties = read_section::<Duties>(doc.remove("duties"), "duties", unknown, repairs);
+    let talent = read_section::<Talent>(doc.remove("talent"), "talent", unknown, repairs);
     let mut ws = Workspace {
         meta,
         customers,
         tiering,
         industry_lines,
+        org,
+        duties,
+        talent,
     };
     cap_texts(&mut ws, repairs);
     Ok(ws)
@@ -230,6 +239,52 @@ fn read_tiering(
         None => {}
     }
     cfg
+}
+
+/// Reads one of the organisation sections (`org`, `duties`, `talent`): a missing section gets
+/// its defaults; in a list of records (people, assignments, roles, …) a record that does not read
+/// is dropped and reported on its own, so one bad person does not cost the others; then any
+/// other field of the wrong type falls back to its default, as in [`lenient_struct`]. Fields
+/// this version does not know are reported for the section itself.
+fn read_section<T>(
+    value: Option<Value>,
+    path: &str,
+    unknown: &mut UnknownFields,
+    repairs: &mut Vec<Repair>,
+) -> T
+where
+    T: serde::de::DeserializeOwned + Serialize + Default,
+{
+    let Some(value) = value else {
+        repairs.push(Repair::MissingSection(path.to_string()));
+        return T::default();
+    };
+    let Value::Object(mut fields) = value else {
+        repairs.push(Repair::WrongType(path.to_string()));
+        return T::default();
+    };
+    let known = field_names::<T>();
+    unknown.check(&fields, |k| known.contains(k), path);
+    if T::deserialize(&Value::Object(fields.clone())).is_ok() {
+        return serde_json::from_value(Value::Object(fields)).unwrap_or_default();
+    }
+    for (key, field) in fields.iter_mut() {
+        let Value::Array(items) = field else { continue };
+        let mut kept = Vec::with_capacity(items.len());
+        for (i, item) in std::mem::take(items).into_iter().enumerate() {
+            let mut probe = Map::new();
+            probe.insert(key.clone(), Value::Array(vec![item]));
+            if T::deserialize(&Value::Object(probe.clone())).is_ok() {
+                if let Some(Value::Array(mut one)) = probe.remove(key) {
+                    kept.extend(one.pop());
+                }
+            } else {
+                repairs.push(Repair::WrongType(format!("{path}.{key}[{i}]")));
+            }
+        }
+        *items = kept;
+    }
+    lenient_struct(Value::Object(fields), path, repairs)
 }
 
 /// Deserialises an object, dropping (and reporting) each field whose value has the wrong type,

@@ -94,6 +94,44 @@ pub enum Repair {
     /// A tier had no id or a duplicate id.
     #[error("a tier id was missing or repeated; “{0}” assigned")]
     TierIdAssigned(String),
+    /// A record of an organisation list had no id or a repeated one and got a new id.
+    #[error("in “{list}” an id was missing or repeated; “{id}” assigned")]
+    OrgIdAssigned {
+        /// The list, e.g. `org.people`.
+        list: String,
+        /// The id given.
+        id: String,
+    },
+    /// A second record for the same key (a role id, a customer's triangle override) was removed.
+    #[error("in “{list}” “{id}” appeared twice; the second was removed")]
+    OrgDuplicateRemoved {
+        /// The list, e.g. `org.roles`.
+        list: String,
+        /// The repeated key.
+        id: String,
+    },
+    /// A built-in role (AD, AR, SR, FR) was missing and was restored.
+    #[error("built-in role “{0}” was missing and was restored")]
+    BuiltInRoleRestored(String),
+    /// An assignment named a person who does not exist; it was removed.
+    #[error("assignment “{assignment}” named person “{person}”, who does not exist; assignment removed")]
+    AssignmentUnknownPerson {
+        /// The assignment's id.
+        assignment: String,
+        /// The missing person id.
+        person: String,
+    },
+    /// An assignment named a customer that does not exist; it was removed.
+    #[error("assignment “{assignment}” named customer “{customer}”, which does not exist; assignment removed")]
+    AssignmentUnknownCustomer {
+        /// The assignment's id.
+        assignment: String,
+        /// The missing customer id.
+        customer: String,
+    },
+    /// A triangle type was set for a customer that does not exist; it was removed.
+    #[error("a triangle type was set for customer “{0}”, which does not exist; removed")]
+    DanglingTriangleOverride(String),
 }
 
 /// Repairs a freshly read workspace, appending what it did to `repairs`.
@@ -111,6 +149,7 @@ pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
     repair_tiers(&mut ws.tiering, repairs);
     repair_customers(&mut ws, repairs);
     repair_industry_lines(&mut ws, repairs);
+    super::repair_org::repair_org(&mut ws, repairs);
     ws
 }
 

@@ -21,6 +21,9 @@ pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
         EditError::UnknownTier(t) => i18n.tf("error.unknown_tier", &[("tier", t)]),
         EditError::MissingReason => i18n.t("error.missing_reason").to_string(),
         EditError::MissingCustomerName => i18n.t("error.missing_customer_name").to_string(),
+        EditError::MissingPersonName => i18n.t("error.missing_person_name").to_string(),
+        EditError::NotFinite(what) => i18n.tf("error.not_finite", &[("what", what)]),
+        EditError::DuplicateId(id) => i18n.tf("error.duplicate_id", &[("id", id)]),
     }
 }
 
@@ -119,5 +122,26 @@ pub fn repair_text(i18n: &I18n, r: &Repair) -> String {
         Repair::VersionAssumed(v) => i18n.tf("repair.version_assumed", &[("v", &v.to_string())]),
         Repair::FormatAssumed => i18n.t("repair.format_assumed").to_string(),
         Repair::TierIdAssigned(id) => i18n.tf("repair.tier_id", &[("id", id)]),
+        Repair::OrgIdAssigned { list, id } => {
+            i18n.tf("repair.org_id", &[("list", list), ("id", id)])
+        }
+        Repair::OrgDuplicateRemoved { list, id } => {
+            i18n.tf("repair.org_duplicate", &[("list", list), ("id", id)])
+        }
+        Repair::BuiltInRoleRestored(role) => i18n.tf("repair.role_restored", &[("role", role)]),
+        Repair::AssignmentUnknownPerson { assignment, person } => i18n.tf(
+            "repair.assignment_person",
+            &[("assignment", assignment), ("person", person)],
+        ),
+        Repair::AssignmentUnknownCustomer {
+            assignment,
+            customer,
+        } => i18n.tf(
+            "repair.assignment_customer",
+            &[("assignment", assignment), ("customer", customer)],
+        ),
+        Repair::DanglingTriangleOverride(customer) => {
+            i18n.tf("repair.triangle_override", &[("customer", customer)])
+        }
     }
 }

@@ -24,6 +24,7 @@ pub mod duties;
 pub mod plan;
 pub mod process;
 pub mod staffing;
+pub mod stamp;
 pub mod talent;
 pub mod triangle;
 
