@@ -2,7 +2,7 @@
 //! safe characters only, and damage is either salvaged (reported) or refused — never a panic.
 
 use kam_planner::domain::demo::{self, DemoLocale};
-use kam_planner::domain::workspace::Workspace;
+use kam_planner::domain::workspace::{Workspace, SCHEMA_VERSION};
 use kam_planner::persist::compact::{is_compact, pack, unpack, CompactError, PREFIX};
 use kam_planner::persist::envelope::{load_stored, to_json, to_stored, LoadError};
 use kam_planner::persist::validate::Repair;
@@ -35,7 +35,11 @@ fn a_stored_copy_reads_back_exactly_and_takes_a_fraction_of_the_space() {
 fn every_character_is_printable_and_one_utf16_unit() {
     let stored = to_stored(&demo_ws(), 1);
     let header: Vec<&str> = stored[PREFIX.len()..].splitn(3, ':').collect();
-    assert_eq!(header[0], "2", "the schema version is in the header");
+    assert_eq!(
+        header[0],
+        SCHEMA_VERSION.to_string(),
+        "the schema version is in the header"
+    );
     let body = header[2];
     for c in body.chars() {
         let v = c as u32;
@@ -142,14 +146,18 @@ proptest! {
 
 #[test]
 fn a_compact_copy_from_a_newer_version_is_recognised_without_unpacking() {
-    let newer = format!("{PREFIX}3:5:garbage");
+    let next = u64::from(SCHEMA_VERSION) + 1;
+    let newer = format!("{PREFIX}{next}:5:garbage");
     assert!(matches!(
         load_stored(&newer),
-        Err(LoadError::NewerVersion { found: 3, .. })
+        Err(LoadError::NewerVersion { found, .. }) if found == next
     ));
-    assert_eq!(kam_planner::persist::compact::peek_version(&newer), Some(3));
+    assert_eq!(
+        kam_planner::persist::compact::peek_version(&newer),
+        Some(next)
+    );
     assert_eq!(
         kam_planner::persist::library::stored_schema_version(&newer),
-        Some(3)
+        Some(next)
     );
 }

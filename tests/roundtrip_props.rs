@@ -156,6 +156,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     customers,
                     tiering,
                     industry_lines: lines,
+                    ..Workspace::default()
                 }
             },
         )

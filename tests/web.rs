@@ -6,6 +6,12 @@
 
 #[path = "support/faulty_store.rs"]
 mod faulty_store;
+#[path = "web/roles.rs"]
+mod roles;
+#[path = "web/talent.rs"]
+mod talent;
+#[path = "web/team.rs"]
+mod team;
 
 use std::cell::RefCell;
 use std::rc::Rc;

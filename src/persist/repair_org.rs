@@ -23,8 +23,20 @@ pub fn repair_org(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
             org.roles.insert(at, built_in);
         }
     }
-    unique_ids(&mut org.templates, |t| &mut t.id, "org.templates", "tpl", repairs);
-    unique_ids(&mut org.stages, |t| &mut t.id, "org.stages", "stage", repairs);
+    unique_ids(
+        &mut org.templates,
+        |t| &mut t.id,
+        "org.templates",
+        "tpl",
+        repairs,
+    );
+    unique_ids(
+        &mut org.stages,
+        |t| &mut t.id,
+        "org.stages",
+        "stage",
+        repairs,
+    );
     unique_ids(&mut org.people, |p| &mut p.id, "org.people", "p", repairs);
     unique_ids(
         &mut org.assignments,

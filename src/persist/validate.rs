@@ -114,7 +114,9 @@ pub enum Repair {
     #[error("built-in role “{0}” was missing and was restored")]
     BuiltInRoleRestored(String),
     /// An assignment named a person who does not exist; it was removed.
-    #[error("assignment “{assignment}” named person “{person}”, who does not exist; assignment removed")]
+    #[error(
+        "assignment “{assignment}” named person “{person}”, who does not exist; assignment removed"
+    )]
     AssignmentUnknownPerson {
         /// The assignment's id.
         assignment: String,

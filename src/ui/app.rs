@@ -14,6 +14,9 @@ use super::state::{DocRef, Session, WorkspaceHandle};
 use super::views::concentration::ConcentrationView;
 use super::views::customers::Customers;
 use super::views::overview::Overview;
+use super::views::roles::RolesView;
+use super::views::talent::TalentView;
+use super::views::team::TeamView;
 use super::views::tiering::TieringView;
 use crate::persist::storage;
 
@@ -213,6 +216,9 @@ pub fn app() -> Html {
                             Route::Customers => html! { <Customers /> },
                             Route::Tiering => html! { <TieringView /> },
                             Route::Concentration => html! { <ConcentrationView /> },
+                            Route::Team => html! { <TeamView /> },
+                            Route::Roles => html! { <RolesView /> },
+                            Route::Talent => html! { <TalentView /> },
                         } }
                     </main>
                 </div>

@@ -22,6 +22,9 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ),
     ("customers", include_str!("locales/zh-CN/customers.json")),
     ("exchange", include_str!("locales/zh-CN/exchange.json")),
+    ("team", include_str!("locales/zh-CN/team.json")),
+    ("roles", include_str!("locales/zh-CN/roles.json")),
+    ("talent", include_str!("locales/zh-CN/talent.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -36,6 +39,9 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ),
     ("customers", include_str!("locales/en/customers.json")),
     ("exchange", include_str!("locales/en/exchange.json")),
+    ("team", include_str!("locales/en/team.json")),
+    ("roles", include_str!("locales/en/roles.json")),
+    ("talent", include_str!("locales/en/talent.json")),
 ];
 
 /// An interface language.

@@ -12,15 +12,24 @@ pub enum Route {
     Concentration,
     /// The customer list: search, filter, sort, add, edit, override, delete.
     Customers,
+    /// Tool 3: iron-triangle staffing (accounts × roles, people, templates, purchase process).
+    Team,
+    /// Tool 4: role cards and the RACI matrix.
+    Roles,
+    /// Tool 7: talent sources, growth ladders and the hiring plan.
+    Talent,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 4] = [
+    pub const ALL: [Route; 7] = [
         Route::Overview,
         Route::Customers,
         Route::Tiering,
         Route::Concentration,
+        Route::Team,
+        Route::Roles,
+        Route::Talent,
     ];
 
     /// Short id, used in the hash and in test ids.
@@ -30,6 +39,9 @@ impl Route {
             Route::Tiering => "tiering",
             Route::Concentration => "concentration",
             Route::Customers => "customers",
+            Route::Team => "team",
+            Route::Roles => "roles",
+            Route::Talent => "talent",
         }
     }
 
@@ -40,6 +52,9 @@ impl Route {
             Route::Tiering => "nav.tiering",
             Route::Concentration => "nav.concentration",
             Route::Customers => "nav.customers",
+            Route::Team => "nav.team",
+            Route::Roles => "nav.roles",
+            Route::Talent => "nav.talent",
         }
     }
 

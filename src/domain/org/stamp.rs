@@ -79,7 +79,11 @@ pub fn stamp_org(old: &OrgDesign, new: &OrgDesign, now_ms: i64) -> OrgDesign {
     stamp_list(&old.stages, &mut next.stages, now_ms);
     stamp_list(&old.people, &mut next.people, now_ms);
     stamp_list(&old.assignments, &mut next.assignments, now_ms);
-    stamp_list(&old.triangle_overrides, &mut next.triangle_overrides, now_ms);
+    stamp_list(
+        &old.triangle_overrides,
+        &mut next.triangle_overrides,
+        now_ms,
+    );
     next.updated_at = if same_org_settings(old, new) {
         old.updated_at
     } else {

@@ -6,4 +6,7 @@ pub mod customer_table;
 pub mod customer_transfer;
 pub mod customers;
 pub mod overview;
+pub mod roles;
+pub mod talent;
+pub mod team;
 pub mod tiering;

@@ -1,0 +1,17 @@
+//! The board tab of the iron-triangle page.
+
+use yew::prelude::*;
+
+use super::TabProps;
+use crate::ui::i18n::use_i18n;
+
+/// The tab.
+#[function_component(Board)]
+pub fn board_tab(_props: &TabProps) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <section class="card" data-testid="team-board">
+            <h3 class="card-title">{ i18n.t("team.tab_board") }</h3>
+        </section>
+    }
+}
