@@ -23,6 +23,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("customers", include_str!("locales/zh-CN/customers.json")),
     ("exchange", include_str!("locales/zh-CN/exchange.json")),
     ("team", include_str!("locales/zh-CN/team.json")),
+    ("team_admin", include_str!("locales/zh-CN/team_admin.json")),
     ("roles", include_str!("locales/zh-CN/roles.json")),
     ("talent", include_str!("locales/zh-CN/talent.json")),
 ];
@@ -40,6 +41,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("customers", include_str!("locales/en/customers.json")),
     ("exchange", include_str!("locales/en/exchange.json")),
     ("team", include_str!("locales/en/team.json")),
+    ("team_admin", include_str!("locales/en/team_admin.json")),
     ("roles", include_str!("locales/en/roles.json")),
     ("talent", include_str!("locales/en/talent.json")),
 ];
