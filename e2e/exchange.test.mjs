@@ -57,7 +57,8 @@ test('export, change, import the file again: merge with a conflict chosen by han
     assert.match(name, /^示例集团-\d{4}-\d{2}-\d{2}\.kam\.json$/);
     const envelope = JSON.parse(await fs.readFile(file, 'utf8'));
     assert.equal(envelope.format, 'kam-planner');
-    assert.equal(envelope.schema_version, 2);
+    assert.equal(envelope.schema_version, 3);
+    assert.equal(envelope.workspace.org.people.length, 32);
     assert.equal(envelope.workspace.customers.length, 250);
     assert.equal(typeof envelope.exported_at, 'number');
 
