@@ -180,7 +180,7 @@ test('the review in English, with an older file upgraded and repairs listed', { 
   await withApp(suite, { slug: 'exchange-en', locale: 'en-US', consoleClean: true }, async (page) => {
     await chooseImport(page, file);
     await page.getByTestId('ws-import-summary').waitFor();
-    assert.match(await page.getByTestId('ws-import-migrated').textContent(), /format version 1; it was upgraded step by step to version 2/);
+    assert.match(await page.getByTestId('ws-import-migrated').textContent(), /format version 1; it was upgraded step by step to version 3/);
     const repairs = await page.getByTestId('ws-import-repairs').textContent();
     assert.match(repairs, /“meta\.fiscal_year” had the wrong type/);
     assert.match(repairs, /Field “customers\[\]\.crm_id” is unknown/);
