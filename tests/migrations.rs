@@ -109,3 +109,71 @@ fn a_step_refuses_what_is_not_a_workspace_with_a_migration_error() {
         "{err:?}"
     );
 }
+
+#[test]
+fn v2_to_v3_gives_an_older_document_the_default_organisation_and_no_people() {
+    let (input, _) = pair(1);
+    let text =
+        json!({"format": "kam-planner", "schema_version": 2, "workspace": input}).to_string();
+    let loaded = load(&text).unwrap();
+    // The fixture's one bad tier is the only repair: the new sections need none.
+    assert_eq!(
+        loaded.repairs,
+        vec![kam_planner::persist::validate::Repair::WrongType(
+            "tiering.tiers[2]".into()
+        )]
+    );
+    let ws = &loaded.workspace;
+    assert_eq!(ws.org, Default::default());
+    assert_eq!(ws.duties, Default::default());
+    assert_eq!(ws.talent, Default::default());
+    assert_eq!(ws.org.roles.len(), 4);
+    assert!(ws.org.people.is_empty());
+    // A section already present is left as it is.
+    let mut input = pair(1).0;
+    input["org"] = json!({"people": [{"id": "p-1", "name": "王五", "role": "AR"}]});
+    let out = STEPS[1](input).unwrap();
+    assert_eq!(out["org"]["people"][0]["name"], "王五");
+    assert_eq!(out["duties"], json!({}));
+}
+
+#[test]
+fn one_bad_person_costs_only_that_person() {
+    let (mut input, _) = pair(1);
+    input["org"] = json!({
+        "people": [
+            {"id": "p-1", "name": "王五", "role": "AR", "capacity_fte": 1.0},
+            {"id": "p-2", "name": "赵六", "role": "SR", "capacity_fte": "full"},
+            7,
+            {"id": "p-3", "name": "钱七", "role": "FR"}
+        ],
+        "understaffed_below_pct": "eighty"
+    });
+    let text =
+        json!({"format": "kam-planner", "schema_version": 3, "workspace": input}).to_string();
+    let loaded = load(&text).unwrap();
+    let names: Vec<&str> = loaded
+        .workspace
+        .org
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["王五", "钱七"]);
+    let repairs: Vec<String> = loaded.repairs.iter().map(|r| r.to_string()).collect();
+    assert!(
+        repairs.contains(&"“org.people[1]” had the wrong type; default used".to_string()),
+        "{repairs:?}"
+    );
+    assert!(
+        repairs.contains(&"“org.people[2]” had the wrong type; default used".to_string()),
+        "{repairs:?}"
+    );
+    assert!(
+        repairs
+            .contains(&"“org.understaffed_below_pct” had the wrong type; default used".to_string()),
+        "{repairs:?}"
+    );
+    assert_eq!(loaded.workspace.org.understaffed_below_pct, 80.0);
+    assert_eq!(loaded.workspace.org.roles.len(), 4, "defaults kept");
+}
