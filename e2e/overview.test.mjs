@@ -33,6 +33,14 @@ test('the demo tier table shows the source structure: 2 % / 4 % / 30 % / 64 %', 
     assert.equal(counts.ordinary + counts.general, 160);
     // Money is written in 万/亿 in Chinese.
     assert.match(await page.getByTestId('stat-purchase').textContent(), /^\d+(\.\d+)?亿$/);
+    // The account teams at a glance: 15 accounts, 32 people, 7 to find (SR 4, FR 2, AR 1).
+    assert.equal(await page.getByTestId('stat-accounts').textContent(), '15');
+    assert.equal(await page.getByTestId('stat-people').textContent(), '32');
+    assert.equal(await page.getByTestId('stat-heads-to-find').textContent(), '7');
+    // Step 2 of the method opens the iron-triangle tool.
+    await page.getByTestId('method-step-2').click();
+    await page.getByTestId('team-view').waitFor();
+    assert.match(page.url(), /#\/team$/);
   });
 });
 

@@ -12,7 +12,9 @@ use crate::domain::tiering::TierStats;
 use crate::ui::charts::share_bars::{ShareBar, ShareBars};
 use crate::ui::i18n::use_i18n;
 use crate::ui::messages::edit_error_text;
+use crate::ui::route::Route;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::views::team::use_team_data;
 use crate::ui::views::tiering::tier_workspace;
 
 /// Figures of the whole workspace.
@@ -64,6 +66,8 @@ pub fn overview() -> Html {
     let ws = handle.workspace();
     let g = use_memo(DocRef(ws.clone()), |d| glance(&d.0));
 
+    let team = use_team_data();
+    let heads_to_find: u32 = team.staffing.roles.iter().map(|r| r.gap_heads).sum();
     let stat = |key: &str, value: String, testid: &str| {
         html! {
             <div class="stat-card">
@@ -99,6 +103,9 @@ pub fn overview() -> Html {
                     { stat("overview.total_purchase", i18n.num(g.total_purchase), "stat-purchase") }
                     { stat("overview.total_revenue", i18n.num(g.total_revenue), "stat-revenue") }
                     { stat("overview.fiscal_year", ws.meta.fiscal_year.to_string(), "stat-fiscal-year") }
+                    { stat("overview.accounts", format_count(team.staffing.accounts.len()), "stat-accounts") }
+                    { stat("overview.people", format_count(ws.org.people.len()), "stat-people") }
+                    { stat("overview.heads_to_find", format_count(heads_to_find as usize), "stat-heads-to-find") }
                 </div>
             </section>
             <section class="card" aria-labelledby="ov-tiers">
@@ -144,16 +151,33 @@ pub fn overview() -> Html {
             <section class="card" aria-labelledby="ov-method">
                 <h3 id="ov-method" class="card-title">{ i18n.t("overview.method") }</h3>
                 <ol class="method-steps">
-                    { for (1..=4).map(|n| html! {
-                        <li class="method-step">
-                            <h4>{ i18n.t(&format!("overview.step{n}_title")).to_string() }</h4>
-                            <p>{ i18n.t(&format!("overview.step{n}_body")).to_string() }</p>
-                        </li>
+                    { for (1..=4).map(|n| {
+                        let title = i18n.t(&format!("overview.step{n}_title")).to_string();
+                        html! {
+                            <li class="method-step">
+                                <h4>{ match step_tool(n) {
+                                    Some(route) => html! {
+                                        <a href={route.hash()} data-testid={format!("method-step-{n}")}>{ title }</a>
+                                    },
+                                    None => html! { title },
+                                } }</h4>
+                                <p>{ i18n.t(&format!("overview.step{n}_body")).to_string() }</p>
+                            </li>
+                        }
                     }) }
                 </ol>
             </section>
             <Settings />
         </div>
+    }
+}
+
+/// The tool that carries out step `n` of the method, once it is built.
+fn step_tool(n: usize) -> Option<Route> {
+    match n {
+        1 => Some(Route::Tiering),
+        2 => Some(Route::Team),
+        _ => None,
     }
 }
 
