@@ -83,7 +83,12 @@ fn the_person_form_reports_every_problem_next_to_its_field() {
     };
     let p = draft.build(&org, &base).unwrap();
     assert_eq!(
-        (p.id.as_str(), p.name.as_str(), p.role.as_str(), p.capacity_fte),
+        (
+            p.id.as_str(),
+            p.name.as_str(),
+            p.role.as_str(),
+            p.capacity_fte
+        ),
         ("p-40", "新人", SR, 1.0)
     );
     assert_eq!(
@@ -100,12 +105,8 @@ fn deleting_a_demo_person_takes_their_assignments_in_the_same_edit() {
     assert_eq!(ws.org.assignments.len(), 44);
     // The over-allocated AR of the demo carries two accounts (1.0 + 0.6 FTE).
     let tiers = ws.tiering.assign_all(&ws.customers);
-    let s = kam_planner::domain::org::staffing::staffing(
-        &ws.org,
-        &ws.tiering,
-        &ws.customers,
-        &tiers,
-    );
+    let s =
+        kam_planner::domain::org::staffing::staffing(&ws.org, &ws.tiering, &ws.customers, &tiers);
     assert_eq!(s.over_allocated.len(), 1);
     let id = s.people[s.over_allocated[0]].person.clone();
     assert_eq!(assignment_count(&ws.org, &id), 2);
@@ -138,10 +139,7 @@ fn new_person_ids_follow_the_largest_number_and_never_clash() {
 #[test]
 fn a_role_is_deleted_only_when_nothing_uses_it_and_never_a_built_in_one() {
     let ws = demo_ws();
-    assert_eq!(
-        delete_role(&ws.org, AR),
-        Err(RoleError::BuiltIn(AR.into()))
-    );
+    assert_eq!(delete_role(&ws.org, AR), Err(RoleError::BuiltIn(AR.into())));
     let with_pm = add_role(&ws.org, "PM", "项目经理", "Project manager").unwrap();
     assert_eq!(with_pm.roles.len(), 5);
     assert_eq!(
@@ -149,7 +147,10 @@ fn a_role_is_deleted_only_when_nothing_uses_it_and_never_a_built_in_one() {
         Err(RoleError::IdTaken("pm".into()))
     );
     assert_eq!(add_role(&with_pm, "a b", "x", "y"), Err(RoleError::BadId));
-    assert_eq!(add_role(&with_pm, "QA", "", "y"), Err(RoleError::MissingName));
+    assert_eq!(
+        add_role(&with_pm, "QA", "", "y"),
+        Err(RoleError::MissingName)
+    );
     assert!(role_use(&with_pm, "PM").is_unused());
 
     // Used by one person, one stage and one template row: refused, saying what uses it.
@@ -179,7 +180,11 @@ fn a_role_is_deleted_only_when_nothing_uses_it_and_never_a_built_in_one() {
     assert_eq!(renamed.role("PM").unwrap().name_en, "Delivery PM");
     let gone = delete_role(&renamed, "PM").unwrap();
     assert_eq!(gone.roles.len(), 4);
-    assert_eq!(gone, ws.org.clone(), "adding then deleting leaves the design as it was");
+    assert_eq!(
+        gone,
+        ws.org.clone(),
+        "adding then deleting leaves the design as it was"
+    );
 }
 
 #[test]
@@ -231,7 +236,10 @@ fn stages_are_added_renamed_moved_and_deleted_and_a_second_lead_is_an_error() {
 
     let added = add_stage(&org, " 售后服务 ", "After-sales");
     let last = added.stages.last().unwrap();
-    assert_eq!((last.id.as_str(), last.name_zh.as_str()), ("stage-1", "售后服务"));
+    assert_eq!(
+        (last.id.as_str(), last.name_zh.as_str()),
+        ("stage-1", "售后服务")
+    );
     assert_eq!(
         check_stages(&added),
         [StageError::LeadCount {

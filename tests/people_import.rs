@@ -3,12 +3,12 @@
 
 use kam_planner::domain::edit::{apply, Edit};
 use kam_planner::domain::org::people::add_people;
-use kam_planner::domain::org::{defaults, OrgDesign, AD, AR, FR, SR};
+use kam_planner::domain::org::{defaults, AD, AR, FR, SR};
 use kam_planner::domain::workspace::Workspace;
 use kam_planner::persist::import::{read_table, Table};
 use kam_planner::persist::people_import::{
-    build_people, detect_mapping, invalid_people_csv, resolve_role, target_for_header,
-    read_people_table, PeopleMappingError, PeoplePreview, PersonTarget,
+    build_people, detect_mapping, invalid_people_csv, read_people_table, resolve_role,
+    target_for_header, PeopleMappingError, PeoplePreview, PersonTarget,
 };
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -213,7 +213,6 @@ fn headers_and_roles_are_recognised_in_both_languages() {
 fn confirming_adds_every_valid_row_in_one_undoable_edit_with_fresh_ids() {
     let (_, preview) = preview_of("people-good.csv");
     let mut ws = Workspace::default();
-    ws.org = OrgDesign::default();
     ws.org.people.push(kam_planner::domain::org::Person {
         id: "p-7".into(),
         name: "已有".into(),

@@ -148,7 +148,11 @@ pub fn read_people_table(bytes: &[u8]) -> Result<Table, ImportError> {
         return read_table(bytes);
     };
     let mut offset = 0;
-    for (index, line) in text.split_inclusive('\n').take(HEADER_SEARCH_ROWS).enumerate() {
+    for (index, line) in text
+        .split_inclusive('\n')
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+    {
         let cells: Vec<&str> = line.trim_end().split([',', ';', '\t']).collect();
         if cells.len() == 1 {
             offset += line.len();
