@@ -80,6 +80,8 @@ test('a people CSV with one bad row: the preview shows the error, confirming add
     await page.getByTestId('pf-save').click();
     assert.equal(await page.getByTestId('pf-name-error').textContent(), '请填写姓名');
     assert.equal(await page.getByTestId('pf-capacity-error').textContent(), '产能须大于 0 且不超过 1.5 FTE');
+    // The focus goes to the first field with a message.
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'pf-name');
     await screenshot(page, 'team-person-form-zh');
     await page.getByTestId('pf-name').fill('卫十一');
     await page.getByTestId('pf-role').selectOption('FR');

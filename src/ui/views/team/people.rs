@@ -9,14 +9,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{use_team_data, TabProps};
-use crate::domain::edit::Edit;
+use crate::domain::edit::{apply, Edit};
 use crate::domain::number::format_percent;
 use crate::domain::org::people::{assignment_count, format_fte, remove_person};
 use crate::domain::org::{OrgDesign, Person, RoleDef};
 use crate::domain::workspace::Workspace;
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
-use crate::ui::state::use_workspace;
+use crate::ui::messages::edit_error_text;
+use crate::ui::state::{now_ms, use_workspace, WorkspaceHandle};
 use crate::ui::views::customers::Select;
 
 /// The name of a role in the interface language (the other language when that one is empty).
@@ -33,6 +34,19 @@ pub(super) fn role_name<'a>(i18n: &I18n, role: &'a RoleDef) -> &'a str {
 pub(super) fn role_label(i18n: &I18n, org: &OrgDesign, id: &str) -> String {
     org.role(id)
         .map_or_else(|| id.to_string(), |r| role_name(i18n, r).to_string())
+}
+
+/// Applies `next` as Tool 3's document, or returns why it was refused in the user's language.
+/// The reducer drops a refused edit without a word, so the views check it here first.
+pub(super) fn set_org(handle: &WorkspaceHandle, i18n: &I18n, next: OrgDesign) -> Option<String> {
+    let edit = Edit::SetOrg(Box::new(next));
+    match apply(&handle.workspace(), &edit, now_ms()) {
+        Err(e) => Some(edit_error_text(i18n, &e)),
+        Ok(_) => {
+            handle.edit(edit);
+            None
+        }
+    }
 }
 
 /// A person's source as shown: the name of the talent source with that id, else the text.
@@ -73,6 +87,7 @@ pub fn people_tab(_props: &TabProps) -> Html {
     let data = use_team_data();
     let filter = use_state(String::new);
     let modal = use_state(|| Modal::None);
+    let refused = use_state(|| None::<String>);
     let org = &ws.org;
 
     let close = {
@@ -156,10 +171,11 @@ pub fn people_tab(_props: &TabProps) -> Html {
             let on_confirm = {
                 let handle = handle.clone();
                 let modal = modal.clone();
+                let refused = refused.clone();
                 let id = id.clone();
                 Callback::from(move |_| {
                     let next = remove_person(&handle.workspace().org, &id);
-                    handle.edit(Edit::SetOrg(Box::new(next)));
+                    refused.set(set_org(&handle, &i18n, next));
                     modal.set(Modal::None);
                 })
             };
@@ -190,6 +206,9 @@ pub fn people_tab(_props: &TabProps) -> Html {
                             data-testid="people-add">{ i18n.t("team_admin.people_add") }</button>
                 </div>
             </div>
+            if let Some(m) = &*refused {
+                <p class="ta-message" role="alert">{ m.clone() }</p>
+            }
             if org.people.is_empty() {
                 <p class="muted">{ i18n.t("team_admin.people_empty") }</p>
             } else {

@@ -4,10 +4,9 @@
 
 use yew::prelude::*;
 
-use super::people::{role_label, role_name};
+use super::people::{role_label, role_name, set_org};
 use super::templates::CommitInput;
 use super::TabProps;
-use crate::domain::edit::Edit;
 use crate::domain::org::process::{check_stages, StageError};
 use crate::domain::org::stages::{
     add_stage, delete_stage, move_stage, rename_stage, set_involvement,
@@ -54,12 +53,14 @@ pub fn process_tab(_props: &TabProps) -> Html {
     let ws = handle.workspace();
     let org = &ws.org;
     let errors = check_stages(org);
+    let refused = use_state(|| None::<String>);
 
     let edit = |f: Box<dyn Fn(&OrgDesign) -> OrgDesign>| {
         let handle = handle.clone();
+        let refused = refused.clone();
         Callback::from(move |_: MouseEvent| {
             let next = f(&handle.workspace().org);
-            handle.edit(Edit::SetOrg(Box::new(next)));
+            refused.set(set_org(&handle, &i18n, next));
         })
     };
     let rename = |stage: String, english: bool| {
@@ -71,12 +72,12 @@ pub fn process_tab(_props: &TabProps) -> Html {
                 return Some(message.clone());
             }
             let next = rename_stage(&handle.workspace().org, &stage, english, &text);
-            handle.edit(Edit::SetOrg(Box::new(next)));
-            None
+            set_org(&handle, &i18n, next)
         })
     };
     let set_part = |stage: String, role: String| {
         let handle = handle.clone();
+        let refused = refused.clone();
         Callback::from(move |v: String| {
             let part = match v.as_str() {
                 "lead" => Involvement::Lead,
@@ -84,7 +85,7 @@ pub fn process_tab(_props: &TabProps) -> Html {
                 _ => Involvement::None,
             };
             let next = set_involvement(&handle.workspace().org, &stage, &role, part);
-            handle.edit(Edit::SetOrg(Box::new(next)));
+            refused.set(set_org(&handle, &i18n, next));
         })
     };
     let options: Vec<(AttrValue, AttrValue)> = [
@@ -124,6 +125,9 @@ pub fn process_tab(_props: &TabProps) -> Html {
                 </div>
             </div>
             <p class="muted ta-hint">{ i18n.t("team_admin.process_hint") }</p>
+            if let Some(m) = &*refused {
+                <p class="ta-message" role="alert">{ m.clone() }</p>
+            }
             <div class="table-scroll">
             <table class="data-table ta-process" data-testid="process-table">
                 <thead><tr>

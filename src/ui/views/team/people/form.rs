@@ -6,8 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::role_name;
-use crate::domain::edit::Edit;
+use super::{role_name, set_org};
 use crate::domain::org::people::{
     next_person_id, upsert_person, CapacityError, PersonDraft, PersonField, PersonProblem,
     MAX_CAPACITY_FTE,
@@ -68,6 +67,23 @@ pub fn person_form(props: &PersonFormProps) -> Html {
         },
     });
     let tried = use_state(|| false);
+    let refused = use_state(|| None::<String>);
+    // Each refused save moves the focus to the first field with a message.
+    let attempts = use_state(|| 0u32);
+    let form_ref = use_node_ref();
+    {
+        let form_ref = form_ref.clone();
+        use_effect_with(*attempts, move |n| {
+            let field = form_ref
+                .cast::<web_sys::Element>()
+                .filter(|_| *n > 0)
+                .and_then(|form| form.query_selector("[aria-invalid='true']").ok().flatten())
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            if let Some(field) = field {
+                let _ = field.focus();
+            }
+        });
+    }
     let name_ref = use_node_ref();
     {
         let name_ref = name_ref.clone();
@@ -89,16 +105,23 @@ pub fn person_form(props: &PersonFormProps) -> Html {
     let submit = {
         let handle = handle.clone();
         let tried = tried.clone();
+        let attempts = attempts.clone();
+        let refused = refused.clone();
         let on_close = props.on_close.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match &built {
                 Ok(p) => {
                     let next = upsert_person(&handle.workspace().org, p.clone());
-                    handle.edit(Edit::SetOrg(Box::new(next)));
-                    on_close.emit(());
+                    match set_org(&handle, &i18n, next) {
+                        None => on_close.emit(()),
+                        Some(m) => refused.set(Some(m)),
+                    }
                 }
-                Err(_) => tried.set(true),
+                Err(_) => {
+                    tried.set(true);
+                    attempts.set(*attempts + 1);
+                }
             }
         })
     };
@@ -192,7 +215,7 @@ pub fn person_form(props: &PersonFormProps) -> Html {
     html! {
         <div class="dialog-backdrop" onkeydown={on_keydown}>
             <form class="dialog ta-form" role="dialog" aria-modal="true" aria-labelledby="pf-title"
-                  data-testid="person-form" onsubmit={submit} novalidate={true}>
+                  data-testid="person-form" onsubmit={submit} novalidate={true} ref={form_ref}>
                 <h2 id="pf-title" class="dialog-title">{ title }</h2>
                 <datalist id="pf-sources">
                     { for sources.iter().map(|(id, name)| html! { <option value={id.clone()} label={name.clone()} /> }) }
@@ -213,6 +236,9 @@ pub fn person_form(props: &PersonFormProps) -> Html {
                     { field(PersonField::Source, "pf-source", i18n.t("team_admin.col_source"), &d.source, |d, v| d.source = v, None, Some("pf-sources")) }
                     { field(PersonField::Notes, "pf-notes", i18n.t("team_admin.col_notes"), &d.notes, |d, v| d.notes = v, None, None) }
                 </div>
+                if let Some(m) = &*refused {
+                    <p class="dialog-error" role="alert">{ m.clone() }</p>
+                }
                 <div class="dialog-actions">
                     <button type="button" class="button" onclick={props.on_close.reform(|_| ())}
                             data-testid="pf-cancel">{ i18n.t("dialog.cancel") }</button>

@@ -6,8 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::role_label;
-use crate::domain::edit::Edit;
+use super::{role_label, set_org};
 use crate::domain::org::people::{add_people, format_fte, MAX_CAPACITY_FTE};
 use crate::persist::files::download_text;
 use crate::persist::import::{ImportError, Table, MAX_IMPORT_BYTES};
@@ -192,6 +191,7 @@ fn mapping_step(props: &MappingStepProps) -> Html {
         (table.clone(), props.mapping.clone(), ws.org.roles.clone()),
         |(t, m, roles)| build_people(t, m, roles).map(Rc::new),
     );
+    let refused = use_state(|| None::<String>);
     let download_invalid = {
         let table = table.clone();
         let preview = preview.clone();
@@ -213,13 +213,16 @@ fn mapping_step(props: &MappingStepProps) -> Html {
         let preview = preview.clone();
         let handle = handle.clone();
         let on_done = props.on_done.clone();
+        let refused = refused.clone();
         Callback::from(move |_| {
             if let Ok(p) = &*preview {
                 if !p.people.is_empty() {
                     let people = p.people.iter().map(|(_, p)| p.clone()).collect();
                     let next = add_people(&handle.workspace().org, people);
-                    handle.edit(Edit::SetOrg(Box::new(next)));
-                    on_done.emit(());
+                    match set_org(&handle, &i18n, next) {
+                        None => on_done.emit(()),
+                        Some(m) => refused.set(Some(m)),
+                    }
                 }
             }
         })
@@ -280,6 +283,9 @@ fn mapping_step(props: &MappingStepProps) -> Html {
             </table>
             </div>
             { result }
+            if let Some(m) = &*refused {
+                <p class="dialog-error" role="alert">{ m.clone() }</p>
+            }
             <div class="dialog-actions">
                 <button type="button" class="button" onclick={props.on_close.clone()}
                         data-testid="people-import-cancel">{ i18n.t("dialog.cancel") }</button>

@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
+use super::super::people::set_org;
 use super::super::people::{role_label, role_name};
 use super::super::use_team_data;
 use super::CommitInput;
-use crate::domain::edit::Edit;
 use crate::domain::org::defaults;
 use crate::domain::org::people::format_fte;
 use crate::domain::org::roles::{parse_template_fte, set_template_fte, FteError, MAX_TEMPLATE_FTE};
@@ -57,6 +57,7 @@ pub fn template_grid() -> Html {
     let ws = handle.workspace();
     let data = use_team_data();
     let confirm_reset = use_state(|| false);
+    let refused = use_state(|| None::<String>);
     let org = &ws.org;
 
     let commit = |row: String, role: String| {
@@ -64,8 +65,7 @@ pub fn template_grid() -> Html {
         Callback::from(move |text: String| match parse_template_fte(&text) {
             Ok(v) => {
                 let next = set_template_fte(&handle.workspace().org, &row, &role, v);
-                handle.edit(Edit::SetOrg(Box::new(next)));
-                None
+                set_org(&handle, &i18n, next)
             }
             Err(e) => Some(fte_error_text(&i18n, &e)),
         })
@@ -73,10 +73,11 @@ pub fn template_grid() -> Html {
     let reset = {
         let handle = handle.clone();
         let confirm_reset = confirm_reset.clone();
+        let refused = refused.clone();
         Callback::from(move |_| {
             let mut next = handle.workspace().org.clone();
             next.templates = defaults::templates();
-            handle.edit(Edit::SetOrg(Box::new(next)));
+            refused.set(set_org(&handle, &i18n, next));
             confirm_reset.set(false);
         })
     };
@@ -99,6 +100,9 @@ pub fn template_grid() -> Html {
                 </div>
             </div>
             <p class="muted ta-hint">{ i18n.t("team_admin.templates_hint") }</p>
+            if let Some(m) = &*refused {
+                <p class="ta-message" role="alert">{ m.clone() }</p>
+            }
             <div class="table-scroll">
             <table class="data-table ta-grid" data-testid="template-grid">
                 <thead><tr>

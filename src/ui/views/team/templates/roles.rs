@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use super::super::people::set_org;
 use super::CommitInput;
-use crate::domain::edit::Edit;
 use crate::domain::org::roles::{add_role, delete_role, rename_role, role_use, RoleError, RoleUse};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::use_workspace;
@@ -62,10 +62,7 @@ pub fn roles_card() -> Html {
                 (text, role.name_en.clone())
             };
             match rename_role(&org, &id, &zh, &en) {
-                Ok(next) => {
-                    handle.edit(Edit::SetOrg(Box::new(next)));
-                    None
-                }
+                Ok(next) => set_org(&handle, &i18n, next),
                 Err(e) => Some(role_error_text(&i18n, &e)),
             }
         })
@@ -75,10 +72,7 @@ pub fn roles_card() -> Html {
         let message = message.clone();
         Callback::from(
             move |_: MouseEvent| match delete_role(&handle.workspace().org, &id) {
-                Ok(next) => {
-                    handle.edit(Edit::SetOrg(Box::new(next)));
-                    message.set(None);
-                }
+                Ok(next) => message.set(set_org(&handle, &i18n, next)),
                 Err(e) => message.set(Some(role_error_text(&i18n, &e))),
             },
         )
@@ -106,10 +100,10 @@ pub fn roles_card() -> Html {
             e.prevent_default();
             let (id, zh, en) = &*new_role;
             match add_role(&handle.workspace().org, id, zh, en) {
-                Ok(next) => {
-                    handle.edit(Edit::SetOrg(Box::new(next)));
-                    new_role.set(Default::default());
-                }
+                Ok(next) => match set_org(&handle, &i18n, next) {
+                    None => new_role.set(Default::default()),
+                    Some(m) => add_error.set(Some(m)),
+                },
                 Err(e) => add_error.set(Some(role_error_text(&i18n, &e))),
             }
         })

@@ -3,8 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::super::people::set_org;
 use super::CommitInput;
-use crate::domain::edit::Edit;
 use crate::domain::org::people::format_fte;
 use crate::domain::org::OrgDesign;
 use crate::domain::values::{parse_integer, parse_percent};
@@ -26,9 +26,11 @@ pub fn settings_card() -> Html {
     let handle = use_workspace();
     let ws = handle.workspace();
     let org = &ws.org;
+    let refused = use_state(|| None::<String>);
 
     let toggle_tier = |tier: String| {
         let handle = handle.clone();
+        let refused = refused.clone();
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             let ws = handle.workspace();
@@ -47,7 +49,7 @@ pub fn settings_card() -> Html {
                     }
                 })
                 .collect();
-            handle.edit(Edit::SetOrg(Box::new(next)));
+            refused.set(set_org(&handle, &i18n, next));
         })
     };
     // A numeric setting: parse and range-check, then store.
@@ -57,8 +59,7 @@ pub fn settings_card() -> Html {
             Ok(v) => {
                 let mut next = handle.workspace().org.clone();
                 store(&mut next, v);
-                handle.edit(Edit::SetOrg(Box::new(next)));
-                None
+                set_org(&handle, &i18n, next)
             }
             Err(()) => Some(message.clone()),
         })
@@ -70,8 +71,7 @@ pub fn settings_card() -> Html {
             Ok(n) if (0..=50).contains(&n) => {
                 let mut next = handle.workspace().org.clone();
                 next.triangle_rules.new_max_years = n as u32;
-                handle.edit(Edit::SetOrg(Box::new(next)));
-                None
+                set_org(&handle, &i18n, next)
             }
             _ => Some(message.clone()),
         })
@@ -92,6 +92,9 @@ pub fn settings_card() -> Html {
                     </label>
                 }) }
                 </div>
+                if let Some(m) = &*refused {
+                    <p class="ta-message" role="alert">{ m.clone() }</p>
+                }
             </fieldset>
             <div class="ta-settings-grid">
                 <label class="ta-setting">
