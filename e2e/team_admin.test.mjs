@@ -140,7 +140,7 @@ test('a template figure that is not allowed is refused next to it; a good one up
     await page.getByTestId('fte-strategic.mature-PM').press('Enter');
     await page.getByTestId('role-delete-PM').click();
     await page.getByTestId('role-PM').waitFor({ state: 'detached' });
-    await page.getByTestId('roles-card').evaluate((el) => el.scrollIntoView());
+    await page.getByTestId('template-required').scrollIntoViewIfNeeded();
     await screenshot(page, 'team-templates-en');
   });
 });
