@@ -9,6 +9,7 @@ pub mod files;
 pub mod import;
 pub mod library;
 pub mod migrate;
+pub mod people_import;
 pub mod read;
 pub mod repair_org;
 pub mod salvage;

@@ -21,9 +21,12 @@
 pub mod defaults;
 pub mod demo;
 pub mod duties;
+pub mod people;
 pub mod plan;
 pub mod process;
+pub mod roles;
 pub mod staffing;
+pub mod stages;
 pub mod stamp;
 pub mod talent;
 pub mod triangle;
