@@ -117,7 +117,10 @@ fn saving_a_card_drops_blank_lines_and_trims() {
     card.mission.zh = s(" 方案 ");
     let tidy = tidy_card(&card);
     assert_eq!(tidy.responsibilities.len(), 5);
-    assert_eq!(tidy.key_activities[0].text.en, "Manages product requirements");
+    assert_eq!(
+        tidy.key_activities[0].text.en,
+        "Manages product requirements"
+    );
     assert_eq!(tidy.mission.zh, "方案");
     // A line with text in one language only is kept.
     card.responsibilities[5].text.en = s("Pricing");

@@ -133,7 +133,10 @@ pub fn blank_card(duties: &Duties, role: &str) -> RoleCard {
     let key = role.to_lowercase();
     let base = format!("card-{key}");
     let id = if duties.cards.iter().any(|c| c.id == base) {
-        fresh_id(&format!("{base}-"), duties.cards.iter().map(|c| c.id.as_str()))
+        fresh_id(
+            &format!("{base}-"),
+            duties.cards.iter().map(|c| c.id.as_str()),
+        )
     } else {
         base
     };
