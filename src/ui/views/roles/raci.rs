@@ -280,7 +280,7 @@ pub fn raci_matrix() -> Html {
                             }) }
                         </ul>
                     } else {
-                        <span class="roles-ok" aria-label={i18n.t("roles.row_ok")}>{ "✓" }</span>
+                        <span class="roles-ok" role="img" aria-label={i18n.t("roles.row_ok")}>{ "✓" }</span>
                     }
                 </td>
                 <td class="roles-raci-actions">
