@@ -102,6 +102,23 @@ test('a second A typed into a row is reported there; Delete clears it; undo brin
     assert.deepEqual(ids.slice(-2), ['activity-1', 'resources']);
     await page.getByTestId('raci-delete-activity-1').click();
     assert.equal(await page.locator('[data-testid=raci-table] tbody tr').count(), 13);
+
+    // Renamed in both languages; Escape leaves a rename without change.
+    await page.getByTestId('raci-rename-cash_collection-open').click();
+    assert.equal(await page.getByTestId('raci-rename-cash_collection-zh').inputValue(), '回款');
+    await page.getByTestId('raci-rename-cash_collection-zh').fill('回款与应收管理');
+    await page.getByTestId('raci-rename-cash_collection-en').fill('Cash collection and receivables');
+    await page.getByTestId('raci-rename-cash_collection-submit').click();
+    const name = page.getByTestId('raci-row-cash_collection').locator('.roles-activity-name');
+    assert.equal(await name.textContent(), '回款与应收管理');
+    await page.getByTestId('raci-rename-cash_collection-open').click();
+    await page.getByTestId('raci-rename-cash_collection-zh').fill('不要这个名字');
+    await page.keyboard.press('Escape');
+    assert.equal(await name.textContent(), '回款与应收管理');
+    assert.equal(
+      await page.getByTestId('raci-cash_collection-AR').getAttribute('aria-label'),
+      '回款与应收管理 · 客户责任人：R 执行（负责做）',
+    );
   });
 });
 
