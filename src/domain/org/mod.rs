@@ -21,6 +21,7 @@
 pub mod defaults;
 pub mod demo;
 pub mod duties;
+pub mod duties_edit;
 pub mod people;
 pub mod plan;
 pub mod process;
