@@ -242,10 +242,11 @@ fn read_tiering(
 }
 
 /// Reads one of the organisation sections (`org`, `duties`, `talent`): a missing section gets
-/// its defaults; in a list of records (people, assignments, roles, …) a record that does not read
-/// is dropped and reported on its own, so one bad person does not cost the others; then any
-/// other field of the wrong type falls back to its default, as in [`lenient_struct`]. Fields
-/// this version does not know are reported for the section itself.
+/// its defaults; in a list of records (people, assignments, roles, …) a field of a record that
+/// does not read falls back to its default and a list entry that is not a record is dropped,
+/// each reported on its own, so one bad value does not cost the rest of the person or the other
+/// people; then any other field of the wrong type falls back to its default, as in
+/// [`lenient_struct`]. Fields this version does not know are reported for the section itself.
 fn read_section<T>(
     value: Option<Value>,
     path: &str,
@@ -271,16 +272,30 @@ where
     for (key, field) in fields.iter_mut() {
         let Value::Array(items) = field else { continue };
         let mut kept = Vec::with_capacity(items.len());
-        for (i, item) in std::mem::take(items).into_iter().enumerate() {
+        let reads = |item: &Value| {
             let mut probe = Map::new();
-            probe.insert(key.clone(), Value::Array(vec![item]));
-            if T::deserialize(&Value::Object(probe.clone())).is_ok() {
-                if let Some(Value::Array(mut one)) = probe.remove(key) {
-                    kept.extend(one.pop());
-                }
-            } else {
-                repairs.push(Repair::WrongType(format!("{path}.{key}[{i}]")));
+            probe.insert(key.clone(), Value::Array(vec![item.clone()]));
+            T::deserialize(&Value::Object(probe)).is_ok()
+        };
+        for (i, item) in std::mem::take(items).into_iter().enumerate() {
+            if reads(&item) {
+                kept.push(item);
+                continue;
             }
+            let Value::Object(fields) = item else {
+                repairs.push(Repair::WrongType(format!("{path}.{key}[{i}]")));
+                continue;
+            };
+            // Field by field, as in `lenient_struct`: what does not read falls back to its default.
+            let mut record = Map::new();
+            for (name, value) in fields {
+                record.insert(name.clone(), value);
+                if !reads(&Value::Object(record.clone())) {
+                    record.remove(&name);
+                    repairs.push(Repair::WrongType(format!("{path}.{key}[{i}].{name}")));
+                }
+            }
+            kept.push(Value::Object(record));
         }
         *items = kept;
     }
