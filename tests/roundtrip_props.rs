@@ -125,39 +125,49 @@ fn triangle() -> impl Strategy<Value = TriangleType> {
     proptest::sample::select(TriangleType::ALL.to_vec())
 }
 
+// Raw records: references are indices resolved in `build_org`.
+type RawTemplate = (
+    usize,
+    TriangleType,
+    Vec<(usize, f64)>,
+    Vec<(usize, usize)>,
+    bool,
+    i64,
+);
+type RawStage = (String, String, Vec<(usize, u8)>, String, i64);
+type RawPerson = ((String, usize, String, f64), (String, String, i64));
+type RawCard = (
+    usize,
+    Bilingual,
+    Vec<Bilingual>,
+    Vec<Bilingual>,
+    String,
+    i64,
+);
+type RawActivity = (String, String, Vec<(usize, u8)>, i64);
+type RawSource = (String, String, f64, u32, u32, String, i64);
+type RawStep = (String, String, f64, Bilingual, i64);
+type RawTalent = (
+    usize,
+    Vec<RawSource>,
+    Vec<RawStep>,
+    Vec<(String, Bilingual, i64)>,
+    i64,
+);
+
 /// The raw parts of the organisation documents; references are indices resolved in [`build_org`].
 #[derive(Clone, Debug)]
 struct OrgParts {
     roles: Vec<(String, String, String, i64)>,
-    templates: Vec<(
-        usize,
-        TriangleType,
-        Vec<(usize, f64)>,
-        Vec<(usize, usize)>,
-        bool,
-        i64,
-    )>,
-    stages: Vec<(String, String, Vec<(usize, u8)>, String, i64)>,
-    people: Vec<((String, usize, String, f64), (String, String, i64))>,
+    templates: Vec<RawTemplate>,
+    stages: Vec<RawStage>,
+    people: Vec<RawPerson>,
     assignments: Vec<(usize, usize, usize, f64, i64)>,
     overrides: Vec<(usize, TriangleType, String, i64)>,
     settings: (Vec<usize>, f64, u32, f64, i64),
-    cards: Vec<(
-        usize,
-        Bilingual,
-        Vec<Bilingual>,
-        Vec<Bilingual>,
-        String,
-        i64,
-    )>,
-    activities: Vec<(String, String, Vec<(usize, u8)>, i64)>,
-    talent: Vec<(
-        usize,
-        Vec<(String, String, f64, u32, u32, String, i64)>,
-        Vec<(String, String, f64, Bilingual, i64)>,
-        Vec<(String, Bilingual, i64)>,
-        i64,
-    )>,
+    cards: Vec<RawCard>,
+    activities: Vec<RawActivity>,
+    talent: Vec<RawTalent>,
     plan: (String, u32, i64),
 }
 
