@@ -51,6 +51,27 @@ async function summaryRow(page, kind) {
   return { added: await cell('added'), changed: await cell('changed'), removed: await cell('removed'), unchanged: await cell('unchanged') };
 }
 
+/**
+ * A colleague's copy of an exported file: a new person on an account, a person changed after
+ * ours, a role card changed before ours (both copies start equal, so ours stays the default).
+ */
+async function colleagueCopy(file) {
+  const envelope = JSON.parse(await fs.readFile(file, 'utf8'));
+  const org = envelope.workspace.org;
+  const later = envelope.exported_at + 60_000;
+  org.people.push({ id: 'p-e2e', name: '新同事', role: 'SR', level: 'L2', capacity_fte: 1, source: '', notes: '', updated_at: later });
+  org.assignments.push({ id: 'as-e2e', person: 'p-e2e', account: org.assignments[0].account, role: 'SR', fte: 0.5, updated_at: later });
+  const person = org.people.find((p) => p.id === 'p-ar01');
+  person.level = 'L5';
+  person.updated_at = later;
+  const card = envelope.workspace.duties.cards.find((c) => c.role === 'AR');
+  card.mission.zh = '文件里的使命';
+  card.updated_at = 1;
+  const changed = path.join(path.dirname(file), 'colleague.kam.json');
+  await fs.writeFile(changed, JSON.stringify(envelope));
+  return changed;
+}
+
 test('export, change, import the file again: merge with a conflict chosen by hand, then undo', { timeout: TEST_TIMEOUT }, async () => {
   await withApp(suite, { slug: 'exchange-merge', locale: 'zh-CN', consoleClean: true }, async (page) => {
     const { file, name } = await exportWorkspace(page);
@@ -88,6 +109,54 @@ test('export, change, import the file again: merge with a conflict chosen by han
     // One undoable step.
     await page.getByTestId('undo').click();
     assert.equal(await page.getByTestId('ws-name').textContent(), '示例集团（已改名）');
+  });
+});
+
+test('merge a file whose people and role cards differ: the new person is added, org conflicts are listed and chosen', { timeout: TEST_TIMEOUT }, async () => {
+  await withApp(suite, { slug: 'exchange-org', locale: 'zh-CN', consoleClean: true }, async (page) => {
+    const { file } = await exportWorkspace(page);
+    const changed = await colleagueCopy(file);
+
+    await chooseImport(page, changed);
+    await page.getByTestId('ws-import-summary').waitFor();
+    assert.equal(await page.getByTestId('ws-import-mode-merge').isChecked(), true);
+    assert.deepEqual(await summaryRow(page, 'person'), { added: 1, changed: 1, removed: 0, unchanged: 31 });
+    assert.equal((await summaryRow(page, 'assignment')).added, 1);
+    assert.deepEqual(await summaryRow(page, 'role_card'), { added: 0, changed: 1, removed: 0, unchanged: 3 });
+    assert.match(await page.getByTestId('ws-import-row-person').textContent(), /人员/);
+    assert.match(await page.getByTestId('ws-import-row-assignment').textContent(), /配置/);
+    const personRow = page.locator('[data-testid=ws-import-conflict][data-kind=person]');
+    assert.match(await personRow.textContent(), /人员.*刘洋.*职级/);
+    assert.equal(await personRow.getByTestId('take-theirs').isChecked(), true, 'the file changed the person last');
+    const cardRow = page.locator('[data-testid=ws-import-conflict][data-kind=role_card]');
+    assert.match(await cardRow.textContent(), /岗位职责卡.*客户责任人.*岗位使命/);
+    assert.equal(await cardRow.getByTestId('take-mine').isChecked(), true, 'ours changed the card last');
+    await cardRow.getByTestId('take-theirs').check();
+    assert.match(await page.getByTestId('ws-import-conflict-tally').textContent(), /采用文件中的 2 项，保留本工作区的 0 项/);
+    await screenshot(page, 'exchange-review-org-zh');
+    await page.getByTestId('ws-import-confirm').click();
+    await page.getByTestId('ws-import-dialog').waitFor({ state: 'detached' });
+
+    // What was merged is in the workspace: export it again and look.
+    const after = JSON.parse(await fs.readFile((await exportWorkspace(page)).file, 'utf8')).workspace;
+    const added = after.org.people.find((p) => p.id === 'p-e2e');
+    assert.equal(added?.name, '新同事');
+    assert.ok(after.org.assignments.some((a) => a.id === 'as-e2e' && a.person === 'p-e2e'));
+    assert.equal(after.org.people.find((p) => p.id === 'p-ar01').level, 'L5');
+    assert.equal(after.duties.cards.find((c) => c.role === 'AR').mission.zh, '文件里的使命');
+    assert.equal(after.org.people.length, 33);
+
+    // The same kind of change reviewed in English.
+    await withApp(suite, { slug: 'exchange-org-en', locale: 'en-US', consoleClean: true }, async (en) => {
+      await chooseImport(en, await colleagueCopy((await exportWorkspace(en)).file));
+      await en.getByTestId('ws-import-summary').waitFor();
+      assert.match(await en.getByTestId('ws-import-row-person').textContent(), /^People/);
+      assert.match(await en.getByTestId('ws-import-row-assignment').textContent(), /^Assignments/);
+      await en.getByTestId('ws-import-mode-merge').check();
+      const row = en.locator('[data-testid=ws-import-conflict][data-kind=role_card]');
+      assert.match(await row.textContent(), /Role cards.*Account responsible.*mission/);
+      await screenshot(en, 'exchange-review-org-en');
+    });
   });
 });
 

@@ -1,13 +1,22 @@
-//! Property tests of the workspace file: export → import of random workspaces is lossless, and
-//! any import compared and merged with itself changes nothing.
+//! Property tests of the workspace file: export → import of random workspaces (customers,
+//! tiers and the organisation documents: roles, templates, stages, people, assignments,
+//! overrides, role cards, RACI activities, talent) is lossless, any import compared and merged
+//! with itself changes nothing, and a merge keeps every record of both sides with no dangling
+//! reference.
+
+#[path = "roundtrip_props/org_gen.rs"]
+mod org_gen;
+mod support;
 
 use std::rc::Rc;
 
-use kam_planner::domain::merge::{self, compare, Choices};
+use kam_planner::domain::merge::{self, compare, Choices, Side};
+use kam_planner::domain::org::stamp::same_content;
 use kam_planner::domain::tiering::TieringConfig;
 use kam_planner::domain::workspace::{Customer, Meta, TierOverride, Workspace, YearPurchase};
 use kam_planner::persist::envelope::{load, load_stored, to_json};
 use proptest::prelude::*;
+use support::references::dangling_references;
 
 /// Text as users type it: Chinese, Latin, digits, punctuation, quotes, escapes, emoji.
 fn text() -> impl Strategy<Value = String> {
@@ -113,12 +122,14 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             proptest::collection::vec((name(), 0.0f64..100.0, any::<i64>()), 5),
             any::<i64>(),
         ),
+        org_gen::org_parts(),
     )
         .prop_map(
             move |(
                 (id, ws_name, fiscal_year, created_at, updated_at, is_demo),
                 customers,
                 (tier_edits, tiering_at),
+                org_parts,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -141,6 +152,9 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                         Rc::new(c)
                     })
                     .collect();
+                let tier_ids: Vec<String> = tiering.tiers.iter().map(|t| t.id.clone()).collect();
+                let customer_ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
+                let (org, duties, talent) = org_gen::build_org(org_parts, &tier_ids, &customer_ids);
                 Workspace {
                     meta: Meta {
                         id: format!("ws-{id}"),
@@ -156,7 +170,9 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     customers,
                     tiering,
                     industry_lines: lines,
-                    ..Workspace::default()
+                    org,
+                    duties,
+                    talent,
                 }
             },
         )
@@ -194,8 +210,52 @@ proptest! {
         }
         let ids: std::collections::HashSet<&str> = merged.customers.iter().map(|c| c.id.as_str()).collect();
         prop_assert_eq!(ids.len(), merged.customers.len(), "ids stay unique");
+        prop_assert_eq!(dangling_references(&merged), Vec::<String>::new());
         // Merged and saved, it loads without any repair.
         let loaded = load(&to_json(&merged, 0)).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&loaded.repairs, &vec![]);
+    }
+
+    #[test]
+    fn a_workspace_merged_with_itself_is_unchanged(ws in workspace()) {
+        prop_assert_eq!(dangling_references(&ws), Vec::<String>::new());
+        let cmp = compare(&ws, &ws);
+        prop_assert!(cmp.is_identical(), "{:?}", cmp.conflicts);
+        prop_assert_eq!(&merge::merge(&ws, &ws, &cmp, &Choices::new()), &ws);
+    }
+
+    #[test]
+    fn taking_every_conflict_from_the_file_holds_every_record_of_the_file(
+        a in workspace(),
+        b in workspace(),
+    ) {
+        let cmp = compare(&a, &b);
+        let all_theirs: Choices = cmp
+            .conflicts
+            .iter()
+            .map(|c| (c.entity.clone(), Side::Theirs))
+            .collect();
+        let merged = merge::merge(&a, &b, &cmp, &all_theirs);
+        // Against the file, nothing is missing and nothing differs: each record of the file is
+        // in the merged copy with the file's content; only what mine alone has is extra.
+        let after = compare(&merged, &b);
+        prop_assert_eq!(&after.added, &vec![]);
+        prop_assert_eq!(&after.conflicts, &vec![]);
+        prop_assert_eq!(after.removed.len(), cmp.removed.len());
+        for p in &b.org.people {
+            let m = merged.org.person(&p.id);
+            prop_assert!(m.is_some_and(|m| same_content(m, p)), "person {}", p.id);
+        }
+        for x in &b.org.assignments {
+            prop_assert!(
+                merged.org.assignments.iter().any(|m| m.id == x.id && same_content(m, x)),
+                "assignment {}", x.id
+            );
+        }
+        prop_assert_eq!(&merged.talent.plan, &b.talent.plan);
+        prop_assert_eq!(dangling_references(&merged), Vec::<String>::new());
+        // Against mine, nothing of mine is lost.
+        let against_mine = compare(&merged, &a);
+        prop_assert_eq!(&against_mine.added, &vec![]);
     }
 }

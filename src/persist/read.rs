@@ -242,10 +242,11 @@ fn read_tiering(
 }
 
 /// Reads one of the organisation sections (`org`, `duties`, `talent`): a missing section gets
-/// its defaults; in a list of records (people, assignments, roles, …) a record that does not read
-/// is dropped and reported on its own, so one bad person does not cost the others; then any
-/// other field of the wrong type falls back to its default, as in [`lenient_struct`]. Fields
-/// this version does not know are reported for the section itself.
+/// its defaults; in a list of records (people, assignments, roles, …) a field of a record that
+/// does not read falls back to its default and a list entry that is not a record is dropped,
+/// each reported on its own, so one bad value does not cost the rest of the person or the other
+/// people; then any other field of the wrong type falls back to its default, as in
+/// [`lenient_struct`]. Fields this version does not know are reported for the section itself.
 fn read_section<T>(
     value: Option<Value>,
     path: &str,
@@ -271,16 +272,30 @@ where
     for (key, field) in fields.iter_mut() {
         let Value::Array(items) = field else { continue };
         let mut kept = Vec::with_capacity(items.len());
-        for (i, item) in std::mem::take(items).into_iter().enumerate() {
+        let reads = |item: &Value| {
             let mut probe = Map::new();
-            probe.insert(key.clone(), Value::Array(vec![item]));
-            if T::deserialize(&Value::Object(probe.clone())).is_ok() {
-                if let Some(Value::Array(mut one)) = probe.remove(key) {
-                    kept.extend(one.pop());
-                }
-            } else {
-                repairs.push(Repair::WrongType(format!("{path}.{key}[{i}]")));
+            probe.insert(key.clone(), Value::Array(vec![item.clone()]));
+            T::deserialize(&Value::Object(probe)).is_ok()
+        };
+        for (i, item) in std::mem::take(items).into_iter().enumerate() {
+            if reads(&item) {
+                kept.push(item);
+                continue;
             }
+            let Value::Object(fields) = item else {
+                repairs.push(Repair::WrongType(format!("{path}.{key}[{i}]")));
+                continue;
+            };
+            // Field by field, as in `lenient_struct`: what does not read falls back to its default.
+            let mut record = Map::new();
+            for (name, value) in fields {
+                record.insert(name.clone(), value);
+                if !reads(&Value::Object(record.clone())) {
+                    record.remove(&name);
+                    repairs.push(Repair::WrongType(format!("{path}.{key}[{i}].{name}")));
+                }
+            }
+            kept.push(Value::Object(record));
         }
         *items = kept;
     }
@@ -354,6 +369,7 @@ fn cap_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
             repairs,
         );
     }
+    cap_org_texts(ws, repairs);
     for (i, c) in ws.customers.iter_mut().enumerate() {
         if !customer_has_long_text(c) {
             continue;
@@ -395,4 +411,153 @@ fn customer_has_long_text(c: &Customer) -> bool {
             .as_ref()
             .is_some_and(|ov| long(&ov.tier) || long(&ov.reason))
         || c.tags.iter().any(|t| long(t))
+}
+
+/// Cuts each of `fields` (name, text) of the record at `prefix()` (e.g. `org.people[3]`); the
+/// prefix is only built when a text is cut.
+fn cap_fields<const N: usize>(
+    prefix: impl Fn() -> String,
+    fields: [(&str, &mut String); N],
+    repairs: &mut Vec<Repair>,
+) {
+    for (name, text) in fields {
+        cap(text, || format!("{}.{name}", prefix()), repairs);
+    }
+}
+
+/// The texts of the organisation documents: names, notes, ids and references of every record,
+/// the texts of role cards, activities, talent sources, ladder steps and enablement.
+fn cap_org_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    let org = &mut ws.org;
+    for (i, tier) in org.account_tiers.iter_mut().enumerate() {
+        cap(tier, || format!("org.account_tiers[{i}]"), repairs);
+    }
+    for (i, r) in org.roles.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut r.id),
+            ("name_zh", &mut r.name_zh),
+            ("name_en", &mut r.name_en),
+            ("notes", &mut r.notes),
+        ];
+        cap_fields(|| format!("org.roles[{i}]"), fields, repairs);
+    }
+    for (i, t) in org.templates.iter_mut().enumerate() {
+        let fields = [("id", &mut t.id), ("tier", &mut t.tier)];
+        cap_fields(|| format!("org.templates[{i}]"), fields, repairs);
+        for (j, d) in t.doubles.iter_mut().enumerate() {
+            let fields = [("by", &mut d.by), ("covers", &mut d.covers)];
+            cap_fields(
+                || format!("org.templates[{i}].doubles[{j}]"),
+                fields,
+                repairs,
+            );
+        }
+    }
+    for (i, s) in org.stages.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut s.id),
+            ("name_zh", &mut s.name_zh),
+            ("name_en", &mut s.name_en),
+            ("notes", &mut s.notes),
+        ];
+        cap_fields(|| format!("org.stages[{i}]"), fields, repairs);
+    }
+    for (i, p) in org.people.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut p.id),
+            ("name", &mut p.name),
+            ("role", &mut p.role),
+            ("level", &mut p.level),
+            ("source", &mut p.source),
+            ("notes", &mut p.notes),
+        ];
+        cap_fields(|| format!("org.people[{i}]"), fields, repairs);
+    }
+    for (i, a) in org.assignments.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut a.id),
+            ("person", &mut a.person),
+            ("account", &mut a.account),
+            ("role", &mut a.role),
+        ];
+        cap_fields(|| format!("org.assignments[{i}]"), fields, repairs);
+    }
+    for (i, o) in org.triangle_overrides.iter_mut().enumerate() {
+        let fields = [("customer", &mut o.customer), ("reason", &mut o.reason)];
+        cap_fields(|| format!("org.triangle_overrides[{i}]"), fields, repairs);
+    }
+    for (i, c) in ws.duties.cards.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut c.id),
+            ("role", &mut c.role),
+            ("mission.zh", &mut c.mission.zh),
+            ("mission.en", &mut c.mission.en),
+            ("notes", &mut c.notes),
+        ];
+        cap_fields(|| format!("duties.cards[{i}]"), fields, repairs);
+        for (list, duties) in [
+            ("responsibilities", &mut c.responsibilities),
+            ("key_activities", &mut c.key_activities),
+        ] {
+            for (j, d) in duties.iter_mut().enumerate() {
+                let fields = [
+                    ("id", &mut d.id),
+                    ("text.zh", &mut d.text.zh),
+                    ("text.en", &mut d.text.en),
+                ];
+                cap_fields(|| format!("duties.cards[{i}].{list}[{j}]"), fields, repairs);
+            }
+        }
+    }
+    for (i, a) in ws.duties.activities.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut a.id),
+            ("name_zh", &mut a.name_zh),
+            ("name_en", &mut a.name_en),
+        ];
+        cap_fields(|| format!("duties.activities[{i}]"), fields, repairs);
+    }
+    cap(
+        &mut ws.talent.plan.start_month,
+        || "talent.plan.start_month".into(),
+        repairs,
+    );
+    for (i, r) in ws.talent.roles.iter_mut().enumerate() {
+        let p = |rest: &str| format!("talent.roles[{i}]{rest}");
+        cap_fields(
+            || p(""),
+            [("id", &mut r.id), ("role", &mut r.role)],
+            repairs,
+        );
+        for (j, s) in r.sources.iter_mut().enumerate() {
+            let fields = [
+                ("id", &mut s.id),
+                ("name_zh", &mut s.name_zh),
+                ("name_en", &mut s.name_en),
+                ("notes", &mut s.notes),
+            ];
+            cap_fields(|| p(&format!(".sources[{j}]")), fields, repairs);
+        }
+        for (j, s) in r.ladder.iter_mut().enumerate() {
+            let fields = [
+                ("id", &mut s.id),
+                ("level", &mut s.level),
+                ("title_zh", &mut s.title_zh),
+                ("title_en", &mut s.title_en),
+                ("criteria.zh", &mut s.criteria.zh),
+                ("criteria.en", &mut s.criteria.en),
+            ];
+            cap_fields(|| p(&format!(".ladder[{j}]")), fields, repairs);
+        }
+        for (j, e) in r.enablement.iter_mut().enumerate() {
+            let fields = [
+                ("id", &mut e.id),
+                ("name_zh", &mut e.name_zh),
+                ("name_en", &mut e.name_en),
+                ("description.zh", &mut e.description.zh),
+                ("description.en", &mut e.description.en),
+            ];
+            cap_fields(|| p(&format!(".enablement[{j}]")), fields, repairs);
+        }
+    }
 }

@@ -9,12 +9,13 @@ use yew::prelude::*;
 
 use crate::domain::edit::Edit;
 use crate::domain::merge::{
-    self, chosen, differing_fields, Choices, Comparison, Conflict, EntityKind, Side,
+    self, chosen, differing_fields, differing_org_fields, Choices, Comparison, Conflict,
+    EntityKind, Side,
 };
 use crate::domain::workspace::Workspace;
 use crate::persist::envelope::Loaded;
 use crate::ui::clock::{local_datetime, local_datetime_seconds};
-use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::i18n::{use_i18n, I18n, Lang};
 use crate::ui::library::{new_id, use_library};
 use crate::ui::messages::repair_text;
 use crate::ui::state::{now_ms, use_workspace, DocRef};
@@ -263,6 +264,17 @@ fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::Tier => i18n.t("exchange.kind.tier"),
         EntityKind::IndustryLine => i18n.t("exchange.kind.industry_line"),
         EntityKind::Customer => i18n.t("exchange.kind.customer"),
+        EntityKind::OrgSettings => i18n.t("exchange.kind.org_settings"),
+        EntityKind::Role => i18n.t("exchange.kind.role"),
+        EntityKind::CoverageTemplate => i18n.t("exchange.kind.template"),
+        EntityKind::PurchaseStage => i18n.t("exchange.kind.stage"),
+        EntityKind::Person => i18n.t("exchange.kind.person"),
+        EntityKind::Assignment => i18n.t("exchange.kind.assignment"),
+        EntityKind::TriangleOverride => i18n.t("exchange.kind.triangle_override"),
+        EntityKind::RoleCard => i18n.t("exchange.kind.role_card"),
+        EntityKind::Activity => i18n.t("exchange.kind.activity"),
+        EntityKind::RoleTalent => i18n.t("exchange.kind.talent_role"),
+        EntityKind::TalentPlan => i18n.t("exchange.kind.talent_plan"),
     }
 }
 
@@ -351,6 +363,7 @@ fn conflict_fields(i18n: &I18n, review: &Review, theirs: &Workspace, c: &Conflic
             }
         }
         EntityKind::IndustryLine => Vec::new(),
+        _ => differing_org_fields(mine, theirs, &c.entity),
     };
     fields
         .iter()
@@ -367,18 +380,15 @@ fn conflict_fields(i18n: &I18n, review: &Review, theirs: &Workspace, c: &Conflic
         .join(i18n.t("explain.list_separator"))
 }
 
-fn conflict_label(i18n: &I18n, review: &Review, c: &Conflict) -> String {
-    match c.entity.kind {
-        EntityKind::Settings | EntityKind::TieringSettings => "—".to_string(),
-        EntityKind::Tier => review
-            .mine
-            .tiering
-            .tiers
-            .iter()
-            .find(|t| t.id == c.entity.id)
-            .map(|t| i18n.tier_name(t).to_string())
-            .unwrap_or_else(|| c.entity.id.clone()),
-        _ => c.label.clone(),
+fn conflict_label(i18n: &I18n, c: &Conflict) -> String {
+    let label = match i18n.lang {
+        Lang::En if !c.label_en.is_empty() => &c.label_en,
+        _ => &c.label,
+    };
+    if label.is_empty() {
+        "—".to_string()
+    } else {
+        label.clone()
     }
 }
 
@@ -456,9 +466,9 @@ fn conflicts_table(
                         };
                         let group = format!("take-{}-{}", c.entity.kind.key(), c.entity.id);
                         html! {
-                            <tr data-testid="ws-import-conflict" data-id={c.entity.id.clone()}>
+                            <tr data-testid="ws-import-conflict" data-kind={c.entity.kind.key()} data-id={c.entity.id.clone()}>
                                 <td>{ kind_label(i18n, c.entity.kind) }</td>
-                                <td>{ conflict_label(i18n, review, c) }</td>
+                                <td>{ conflict_label(i18n, c) }</td>
                                 <td class="muted">{ conflict_fields(i18n, review, theirs, c) }</td>
                                 <td class={classes!((c.default_side == Side::Mine && c.mine_updated_at != c.theirs_updated_at).then_some("is-newer"))}>
                                     { when(c.mine_updated_at) }</td>

@@ -1,12 +1,21 @@
 //! Comparing the open workspace ("mine") with one read from a file ("theirs"), and the three ways
 //! of taking the file in: replace, merge, or a new workspace (SPEC §4).
 //!
-//! Entities are compared by id: customers, tiers and industry lines one by one, the workspace
-//! settings (name, currency, fiscal year, reference date) and the tiering settings (mode, score
-//! model, thresholds) each as one entity. An entity in both copies whose content differs (its
-//! `updated_at` aside) is a *conflict*; merging takes, for each conflict, the side the user chose
-//! or by default the side changed last (mine on a tie). What only the file has is added; what
-//! only mine has is kept — a file cannot say whether it never had an entity or deleted it.
+//! Entities are compared by id: customers, tiers, industry lines and every record of the
+//! organisation documents (roles, coverage templates, purchase stages, people, assignments,
+//! triangle-type overrides, role cards, RACI activities, the talent of each role) one by one;
+//! the workspace settings, the tiering settings, the organisation settings and the hiring-plan
+//! settings each as one entity. An entity in both copies whose content differs (its `updated_at`
+//! aside) is a *conflict*; merging takes, for each conflict, the side the user chose or by
+//! default the side changed last (mine on a tie). What only the file has is added; what only
+//! mine has is kept — a file cannot say whether it never had an entity or deleted it.
+//!
+//! Because a merge never drops a record and matches records by the same keys that references
+//! use (person, customer, role and tier ids), every id either copy holds is in the merged copy:
+//! a reference that holds in the copy it comes from (an assignment to a person and a customer, a
+//! triangle override to a customer, a card to a role) holds in the merged one too.
+
+mod org;
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -14,8 +23,10 @@ use std::rc::Rc;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::tiering::{Tier, TieringConfig};
+use super::tiering::Tier;
 use super::workspace::{Customer, Workspace};
+
+pub use org::differing_org_fields;
 
 /// The kinds of entity compared, in the order they are listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,16 +41,50 @@ pub enum EntityKind {
     IndustryLine,
     /// A customer, by id.
     Customer,
+    /// Account tiers, triangle thresholds and the under-staffed threshold (one entity, id
+    /// `org_settings`).
+    OrgSettings,
+    /// A role of the account team, by id.
+    Role,
+    /// A row of the coverage template, by id.
+    CoverageTemplate,
+    /// A stage of the customer's purchase process, by id.
+    PurchaseStage,
+    /// A person of the account teams, by id.
+    Person,
+    /// A person's assignment to an account, by id.
+    Assignment,
+    /// A triangle type set by hand, by the customer it is set for.
+    TriangleOverride,
+    /// A role card, by id.
+    RoleCard,
+    /// A row of the RACI matrix, by id.
+    Activity,
+    /// The sources, ladder and enablement of one role (one entity with its lists), by id.
+    RoleTalent,
+    /// The hiring-plan settings (one entity, id `talent_plan`).
+    TalentPlan,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 5] = [
+    pub const ALL: [EntityKind; 16] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
         EntityKind::IndustryLine,
         EntityKind::Customer,
+        EntityKind::OrgSettings,
+        EntityKind::Role,
+        EntityKind::CoverageTemplate,
+        EntityKind::PurchaseStage,
+        EntityKind::Person,
+        EntityKind::Assignment,
+        EntityKind::TriangleOverride,
+        EntityKind::RoleCard,
+        EntityKind::Activity,
+        EntityKind::RoleTalent,
+        EntityKind::TalentPlan,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -50,6 +95,17 @@ impl EntityKind {
             EntityKind::Tier => "tier",
             EntityKind::IndustryLine => "industry_line",
             EntityKind::Customer => "customer",
+            EntityKind::OrgSettings => "org_settings",
+            EntityKind::Role => "role",
+            EntityKind::CoverageTemplate => "template",
+            EntityKind::PurchaseStage => "stage",
+            EntityKind::Person => "person",
+            EntityKind::Assignment => "assignment",
+            EntityKind::TriangleOverride => "triangle_override",
+            EntityKind::RoleCard => "role_card",
+            EntityKind::Activity => "activity",
+            EntityKind::RoleTalent => "talent_role",
+            EntityKind::TalentPlan => "talent_plan",
         }
     }
 }
@@ -77,8 +133,11 @@ pub enum Side {
 pub struct Conflict {
     /// The entity.
     pub entity: EntityRef,
-    /// A name to show (customer or tier name, line name; empty for the settings).
+    /// A name to show: the customer, person or tier name, the Chinese name of a role, stage or
+    /// activity, "person · customer" for an assignment; empty for the settings groups.
     pub label: String,
+    /// The same name in English where the record has one (otherwise equal to `label`).
+    pub label_en: String,
     /// When mine was last changed, ms since epoch.
     pub mine_updated_at: i64,
     /// When theirs was last changed.
@@ -182,10 +241,59 @@ pub fn differing_fields<T: Serialize>(a: &T, b: &T) -> Vec<String> {
         .collect()
 }
 
+/// A record of a list compared and merged by id.
+trait Record: Clone {
+    /// The key records are matched by.
+    fn id(&self) -> &str;
+    /// True when the two hold the same content, their change times aside.
+    fn same(&self, other: &Self) -> bool;
+    /// Last change, ms since epoch.
+    fn changed_at(&self) -> i64;
+}
+
+impl Record for Rc<Customer> {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn same(&self, other: &Self) -> bool {
+        Rc::ptr_eq(self, other) || same_customer(self, other)
+    }
+    fn changed_at(&self) -> i64 {
+        self.updated_at
+    }
+}
+
+impl Record for Tier {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn same(&self, other: &Self) -> bool {
+        self.same_content(other)
+    }
+    fn changed_at(&self) -> i64 {
+        self.updated_at
+    }
+}
+
+/// An industry line is its name, so two lines with one id are never "changed".
+impl Record for String {
+    fn id(&self) -> &str {
+        self
+    }
+    fn same(&self, _: &Self) -> bool {
+        true
+    }
+    fn changed_at(&self) -> i64 {
+        0
+    }
+}
+
+/// A name in Chinese and in English, for a conflict's label.
+type Label = (String, String);
+
 /// Compares the open workspace with one read from a file.
 pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     let mut out = Comparison::default();
-
     compare_single(
         EntityKind::Settings,
         same_settings(mine, theirs),
@@ -201,41 +309,28 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
         (mine.tiering.updated_at, theirs.tiering.updated_at),
         &mut out,
     );
-    // Tiers.
-    let counts = compare_by_id(
+    compare_by_id(
         EntityKind::Tier,
         &mine.tiering.tiers,
         &theirs.tiering.tiers,
-        |t: &Tier| t.id.as_str(),
-        |a, b| a.same_content(b),
-        |t| (t.name_zh.clone(), t.updated_at),
+        |t| (t.name_zh.clone(), t.name_en.clone()),
         &mut out,
     );
-    out.counts.push((EntityKind::Tier, counts));
-
-    // Industry lines: the name is the id, so two lines are never "changed".
-    let counts = compare_by_id(
+    compare_by_id(
         EntityKind::IndustryLine,
         &mine.industry_lines,
         &theirs.industry_lines,
-        |l: &String| l.as_str(),
-        |_, _| true,
-        |l| (l.clone(), 0),
+        |l| (l.clone(), l.clone()),
         &mut out,
     );
-    out.counts.push((EntityKind::IndustryLine, counts));
-
-    // Customers.
-    let counts = compare_by_id(
+    compare_by_id(
         EntityKind::Customer,
         &mine.customers,
         &theirs.customers,
-        |c: &Rc<Customer>| c.id.as_str(),
-        |a, b| Rc::ptr_eq(a, b) || same_customer(a, b),
-        |c| (c.name.clone(), c.updated_at),
+        |c| (c.name.clone(), c.name.clone()),
         &mut out,
     );
-    out.counts.push((EntityKind::Customer, counts));
+    org::compare_org(mine, theirs, &mut out);
     out
 }
 
@@ -258,6 +353,7 @@ fn compare_single(
                 id: kind.key().to_string(),
             },
             label: String::new(),
+            label_en: String::new(),
             mine_updated_at: mine_at,
             theirs_updated_at: theirs_at,
             default_side: newer(mine_at, theirs_at),
@@ -266,42 +362,41 @@ fn compare_single(
     out.counts.push((kind, counts));
 }
 
-fn compare_by_id<T>(
+/// Compares two lists of one kind by id and appends the counts, additions, conflicts (named by
+/// `label` of mine's record) and removals to `out`. A repeated id counts once.
+fn compare_by_id<T: Record>(
     kind: EntityKind,
     mine: &[T],
     theirs: &[T],
-    id: impl Fn(&T) -> &str,
-    same: impl Fn(&T, &T) -> bool,
-    label_time: impl Fn(&T) -> (String, i64),
+    label: impl Fn(&T) -> Label,
     out: &mut Comparison,
-) -> Counts {
+) {
     let mut counts = Counts::default();
-    let by_id: HashMap<&str, &T> = mine.iter().map(|m| (id(m), m)).collect();
+    let by_id: HashMap<&str, &T> = mine.iter().map(|m| (m.id(), m)).collect();
     let mut seen: HashSet<&str> = HashSet::with_capacity(theirs.len());
+    let entity = |key: &str| EntityRef {
+        kind,
+        id: key.to_string(),
+    };
     for t in theirs {
-        let key = id(t);
+        let key = t.id();
         if !seen.insert(key) {
             continue;
         }
         match by_id.get(key) {
             None => {
                 counts.added += 1;
-                out.added.push(EntityRef {
-                    kind,
-                    id: key.to_string(),
-                });
+                out.added.push(entity(key));
             }
-            Some(m) if same(m, t) => counts.unchanged += 1,
+            Some(m) if m.same(t) => counts.unchanged += 1,
             Some(m) => {
                 counts.changed += 1;
-                let (label, mine_at) = label_time(m);
-                let (_, theirs_at) = label_time(t);
+                let (label, label_en) = label(m);
+                let (mine_at, theirs_at) = (m.changed_at(), t.changed_at());
                 out.conflicts.push(Conflict {
-                    entity: EntityRef {
-                        kind,
-                        id: key.to_string(),
-                    },
+                    entity: entity(key),
                     label,
+                    label_en,
                     mine_updated_at: mine_at,
                     theirs_updated_at: theirs_at,
                     default_side: newer(mine_at, theirs_at),
@@ -311,16 +406,13 @@ fn compare_by_id<T>(
     }
     let mut removed_seen: HashSet<&str> = HashSet::new();
     for m in mine {
-        let key = id(m);
+        let key = m.id();
         if !seen.contains(key) && removed_seen.insert(key) {
             counts.removed += 1;
-            out.removed.push(EntityRef {
-                kind,
-                id: key.to_string(),
-            });
+            out.removed.push(entity(key));
         }
     }
-    counts
+    out.counts.push((kind, counts));
 }
 
 /// Replace: the file's content under the open workspace's id and creation time.
@@ -340,40 +432,107 @@ pub fn as_new(theirs: &Workspace, new_id: &str, now_ms: i64) -> Workspace {
     next
 }
 
+/// The ids of the conflicts resolved to the file, per kind.
+struct Taken<'a>(HashMap<EntityKind, HashSet<&'a str>>);
+
+impl Taken<'_> {
+    fn has(&self, kind: EntityKind, id: &str) -> bool {
+        self.0.get(&kind).is_some_and(|ids| ids.contains(id))
+    }
+
+    fn single(&self, kind: EntityKind) -> bool {
+        self.has(kind, kind.key())
+    }
+}
+
+/// Where a record only the file has goes in mine's list.
+#[derive(Clone, Copy)]
+enum Placement {
+    /// At the end, in the file's order.
+    Append,
+    /// After the record that precedes it in the file (first when none does): for lists whose
+    /// order means something (tiers from highest, the stages of the purchase process).
+    AfterPredecessor,
+}
+
+/// Merges one list: each record of `next` whose conflict was resolved to the file is replaced
+/// by the file's, and each record only the file has is added (see [`Placement`]); mine's order
+/// is kept.
+fn merge_by_id<T: Record>(
+    kind: EntityKind,
+    next: &mut Vec<T>,
+    theirs: &[T],
+    taken: &Taken<'_>,
+    placement: Placement,
+) {
+    if taken.0.contains_key(&kind) {
+        let theirs_by_id: HashMap<&str, &T> = theirs.iter().map(|t| (t.id(), t)).collect();
+        for item in next.iter_mut() {
+            if taken.has(kind, item.id()) {
+                if let Some(t) = theirs_by_id.get(item.id()) {
+                    *item = (*t).clone();
+                }
+            }
+        }
+    }
+    match placement {
+        Placement::Append => {
+            let have: HashSet<&str> = next.iter().map(Record::id).collect();
+            let mut added: HashSet<&str> = HashSet::new();
+            let new: Vec<T> = theirs
+                .iter()
+                .filter(|t| !have.contains(t.id()) && added.insert(t.id()))
+                .cloned()
+                .collect();
+            next.extend(new);
+        }
+        Placement::AfterPredecessor => {
+            for (i, t) in theirs.iter().enumerate() {
+                if next.iter().any(|x| x.id() == t.id()) {
+                    continue;
+                }
+                let at = match i.checked_sub(1).and_then(|p| theirs.get(p)) {
+                    Some(prev) => next
+                        .iter()
+                        .position(|x| x.id() == prev.id())
+                        .map_or(next.len(), |p| p + 1),
+                    None => 0,
+                };
+                next.insert(at, t.clone());
+            }
+        }
+    }
+}
+
 /// Merge: mine, with what only the file has added and each conflict resolved by `choices` (or
-/// its default side). The order of mine is kept; added customers come last, added tiers after
-/// the tier that precedes them in the file, added industry lines last.
+/// its default side). The order of mine is kept; records only the file has come last, except
+/// tiers and purchase stages, which go after the record that precedes them in the file.
 pub fn merge(
     mine: &Workspace,
     theirs: &Workspace,
     comparison: &Comparison,
     choices: &Choices,
 ) -> Workspace {
-    let take: HashSet<&EntityRef> = comparison
-        .conflicts
-        .iter()
-        .filter(|c| chosen(c, choices) == Side::Theirs)
-        .map(|c| &c.entity)
-        .collect();
-    let takes = |kind: EntityKind, id: &str| {
-        take.contains(&EntityRef {
-            kind,
-            id: id.to_string(),
-        })
-    };
+    let mut taken = Taken(HashMap::new());
+    for c in &comparison.conflicts {
+        if chosen(c, choices) == Side::Theirs {
+            taken
+                .0
+                .entry(c.entity.kind)
+                .or_default()
+                .insert(c.entity.id.as_str());
+        }
+    }
     let mut next = mine.clone();
 
-    if takes(EntityKind::Settings, EntityKind::Settings.key()) {
+    if taken.single(EntityKind::Settings) {
         next.meta.name = theirs.meta.name.clone();
         next.meta.currency = theirs.meta.currency.clone();
         next.meta.fiscal_year = theirs.meta.fiscal_year;
         next.meta.today = theirs.meta.today.clone();
         next.meta.settings_updated_at = theirs.meta.settings_updated_at;
     }
-    if takes(
-        EntityKind::TieringSettings,
-        EntityKind::TieringSettings.key(),
-    ) {
+    if taken.single(EntityKind::TieringSettings) {
         let t = &theirs.tiering;
         next.tiering.mode = t.mode;
         next.tiering.score = t.score.clone();
@@ -381,64 +540,27 @@ pub fn merge(
         next.tiering.curses = t.curses.clone();
         next.tiering.updated_at = t.updated_at;
     }
-    next.tiering = merge_tiers(&next.tiering, &theirs.tiering, |id| {
-        takes(EntityKind::Tier, id)
-    });
-
-    for line in &theirs.industry_lines {
-        if !next.industry_lines.contains(line) {
-            next.industry_lines.push(line.clone());
-        }
-    }
-
-    let theirs_by_id: HashMap<&str, &Rc<Customer>> = theirs
-        .customers
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
-    for c in next.customers.iter_mut() {
-        if takes(EntityKind::Customer, &c.id) {
-            if let Some(t) = theirs_by_id.get(c.id.as_str()) {
-                *c = Rc::clone(t);
-            }
-        }
-    }
-    let mine_ids: HashSet<&str> = mine.customers.iter().map(|c| c.id.as_str()).collect();
-    let mut added: HashSet<&str> = HashSet::new();
-    for c in &theirs.customers {
-        if !mine_ids.contains(c.id.as_str()) && added.insert(c.id.as_str()) {
-            next.customers.push(Rc::clone(c));
-        }
-    }
-    next
-}
-
-fn merge_tiers(
-    mine: &TieringConfig,
-    theirs: &TieringConfig,
-    takes: impl Fn(&str) -> bool,
-) -> TieringConfig {
-    let mut next = mine.clone();
-    for tier in next.tiers.iter_mut() {
-        if takes(&tier.id) {
-            if let Some(t) = theirs.tiers.iter().find(|t| t.id == tier.id) {
-                *tier = t.clone();
-            }
-        }
-    }
-    for (i, t) in theirs.tiers.iter().enumerate() {
-        if next.tiers.iter().any(|x| x.id == t.id) {
-            continue;
-        }
-        let at = match i.checked_sub(1).and_then(|p| theirs.tiers.get(p)) {
-            Some(prev) => next
-                .tiers
-                .iter()
-                .position(|x| x.id == prev.id)
-                .map_or(next.tiers.len(), |p| p + 1),
-            None => 0,
-        };
-        next.tiers.insert(at, t.clone());
-    }
+    merge_by_id(
+        EntityKind::Tier,
+        &mut next.tiering.tiers,
+        &theirs.tiering.tiers,
+        &taken,
+        Placement::AfterPredecessor,
+    );
+    merge_by_id(
+        EntityKind::IndustryLine,
+        &mut next.industry_lines,
+        &theirs.industry_lines,
+        &taken,
+        Placement::Append,
+    );
+    merge_by_id(
+        EntityKind::Customer,
+        &mut next.customers,
+        &theirs.customers,
+        &taken,
+        Placement::Append,
+    );
+    org::merge_org(&mut next, theirs, &taken);
     next
 }

@@ -1,0 +1,122 @@
+//! Every reference a workspace holds, checked: what a merge or a load must never leave dangling.
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+
+use kam_planner::domain::workspace::Workspace;
+
+/// Each reference that names a record the workspace does not hold, and each id used twice in
+/// one list, as a readable line; empty when all is well.
+pub fn dangling_references(ws: &Workspace) -> Vec<String> {
+    let mut out = Vec::new();
+    let customers = ids(
+        ws.customers.iter().map(|c| c.id.as_str()),
+        "customers",
+        &mut out,
+    );
+    let tiers = ids(
+        ws.tiering.tiers.iter().map(|t| t.id.as_str()),
+        "tiers",
+        &mut out,
+    );
+    let org = &ws.org;
+    let roles = ids(org.roles.iter().map(|r| r.id.as_str()), "roles", &mut out);
+    let people = ids(org.people.iter().map(|p| p.id.as_str()), "people", &mut out);
+    ids(
+        org.assignments.iter().map(|a| a.id.as_str()),
+        "assignments",
+        &mut out,
+    );
+    ids(
+        org.templates.iter().map(|t| t.id.as_str()),
+        "templates",
+        &mut out,
+    );
+    ids(org.stages.iter().map(|s| s.id.as_str()), "stages", &mut out);
+    ids(
+        org.triangle_overrides.iter().map(|o| o.customer.as_str()),
+        "triangle overrides",
+        &mut out,
+    );
+    ids(
+        ws.duties.cards.iter().map(|c| c.id.as_str()),
+        "cards",
+        &mut out,
+    );
+    ids(
+        ws.duties.activities.iter().map(|a| a.id.as_str()),
+        "activities",
+        &mut out,
+    );
+    ids(
+        ws.talent.roles.iter().map(|r| r.id.as_str()),
+        "talent roles",
+        &mut out,
+    );
+
+    let mut check = |known: &HashSet<String>, id: &str, what: String| {
+        if !known.contains(id) {
+            out.push(format!("{what} names the missing “{id}”"));
+        }
+    };
+    for c in &ws.customers {
+        if let Some(ov) = &c.tier_override {
+            check(&tiers, &ov.tier, format!("customer {} tier override", c.id));
+        }
+    }
+    for a in &org.assignments {
+        check(&people, &a.person, format!("assignment {} person", a.id));
+        check(
+            &customers,
+            &a.account,
+            format!("assignment {} account", a.id),
+        );
+        check(&roles, &a.role, format!("assignment {} role", a.id));
+    }
+    for p in &org.people {
+        check(&roles, &p.role, format!("person {} role", p.id));
+    }
+    for o in &org.triangle_overrides {
+        check(&customers, &o.customer, "triangle override".to_string());
+    }
+    for t in &org.account_tiers {
+        check(&tiers, t, "account tiers".to_string());
+    }
+    for t in &org.templates {
+        check(&tiers, &t.tier, format!("template {} tier", t.id));
+        for role in t.fte.keys() {
+            check(&roles, role, format!("template {} FTE", t.id));
+        }
+    }
+    for s in &org.stages {
+        for role in s.cells.keys() {
+            check(&roles, role, format!("stage {} cell", s.id));
+        }
+    }
+    for c in &ws.duties.cards {
+        check(&roles, &c.role, format!("card {} role", c.id));
+    }
+    for a in &ws.duties.activities {
+        for role in a.raci.keys() {
+            check(&roles, role, format!("activity {} RACI", a.id));
+        }
+    }
+    for t in &ws.talent.roles {
+        check(&roles, &t.role, format!("talent {} role", t.id));
+    }
+    out
+}
+
+fn ids<'a>(
+    items: impl Iterator<Item = &'a str>,
+    list: &str,
+    out: &mut Vec<String>,
+) -> HashSet<String> {
+    let mut seen = HashSet::new();
+    for id in items {
+        if !seen.insert(id.to_string()) {
+            out.push(format!("{list}: “{id}” used twice"));
+        }
+    }
+    seen
+}
