@@ -138,7 +138,7 @@ fn v2_to_v3_gives_an_older_document_the_default_organisation_and_no_people() {
 }
 
 #[test]
-fn one_bad_person_costs_only_that_person() {
+fn a_bad_value_costs_only_that_value_and_a_non_record_only_itself() {
     let (mut input, _) = pair(1);
     input["org"] = json!({
         "people": [
@@ -159,10 +159,14 @@ fn one_bad_person_costs_only_that_person() {
         .iter()
         .map(|p| p.name.as_str())
         .collect();
-    assert_eq!(names, ["王五", "钱七"]);
+    assert_eq!(names, ["王五", "赵六", "钱七"]);
+    // 赵六 keeps everything but the capacity, which falls back to full time.
+    assert_eq!(loaded.workspace.org.people[1].capacity_fte, 1.0);
+    assert_eq!(loaded.workspace.org.people[1].role, "SR");
     let repairs: Vec<String> = loaded.repairs.iter().map(|r| r.to_string()).collect();
     assert!(
-        repairs.contains(&"“org.people[1]” had the wrong type; default used".to_string()),
+        repairs
+            .contains(&"“org.people[1].capacity_fte” had the wrong type; default used".to_string()),
         "{repairs:?}"
     );
     assert!(
