@@ -22,10 +22,12 @@ pub mod defaults;
 pub mod demo;
 pub mod duties;
 pub mod plan;
+pub mod plan_table;
 pub mod process;
 pub mod staffing;
 pub mod stamp;
 pub mod talent;
+pub mod talent_input;
 pub mod triangle;
 
 use std::collections::BTreeMap;
