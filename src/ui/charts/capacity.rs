@@ -137,7 +137,7 @@ pub fn capacity_chart(props: &CapacityChartProps) -> Html {
                 <circle cx={px(m).to_string()} cy={py(props.capacity[m]).to_string()}
                         r={if props.compact { "2.5" } else { "4" }} class="capacity-close-dot" />
                 if !props.compact {
-                    <text x={(px(m) + 6.0).to_string()} y={(f.top + 10.0).to_string()} class="capacity-close-label"
+                    <text x={(px(m) + 6.0).to_string()} y={(f.h - f.bottom - 6.0).to_string()} class="capacity-close-label"
                           text-anchor={if px(m) > f.w * 0.8 { "end" } else { "start" }}
                           dx={if px(m) > f.w * 0.8 { "-12" } else { "0" }}>
                         { props.labels.get(m).cloned().unwrap_or_default() }
@@ -148,8 +148,8 @@ pub fn capacity_chart(props: &CapacityChartProps) -> Html {
                 <g class="capacity-legend" transform={format!("translate({} 8)", f.left + 4.0)}>
                     <line x1="0" x2="18" y1="6" y2="6" class="capacity-line capacity-supply" />
                     <text x="22" y="10">{ props.capacity_label.clone() }</text>
-                    <line x1="150" x2="168" y1="6" y2="6" class="capacity-line capacity-demand" />
-                    <text x="172" y="10">{ props.demand_label.clone() }</text>
+                    <line x1="180" x2="198" y1="6" y2="6" class="capacity-line capacity-demand" />
+                    <text x="202" y="10">{ props.demand_label.clone() }</text>
                 </g>
             }
         </svg>

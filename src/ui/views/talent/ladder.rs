@@ -67,11 +67,9 @@ pub fn ladder(props: &RoleEditorProps) -> Html {
                     <thead>
                         <tr>
                             <th>{ i18n.t("talent.col_level") }</th>
-                            <th>{ i18n.t("talent.col_title_zh") }</th>
-                            <th>{ i18n.t("talent.col_title_en") }</th>
+                            <th>{ i18n.t("talent.col_title") }</th>
                             <th class="num">{ i18n.t("talent.col_years") }</th>
-                            <th>{ i18n.t("talent.col_criteria_zh") }</th>
-                            <th>{ i18n.t("talent.col_criteria_en") }</th>
+                            <th class="talent-wide-col">{ i18n.t("talent.col_criteria") }</th>
                             <th><span class="visually-hidden">{ i18n.t("talent.col_actions") }</span></th>
                         </tr>
                     </thead>
@@ -112,22 +110,26 @@ pub fn ladder(props: &RoleEditorProps) -> Html {
                             <tr key={s.id.clone()} data-testid={format!("ladder-row-{i}")}>
                                 <td><TextInput value={s.level.clone()} label={field("talent.col_level")} class="is-short"
                                         testid={format!("ladder-level-{i}")} on_commit={set_text(|s, v| s.level = v)} /></td>
-                                <td><TextInput value={s.title_zh.clone()} label={field("talent.col_title_zh")}
-                                        allow_empty={!s.title_en.trim().is_empty()}
-                                        testid={format!("ladder-title-zh-{i}")} on_commit={set_text(|s, v| s.title_zh = v)} /></td>
-                                <td><TextInput value={s.title_en.clone()} label={field("talent.col_title_en")}
-                                        allow_empty={!s.title_zh.trim().is_empty()}
-                                        testid={format!("ladder-title-en-{i}")} on_commit={set_text(|s, v| s.title_en = v)} /></td>
+                                <td class="talent-pair">
+                                    <TextInput value={s.title_zh.clone()} label={field("talent.col_title_zh")}
+                                        allow_empty={!s.title_en.trim().is_empty()} placeholder={i18n.t("talent.col_title_zh").to_string()}
+                                        testid={format!("ladder-title-zh-{i}")} on_commit={set_text(|s, v| s.title_zh = v)} />
+                                    <TextInput value={s.title_en.clone()} label={field("talent.col_title_en")}
+                                        allow_empty={!s.title_zh.trim().is_empty()} placeholder={i18n.t("talent.col_title_en").to_string()}
+                                        testid={format!("ladder-title-en-{i}")} on_commit={set_text(|s, v| s.title_en = v)} />
+                                </td>
                                 <td class="num"><NumberInput value={s.typical_years} kind={NumberKind::Years}
                                         label={field("talent.col_years")} testid={format!("ladder-years-{i}")}
                                         on_commit={set_years} /></td>
-                                <td><TextInput value={s.criteria.zh.clone()} label={field("talent.col_criteria_zh")} class="is-wide"
-                                        allow_empty=true max_len={MAX_TEXT_LEN}
-                                        testid={format!("ladder-criteria-zh-{i}")} on_commit={set_text(|s, v| s.criteria.zh = v)} /></td>
-                                <td><TextInput value={s.criteria.en.clone()} label={field("talent.col_criteria_en")} class="is-wide"
-                                        allow_empty=true max_len={MAX_TEXT_LEN}
-                                        testid={format!("ladder-criteria-en-{i}")} on_commit={set_text(|s, v| s.criteria.en = v)} /></td>
-                                <td class="talent-row-actions">
+                                <td class="talent-pair talent-wide-col">
+                                    <TextInput value={s.criteria.zh.clone()} label={field("talent.col_criteria_zh")} class="is-wide"
+                                        allow_empty=true max_len={MAX_TEXT_LEN} placeholder={i18n.t("talent.col_criteria_zh").to_string()}
+                                        testid={format!("ladder-criteria-zh-{i}")} on_commit={set_text(|s, v| s.criteria.zh = v)} />
+                                    <TextInput value={s.criteria.en.clone()} label={field("talent.col_criteria_en")} class="is-wide"
+                                        allow_empty=true max_len={MAX_TEXT_LEN} placeholder={i18n.t("talent.col_criteria_en").to_string()}
+                                        testid={format!("ladder-criteria-en-{i}")} on_commit={set_text(|s, v| s.criteria.en = v)} />
+                                </td>
+                                <td><div class="talent-row-actions">
                                     <button type="button" class="button icon" onclick={swap(i.wrapping_sub(1))} disabled={i == 0}
                                             title={field("talent.move_up")} aria-label={field("talent.move_up")}
                                             data-testid={format!("ladder-up-{i}")}>{ "↑" }</button>
@@ -137,7 +139,7 @@ pub fn ladder(props: &RoleEditorProps) -> Html {
                                     <button type="button" class="button icon" onclick={remove}
                                             title={field("talent.remove_step")} aria-label={field("talent.remove_step")}
                                             data-testid={format!("ladder-remove-{i}")}>{ "✕" }</button>
-                                </td>
+                                </div></td>
                             </tr>
                         }
                     }) }

@@ -114,6 +114,15 @@ pub fn closes_text(i18n: &I18n, closes: &GapClose, start_month: &str) -> String 
     }
 }
 
+/// "4 人" / "4 hires" (and "1 hire").
+pub fn hires_text(i18n: &I18n, n: u32) -> String {
+    if n == 1 {
+        i18n.t("talent.hires_count_one").to_string()
+    } else {
+        i18n.tf("talent.hires_count", &[("n", &n.to_string())])
+    }
+}
+
 /// One line on the plan of a role: hires and closing month, or why it cannot be computed.
 pub fn plan_status_text(
     i18n: &I18n,
@@ -132,7 +141,7 @@ pub fn plan_status_text(
         Ok(p) => i18n.tf(
             "talent.status_plan",
             &[
-                ("hires", &p.hires_needed.to_string()),
+                ("hires", &hires_text(i18n, p.hires_needed)),
                 ("closes", &closes_text(i18n, &p.closes, start_month)),
             ],
         ),

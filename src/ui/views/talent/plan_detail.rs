@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::{closes_text, pick, role_caption, talent_error_text};
+use super::{closes_text, hires_text, pick, role_caption, talent_error_text};
 use crate::domain::org::plan::{month_label, RolePlan};
 use crate::domain::org::plan_table::{capacity_rows, close_month, plan_axis_ticks};
 use crate::domain::org::talent::TalentError;
@@ -72,7 +72,7 @@ pub fn plan_detail(props: &PlanDetailProps) -> Html {
     } else if left == 0 {
         i18n.tf(
             "talent.intake_explain_exact",
-            &[("hires", &p.hires_needed.to_string())],
+            &[("hires", &hires_text(&i18n, p.hires_needed))],
         )
     } else {
         let names: Vec<String> = p
@@ -84,7 +84,7 @@ pub fn plan_detail(props: &PlanDetailProps) -> Html {
         i18n.tf(
             "talent.intake_explain",
             &[
-                ("hires", &p.hires_needed.to_string()),
+                ("hires", &hires_text(&i18n, p.hires_needed)),
                 ("floor", &floors.to_string()),
                 ("left", &left.to_string()),
                 ("names", &names.join(i18n.t("talent.list_sep"))),
