@@ -24,12 +24,14 @@ pub mod duties;
 pub mod duties_edit;
 pub mod people;
 pub mod plan;
+pub mod plan_table;
 pub mod process;
 pub mod roles;
 pub mod staffing;
 pub mod stages;
 pub mod stamp;
 pub mod talent;
+pub mod talent_input;
 pub mod triangle;
 
 use std::collections::BTreeMap;
