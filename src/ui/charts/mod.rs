@@ -1,5 +1,6 @@
 //! Small SVG charts fed plain numbers; each has a table view beside it.
 
 pub mod curve;
+pub mod load_bars;
 pub mod pyramid;
 pub mod share_bars;
