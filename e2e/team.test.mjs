@@ -74,6 +74,10 @@ test('the demo board shows the planted problems with their figures', { timeout: 
     assert.equal(await over.count(), 1);
     assert.match(await over.textContent(), /周强.*160%/);
     await screenshot(page, 'team-board-zh');
+    await page.locator('.board-how summary').click();
+    assert.match(await page.locator('.board-how').textContent(), /缺口 = 需求 10 − 能力 6\.5 = 3\.5；需补人数 = 缺口 3\.5 向上取整 = 4 人/);
+    await page.locator('.board-how').scrollIntoViewIfNeeded();
+    await screenshot(page, 'team-board-how-zh');
 
     // The gaps list leads to the row.
     await page.locator('[data-kind=missing] button[data-account=c-0048]').click();
@@ -161,5 +165,51 @@ test('in English the board speaks English', { timeout: TEST_TIMEOUT }, async () 
     await page.locator('[data-kind=under_staffed] button[data-account=c-0046]').click();
     await page.waitForFunction(() => document.activeElement?.id === 'board-c-0046');
     await screenshot(page, 'team-board-row-en');
+  });
+});
+
+test('an empty workspace says why the board is empty and where to go', { timeout: TEST_TIMEOUT }, async () => {
+  await withApp(suite, { slug: 'team-empty', locale: 'zh-CN', hash: '#/team', consoleClean: true }, async (page) => {
+    await page.getByTestId('board-table').waitFor();
+    await page.getByTestId('ws-menu').click();
+    await page.getByTestId('ws-new-empty').click();
+    await page.getByTestId('dialog-input').fill('空白工作区');
+    await page.getByTestId('dialog-confirm').click();
+    await page.getByTestId('board-no-accounts').waitFor();
+    assert.match(
+      await page.getByTestId('board-no-accounts').textContent(),
+      /大客户层级（战略客户、价值客户、潜力客户）中没有客户（共 0 家客户），看板为空/,
+    );
+    assert.match(await page.getByTestId('board-no-people').textContent(), /还没有人员/);
+    assert.equal(await page.getByTestId('board-table').count(), 0);
+    assert.equal(await page.getByTestId('board-loads').count(), 0);
+    assert.equal(await page.getByTestId('gaps-none').textContent(), '还没有大客户，暂无可计算的缺口。');
+    await screenshot(page, 'team-board-empty');
+    await page.getByTestId('board-go-templates').click();
+    await page.locator('[data-testid=team-tab-templates][aria-selected=true]').waitFor();
+  });
+});
+
+test('an assignment’s FTE is changed and removed in its cell', { timeout: TEST_TIMEOUT }, async () => {
+  await withBoard('team-edit', 'zh-CN', async (page) => {
+    // 周强's second account: c-0141, AR 0.6 (assignment as-26).
+    await page.getByTestId('cell-edit-c-0141-AR').click();
+    const fte = page.getByTestId('holder-fte-as-26');
+    assert.equal(await fte.inputValue(), '0.6');
+    await fte.fill('x');
+    await fte.press('Tab');
+    assert.equal(await page.getByTestId('holder-error-as-26').textContent(), '请输入数字，如 0.5');
+    assert.equal(await page.getByTestId('cell-figure-c-0141-AR').textContent(), '0.6 / 1', 'nothing changed');
+
+    await page.getByTestId('holder-fte-as-26').fill('0.2');
+    await page.getByTestId('holder-fte-as-26').press('Tab');
+    await page.waitForFunction(() => document.querySelector('[data-testid=cell-figure-c-0141-AR]')?.textContent === '0.2 / 1');
+    assert.deepEqual(await gapTexts(page, 'over_allocated'), ['周强（AR）：负荷 120%，1.2 / 1 FTE，负责 2 家客户']);
+
+    await page.getByTestId('holder-remove-as-26').click();
+    await waitForStatus(page, 'c-0141', 'AR', 'missing');
+    assert.deepEqual(await gapTexts(page, 'over_allocated'), []);
+    assert.equal(await page.getByTestId('flag-missing-c-0141-AR').textContent(), '缺 AR');
+    assert.equal(await page.getByTestId('total-AR-assigned').textContent(), '14');
   });
 });

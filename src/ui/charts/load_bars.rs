@@ -66,7 +66,7 @@ pub fn load_bars(props: &LoadBarsProps) -> Html {
                         <rect x={LABEL_W.to_string()} y={(y + 4.0).to_string()}
                               width={(x(shown(b)) - LABEL_W).max(0.0).to_string()} height="14" rx="2"
                               class={if b.over { "load-bars-over" } else { "load-bars-load" }} />
-                        <text class="load-bars-value" x={(LABEL_W + BAR_W + 6.0).to_string()}
+                        <text class="load-bars-value" x={(x(shown(b)).max(hundred) + 6.0).to_string()}
                               y={(y + 15.0).to_string()}>{ value }</text>
                     </g>
                 }

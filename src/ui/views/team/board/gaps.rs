@@ -137,7 +137,9 @@ pub fn gaps_view(i18n: &I18n, ws: &Workspace, s: &Staffing, on_goto: &Callback<S
                     { format_count(total) }
                 </span>
             </h3>
-            if total == 0 {
+            if total == 0 && s.accounts.is_empty() {
+                <p class="muted" data-testid="gaps-none">{ i18n.t("board.gaps_no_accounts") }</p>
+            } else if total == 0 {
                 <p class="diag-ok" data-testid="gaps-none">{ i18n.t("board.gaps_none") }</p>
             }
             <div class="gaps-groups">
