@@ -107,6 +107,7 @@ test('assigning an FR to a strategic account closes its gap; Ctrl+Z brings it ba
     await page.getByTestId('assign-confirm').click();
     assert.equal(await page.getByTestId('assign-error').textContent(), 'FTE 必须大于 0');
     assert.equal(await status(page, 'c-0046', 'FR'), 'missing', 'nothing was assigned');
+    await screenshot(page, 'team-board-assign-zh');
 
     await page.getByTestId('assign-fte').fill('1');
     await page.getByTestId('assign-person').selectOption('p-fr01');
