@@ -18,6 +18,7 @@
 //! has a stable string `id` and an `updated_at` (ms since epoch) for merging, and FTE figures are
 //! `f64` (1.0 = one full-time person).
 
+pub mod board;
 pub mod defaults;
 pub mod demo;
 pub mod duties;

@@ -2,5 +2,6 @@
 
 pub mod capacity;
 pub mod curve;
+pub mod load_bars;
 pub mod pyramid;
 pub mod share_bars;
