@@ -173,6 +173,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     org,
                     duties,
                     talent,
+                    ..Workspace::default()
                 }
             },
         )

@@ -4,8 +4,14 @@
 //! arriving from another tab.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "web/engagement.rs"]
+mod engagement;
 #[path = "support/faulty_store.rs"]
 mod faulty_store;
+#[path = "web/kpi.rs"]
+mod kpi;
+#[path = "web/rhythm.rs"]
+mod rhythm;
 #[path = "web/roles.rs"]
 mod roles;
 #[path = "web/talent.rs"]

@@ -26,6 +26,7 @@ use super::org;
 use super::rng::SplitMix64 as Rng;
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, Meta, Workspace, YearPurchase};
+use super::{engagement, governance, kpi};
 
 /// Language the demo's names are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,7 +215,7 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
     let tiering = TieringConfig::default().stamped(now_ms);
     let tier_assignments = tiering.assign_all(&customers);
     let teams = org::demo::build(&tiering, &customers, &tier_assignments, now_ms);
-    Workspace {
+    let mut ws = Workspace {
         meta: Meta {
             id: id.to_string(),
             name: pick_label(("示例集团", "Demo Group"), locale).to_string(),
@@ -235,7 +236,13 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
         org: teams.org,
         duties: teams.duties,
         talent: teams.talent,
-    }
+        ..Workspace::default()
+    };
+    // The rhythm, the 151 log and the scorecards refer to the accounts and people above.
+    ws.governance = governance::demo(&ws, now_ms);
+    ws.engagement = engagement::demo(&ws, now_ms);
+    ws.kpi = kpi::demo(&ws, now_ms);
+    ws
 }
 
 fn pick_label(pair: (&'static str, &'static str), locale: DemoLocale) -> &'static str {

@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use thiserror::Error;
 
+use super::engagement::{self, Engagement};
+use super::governance::{self, Governance};
+use super::kpi::{self, Kpi};
 use super::org::duties::Duties;
 use super::org::stamp;
 use super::org::talent::Talent;
@@ -54,6 +57,12 @@ pub enum Edit {
     SetDuties(Box<Duties>),
     /// Replace Tool 7's document (sources, ladders, enablement, plan settings).
     SetTalent(Box<Talent>),
+    /// Replace Tool 5's document (bodies, meetings).
+    SetGovernance(Box<Governance>),
+    /// Replace the 151 programme (targets, log).
+    SetEngagement(Box<Engagement>),
+    /// Replace Tool 6's document (scorecards, cascades, actuals).
+    SetKpi(Box<Kpi>),
     /// Add imported customers. Those without an id, or with one already taken, get
     /// `<id_prefix><n>`; industry lines they name are added to the list.
     AddCustomers {
@@ -250,6 +259,30 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.duties = stamp::stamp_duties(&ws.duties, duties, now_ms);
+            next
+        }
+        Edit::SetGovernance(doc) => {
+            if **doc == ws.governance {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.governance = governance::stamp(&ws.governance, doc, now_ms);
+            next
+        }
+        Edit::SetEngagement(doc) => {
+            if **doc == ws.engagement {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.engagement = engagement::stamp(&ws.engagement, doc, now_ms);
+            next
+        }
+        Edit::SetKpi(doc) => {
+            if **doc == ws.kpi {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.kpi = kpi::stamp(&ws.kpi, doc, now_ms);
             next
         }
         Edit::SetTalent(talent) => {

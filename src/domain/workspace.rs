@@ -11,6 +11,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::engagement::Engagement;
+use super::governance::Governance;
+use super::kpi::Kpi;
 use super::org::duties::Duties;
 use super::org::talent::Talent;
 use super::org::OrgDesign;
@@ -20,8 +23,9 @@ use super::tiering::TieringConfig;
 ///
 /// History: 1 — the first format; 2 — `updated_at` on each tier, on the tiering settings and
 /// `meta.settings_updated_at`, so that merging two copies can tell which side changed them last;
-/// 3 — the organisation documents `org` (Tool 3), `duties` (Tool 4) and `talent` (Tool 7).
-pub const SCHEMA_VERSION: u32 = 3;
+/// 3 — the organisation documents `org` (Tool 3), `duties` (Tool 4) and `talent` (Tool 7);
+/// 4 — `governance` (Tool 5), `engagement` (the 151 programme) and `kpi` (Tool 6).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// One company's key-account plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -43,6 +47,12 @@ pub struct Workspace {
     pub duties: Duties,
     /// Talent sources, growth ladders, enablement and the hiring-plan settings (Tool 7).
     pub talent: Talent,
+    /// Management bodies and meetings (Tool 5).
+    pub governance: Governance,
+    /// The 151 programme: targets per tier and action, and the log of actions.
+    pub engagement: Engagement,
+    /// Scorecards, cascades and actuals (Tool 6).
+    pub kpi: Kpi,
 }
 
 /// Name and bookkeeping of a workspace.
@@ -196,6 +206,9 @@ impl Workspace {
             org: OrgDesign::default(),
             duties: Duties::default(),
             talent: Talent::default(),
+            governance: Governance::default(),
+            engagement: Engagement::default(),
+            kpi: Kpi::default(),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::workspace::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, in order; `STEPS.len()` is always `SCHEMA_VERSION - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`], returning it and the versions
 /// it started each step from (so tests can see which steps ran).
@@ -83,6 +83,20 @@ fn v2_to_v3(mut doc: Value) -> Result<Value, String> {
         return Err("the workspace is not an object".to_string());
     };
     for key in ["org", "duties", "talent"] {
+        ws.entry(key.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+    }
+    Ok(doc)
+}
+
+/// 3 → 4: the documents of the management rhythm (`governance`, Tool 5), the 151 programme
+/// (`engagement`) and the KPI scorecards (`kpi`, Tool 6) appear, each as an empty object that the
+/// lenient read fills with the defaults. A section already present is left as it is.
+fn v3_to_v4(mut doc: Value) -> Result<Value, String> {
+    let Value::Object(ws) = &mut doc else {
+        return Err("the workspace is not an object".to_string());
+    };
+    for key in ["governance", "engagement", "kpi"] {
         ws.entry(key.to_string())
             .or_insert_with(|| Value::Object(Map::new()));
     }

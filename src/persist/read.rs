@@ -16,6 +16,9 @@ use serde_json::{Map, Value};
 
 use super::envelope::{LoadError, MAX_CUSTOMERS};
 use super::validate::Repair;
+use crate::domain::engagement::Engagement;
+use crate::domain::governance::Governance;
+use crate::domain::kpi::Kpi;
 use crate::domain::org::duties::Duties;
 use crate::domain::org::talent::Talent;
 use crate::domain::org::OrgDesign;
@@ -162,6 +165,11 @@ pub fn read_workspace(
     let org = read_section::<OrgDesign>(doc.remove("org"), "org", unknown, repairs);
     let duties = read_section::<Duties>(doc.remove("duties"), "duties", unknown, repairs);
     let talent = read_section::<Talent>(doc.remove("talent"), "talent", unknown, repairs);
+    let governance =
+        read_section::<Governance>(doc.remove("governance"), "governance", unknown, repairs);
+    let engagement =
+        read_section::<Engagement>(doc.remove("engagement"), "engagement", unknown, repairs);
+    let kpi = read_section::<Kpi>(doc.remove("kpi"), "kpi", unknown, repairs);
     let mut ws = Workspace {
         meta,
         customers,
@@ -170,6 +178,9 @@ pub fn read_workspace(
         org,
         duties,
         talent,
+        governance,
+        engagement,
+        kpi,
     };
     cap_texts(&mut ws, repairs);
     Ok(ws)

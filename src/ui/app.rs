@@ -13,7 +13,10 @@ use super::route::Route;
 use super::state::{DocRef, Session, WorkspaceHandle};
 use super::views::concentration::ConcentrationView;
 use super::views::customers::Customers;
+use super::views::engagement::EngagementView;
+use super::views::kpi::KpiView;
 use super::views::overview::Overview;
+use super::views::rhythm::RhythmView;
 use super::views::roles::RolesView;
 use super::views::talent::TalentView;
 use super::views::team::TeamView;
@@ -219,6 +222,9 @@ pub fn app() -> Html {
                             Route::Team => html! { <TeamView /> },
                             Route::Roles => html! { <RolesView /> },
                             Route::Talent => html! { <TalentView /> },
+                            Route::Rhythm => html! { <RhythmView /> },
+                            Route::Engagement => html! { <EngagementView /> },
+                            Route::Kpi => html! { <KpiView /> },
                         } }
                     </main>
                 </div>

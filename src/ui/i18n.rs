@@ -26,6 +26,9 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("team_admin", include_str!("locales/zh-CN/team_admin.json")),
     ("roles", include_str!("locales/zh-CN/roles.json")),
     ("talent", include_str!("locales/zh-CN/talent.json")),
+    ("rhythm", include_str!("locales/zh-CN/rhythm.json")),
+    ("engagement", include_str!("locales/zh-CN/engagement.json")),
+    ("kpi", include_str!("locales/zh-CN/kpi.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -44,6 +47,9 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("team_admin", include_str!("locales/en/team_admin.json")),
     ("roles", include_str!("locales/en/roles.json")),
     ("talent", include_str!("locales/en/talent.json")),
+    ("rhythm", include_str!("locales/en/rhythm.json")),
+    ("engagement", include_str!("locales/en/engagement.json")),
+    ("kpi", include_str!("locales/en/kpi.json")),
 ];
 
 /// An interface language.

@@ -18,17 +18,26 @@ pub enum Route {
     Roles,
     /// Tool 7: talent sources, growth ladders and the hiring plan.
     Talent,
+    /// Tool 5: management bodies, meetings, the year calendar and the .ics export.
+    Rhythm,
+    /// The 151 programme: targets, log and completion of the five sales actions.
+    Engagement,
+    /// Tool 6: differentiated KPI scorecards, cascade and per-person scores.
+    Kpi,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 7] = [
+    pub const ALL: [Route; 10] = [
         Route::Overview,
         Route::Customers,
         Route::Tiering,
         Route::Concentration,
         Route::Team,
         Route::Roles,
+        Route::Rhythm,
+        Route::Engagement,
+        Route::Kpi,
         Route::Talent,
     ];
 
@@ -42,6 +51,9 @@ impl Route {
             Route::Team => "team",
             Route::Roles => "roles",
             Route::Talent => "talent",
+            Route::Rhythm => "rhythm",
+            Route::Engagement => "engagement",
+            Route::Kpi => "kpi",
         }
     }
 
@@ -55,6 +67,9 @@ impl Route {
             Route::Team => "nav.team",
             Route::Roles => "nav.roles",
             Route::Talent => "nav.talent",
+            Route::Rhythm => "nav.rhythm",
+            Route::Engagement => "nav.engagement",
+            Route::Kpi => "nav.kpi",
         }
     }
 
