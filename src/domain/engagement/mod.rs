@@ -383,3 +383,24 @@ pub fn check_entry(ws: &Workspace, entry: &Entry) -> Vec<EntryProblem> {
     }
     out
 }
+
+/// Largest yearly target of one action accepted for one account.
+pub const MAX_TARGET: u32 = 999;
+
+/// A target typed in the grid: a whole number 0–[`MAX_TARGET`] (surrounding spaces allowed).
+pub fn parse_target(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok().filter(|n| *n <= MAX_TARGET)
+}
+
+/// The plan threshold typed by the user: a number 0–100, with or without a trailing `%`.
+pub fn parse_threshold(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let t = t.strip_suffix('%').unwrap_or(t).trim();
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && (0.0..=100.0).contains(v))
+}
