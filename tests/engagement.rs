@@ -384,7 +384,7 @@ fn the_demo_plants_two_strategic_accounts_behind_target() {
         .engagement
         .entries
         .iter()
-        .all(|e| check_entry(&ws, &e).is_empty()));
+        .all(|e| check_entry(&ws, e).is_empty()));
     assert_eq!(c.accounts.iter().filter(|a| a.total.target > 0).count(), 15);
     // Potential accounts are accounts without a 151 target in the demo.
     assert_eq!(ws.engagement.targets_of("potential").total(), 0);

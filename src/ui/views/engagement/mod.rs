@@ -126,7 +126,6 @@ pub fn engagement_view() -> Html {
         let handle = handle.clone();
         let ws = ws.clone();
         let edit_error = edit_error.clone();
-        let i18n = i18n.clone();
         Callback::from(move |doc: Engagement| {
             let edit = Edit::SetEngagement(Box::new(doc));
             // Checked first so that a refusal is explained instead of silently ignored.
