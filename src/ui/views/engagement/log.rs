@@ -233,7 +233,7 @@ pub fn log(props: &PartProps) -> Html {
                     html! {
                         <tr class={classes!((scope != DateScope::InYear).then_some("is-outside"))}
                             data-testid={format!("engagement-entry-{}", e.id)}>
-                            <td class="num">
+                            <td class="engagement-date-cell">
                                 { &e.date }
                                 if scope == DateScope::OutsideYear {
                                     <span class="engagement-badge is-outside">{ i18n.tf("engagement.outside_year", &[("year", &fy.to_string())]) }</span>

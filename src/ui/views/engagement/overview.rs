@@ -35,6 +35,8 @@ pub fn overview(props: &PartProps) -> Html {
     let ws = &props.ws.0;
     let c = &props.completion;
     let behind = c.accounts.iter().filter(|a| !a.behind.is_empty()).count();
+    // Accounts of a tier without a target have no figure; they are counted, not listed.
+    let without_target = c.accounts.iter().filter(|a| a.total.target == 0).count();
     let rule = &ws.engagement.rule;
     let mut rule_parts = Vec::new();
     if rule.pace {
@@ -83,13 +85,17 @@ pub fn overview(props: &PartProps) -> Html {
                 { i18n.tf("engagement.rule_intro", &[("rule", &rule_text)]) }
             </p>
             <p class="muted engagement-cap">{ i18n.t("engagement.cap_rule") }</p>
-            if c.outside_year > 0 || c.not_counted > 0 {
-                <p class="muted" data-testid="engagement-outside">
+            if c.outside_year > 0 {
+                <p class="muted engagement-note" data-testid="engagement-outside">
                     { i18n.tf("engagement.outside_note", &[
                         ("n", &c.outside_year.to_string()),
                         ("year", &c.fiscal_year.to_string()),
-                        ("other", &c.not_counted.to_string()),
                     ]) }
+                </p>
+            }
+            if c.not_counted > 0 {
+                <p class="muted engagement-note" data-testid="engagement-not-counted">
+                    { i18n.tf("engagement.not_counted_note", &[("n", &c.not_counted.to_string())]) }
                 </p>
             }
         </section>
@@ -111,7 +117,7 @@ pub fn overview(props: &PartProps) -> Html {
                         <th scope="col">{ i18n.t("engagement.col_status") }</th>
                     </tr></thead>
                     <tbody>
-                    { for c.accounts.iter().map(|a| {
+                    { for c.accounts.iter().filter(|a| a.total.target > 0).map(|a| {
                         let is_behind = !a.behind.is_empty();
                         let id = &a.account.id;
                         html! {
@@ -125,9 +131,7 @@ pub fn overview(props: &PartProps) -> Html {
                                 <td class="num">{ a.total.planned }</td>
                                 <td class="num">{ pct_text(a.total.plan_pct()) }</td>
                                 <td class="engagement-status">
-                                    if a.total.target == 0 {
-                                        <span class="muted">{ i18n.t("engagement.no_target") }</span>
-                                    } else if is_behind {
+                                    if is_behind {
                                         <span class="engagement-badge is-behind">{ i18n.t("engagement.behind") }</span>
                                         <ul class="engagement-reasons" data-testid={format!("engagement-reasons-{id}")}>
                                             { for a.behind.iter().map(|r| html! { <li>{ reason_text(&i18n, r) }</li> }) }
@@ -142,6 +146,11 @@ pub fn overview(props: &PartProps) -> Html {
                     </tbody>
                 </table>
                 </div>
+                if without_target > 0 {
+                    <p class="muted engagement-note" data-testid="engagement-without-target">
+                        { i18n.tf("engagement.without_target_note", &[("n", &without_target.to_string())]) }
+                    </p>
+                }
             }
         </section>
 
