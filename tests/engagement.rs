@@ -386,8 +386,14 @@ fn the_demo_plants_two_strategic_accounts_behind_target() {
         .iter()
         .all(|e| check_entry(&ws, e).is_empty()));
     assert_eq!(c.accounts.iter().filter(|a| a.total.target > 0).count(), 15);
-    // Potential accounts are accounts without a 151 target in the demo.
+    // The potential tier has no target in the demo, so its customers are not in the programme;
+    // with the default targets they would be (75 more accounts).
     assert_eq!(ws.engagement.targets_of("potential").total(), 0);
+    let mut with_potential = ws.clone();
+    with_potential.engagement.targets = Engagement::default().targets;
+    let c = completion(&with_potential);
+    assert_eq!(c.accounts.len(), 90);
+    assert_eq!(c.total.target, 205 + 75 * 4);
     assert_eq!(completion_by_account(&ws).len(), 15);
     // Deterministic.
     assert_eq!(

@@ -1,26 +1,26 @@
 //! The demo's 151 log (fiscal year 2026, `today` 2026-01-15).
 //!
-//! The demo company runs the programme on its 15 strategic and value accounts: the targets are
-//! the defaults with the potential tier set to 0 (its 75 accounts are still accounts of the iron
-//! triangle, but have no 151 target and so no completion). Every account has a done action from
-//! 2025-Q4 (listed as outside the fiscal year, counting nothing), done actions in the first half
-//! of January 2026 and planned ones through 2026 that cover the rest of its targets — except two
-//! strategic accounts planted behind target (accounts numbered in customer order within the tier):
+//! The demo company runs the programme on its 15 strategic and value accounts (the tiers its
+//! iron triangle staffs): the targets are the defaults with the potential tier set to 0, since a
+//! potential target would make its 75 customers accounts of the programme. Every account has a
+//! done action from 2025-Q4 (listed as outside the fiscal year, counting nothing), done actions
+//! in the first half of January 2026 and planned ones through 2026 that cover the rest of its
+//! targets — except two strategic accounts planted behind target (numbered in customer order
+//! within the tier):
 //!
-//! - **the 2nd strategic account** (c-0048 中国石油天然气股份有限公司佛山销售分公司): 2 done in January
-//!   (completion 2 / 19 = 10.5 %, ahead of the 4.1 % pace), but its plan has no executive visit
-//!   at all while it piles up 3 technical exchanges over the target: done + planned reach
-//!   15 / 19 = 78.9 % < 100 % — behind on the plan, short of 4 executive visits. The cap per
-//!   action is what keeps the extra exchanges from hiding it.
-//! - **the 4th strategic account** (c-0204 国网广东省电力有限公司): nothing done in 2026 (only its 2025 actions, outside the
-//!   year), and half of each target planned: completion 0 % < 4.1 % elapsed (behind on pace) and
-//!   done + planned 9 / 19 = 47.4 % (behind on the plan).
+//! - **the 2nd strategic account** (c-0048 中国石油天然气股份有限公司佛山销售分公司): 2 done in
+//!   January (completion 2 / 19 = 10.5 %, ahead of the 4.1 % pace), but its plan has no
+//!   executive visit at all while it piles up 3 technical exchanges over the target: done +
+//!   planned reach 15 / 19 = 78.9 % < 100 % — behind on the plan, short of 4 executive visits.
+//!   The cap per action is what keeps the extra exchanges from hiding it.
+//! - **the 4th strategic account** (c-0204 国网广东省电力有限公司): nothing done in 2026 (only its
+//!   2025 actions, outside the year), and half of each target planned: completion 0 % < 4.1 %
+//!   elapsed (behind on pace) and done + planned 9 / 19 = 47.4 % (behind on the plan).
 //!
 //! The other 13 accounts are on track: at least one action done in January and done + planned
 //! equal to the target.
 
-use super::Action;
-use super::{default_targets, ActionCounts, Engagement, Entry, Status, TierTarget};
+use super::{default_targets, Action, ActionCounts, Engagement, Entry, Status, TierTarget};
 use crate::domain::org::AR;
 use crate::domain::workspace::Workspace;
 
