@@ -1,9 +1,11 @@
 //! Property tests of the workspace file: export → import of random workspaces (customers,
 //! tiers and the organisation documents: roles, templates, stages, people, assignments,
-//! overrides, role cards, RACI activities, talent) is lossless, any import compared and merged
-//! with itself changes nothing, and a merge keeps every record of both sides with no dangling
-//! reference.
+//! overrides, role cards, RACI activities, talent; the 151 targets and log) is lossless, any
+//! import compared and merged with itself changes nothing, and a merge keeps every record of
+//! both sides with no dangling reference.
 
+#[path = "roundtrip_props/engagement_gen.rs"]
+mod engagement_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
 mod support;
@@ -123,6 +125,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             any::<i64>(),
         ),
         org_gen::org_parts(),
+        engagement_gen::engagement_parts(),
     )
         .prop_map(
             move |(
@@ -130,6 +133,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 customers,
                 (tier_edits, tiering_at),
                 org_parts,
+                engagement_parts,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -155,6 +159,13 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 let tier_ids: Vec<String> = tiering.tiers.iter().map(|t| t.id.clone()).collect();
                 let customer_ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
                 let (org, duties, talent) = org_gen::build_org(org_parts, &tier_ids, &customer_ids);
+                let person_ids: Vec<String> = org.people.iter().map(|p| p.id.clone()).collect();
+                let engagement = engagement_gen::build_engagement(
+                    engagement_parts,
+                    &tier_ids,
+                    &customer_ids,
+                    &person_ids,
+                );
                 Workspace {
                     meta: Meta {
                         id: format!("ws-{id}"),
@@ -173,6 +184,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     org,
                     duties,
                     talent,
+                    engagement,
                     ..Workspace::default()
                 }
             },

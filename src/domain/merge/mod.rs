@@ -15,6 +15,7 @@
 //! a reference that holds in the copy it comes from (an assignment to a person and a customer, a
 //! triangle override to a customer, a card to a role) holds in the merged one too.
 
+mod engagement;
 mod org;
 
 use std::collections::{HashMap, HashSet};
@@ -26,6 +27,7 @@ use serde_json::Value;
 use super::tiering::Tier;
 use super::workspace::{Customer, Workspace};
 
+pub use engagement::differing_engagement_fields;
 pub use org::differing_org_fields;
 
 /// The kinds of entity compared, in the order they are listed.
@@ -64,11 +66,17 @@ pub enum EntityKind {
     RoleTalent,
     /// The hiring-plan settings (one entity, id `talent_plan`).
     TalentPlan,
+    /// The 151 yearly targets of a tier, by tier id.
+    EngagementTarget,
+    /// An entry of the 151 log, by id.
+    EngagementEntry,
+    /// The 151 behind-target rule (one entity, id `engagement_rule`).
+    EngagementRule,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 16] = [
+    pub const ALL: [EntityKind; 19] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -85,6 +93,9 @@ impl EntityKind {
         EntityKind::Activity,
         EntityKind::RoleTalent,
         EntityKind::TalentPlan,
+        EntityKind::EngagementTarget,
+        EntityKind::EngagementEntry,
+        EntityKind::EngagementRule,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -106,6 +117,9 @@ impl EntityKind {
             EntityKind::Activity => "activity",
             EntityKind::RoleTalent => "talent_role",
             EntityKind::TalentPlan => "talent_plan",
+            EntityKind::EngagementTarget => "engagement_target",
+            EntityKind::EngagementEntry => "engagement_entry",
+            EntityKind::EngagementRule => "engagement_rule",
         }
     }
 }
@@ -331,6 +345,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
         &mut out,
     );
     org::compare_org(mine, theirs, &mut out);
+    engagement::compare_engagement(mine, theirs, &mut out);
     out
 }
 
@@ -562,5 +577,6 @@ pub fn merge(
         Placement::Append,
     );
     org::merge_org(&mut next, theirs, &taken);
+    engagement::merge_engagement(&mut next, theirs, &taken);
     next
 }

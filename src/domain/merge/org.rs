@@ -357,6 +357,9 @@ pub fn differing_org_fields(
             }
         }
         EntityKind::TalentPlan => differing_fields(&mine.talent.plan, &theirs.talent.plan),
+        EntityKind::EngagementTarget | EntityKind::EngagementEntry | EntityKind::EngagementRule => {
+            super::differing_engagement_fields(mine, theirs, entity)
+        }
         EntityKind::Settings
         | EntityKind::TieringSettings
         | EntityKind::Tier
