@@ -225,9 +225,11 @@ fn crafted() -> (Governance, OrgDesign, BTreeMap<String, usize>) {
         bodies: vec![],
         meetings: vec![weekly, monthly],
     };
-    let mut org = OrgDesign::default();
-    org.account_tiers = vec!["strategic".into(), "value".into()];
-    org.people = [people(AR, 2), people(SR, 4), people(AD, 1)].concat();
+    let org = OrgDesign {
+        account_tiers: vec!["strategic".into(), "value".into()],
+        people: [people(AR, 2), people(SR, 4), people(AD, 1)].concat(),
+        ..OrgDesign::default()
+    };
     let accounts = BTreeMap::from([("strategic".to_string(), 3), ("value".to_string(), 5)]);
     (doc, org, accounts)
 }
