@@ -4,6 +4,8 @@
 //! with itself changes nothing, and a merge keeps every record of both sides with no dangling
 //! reference.
 
+#[path = "roundtrip_props/governance_gen.rs"]
+mod governance_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
 mod support;
@@ -123,6 +125,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             any::<i64>(),
         ),
         org_gen::org_parts(),
+        governance_gen::governance(),
     )
         .prop_map(
             move |(
@@ -130,6 +133,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 customers,
                 (tier_edits, tiering_at),
                 org_parts,
+                governance,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -173,6 +177,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     org,
                     duties,
                     talent,
+                    governance,
                     ..Workspace::default()
                 }
             },

@@ -15,6 +15,7 @@
 //! a reference that holds in the copy it comes from (an assignment to a person and a customer, a
 //! triangle override to a customer, a card to a role) holds in the merged one too.
 
+mod governance;
 mod org;
 
 use std::collections::{HashMap, HashSet};
@@ -26,6 +27,7 @@ use serde_json::Value;
 use super::tiering::Tier;
 use super::workspace::{Customer, Workspace};
 
+pub use governance::differing_governance_fields;
 pub use org::differing_org_fields;
 
 /// The kinds of entity compared, in the order they are listed.
@@ -64,11 +66,15 @@ pub enum EntityKind {
     RoleTalent,
     /// The hiring-plan settings (one entity, id `talent_plan`).
     TalentPlan,
+    /// A management body of the routine management mechanism, by id.
+    GovernanceBody,
+    /// A routine meeting, by id.
+    Meeting,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 16] = [
+    pub const ALL: [EntityKind; 18] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -85,6 +91,8 @@ impl EntityKind {
         EntityKind::Activity,
         EntityKind::RoleTalent,
         EntityKind::TalentPlan,
+        EntityKind::GovernanceBody,
+        EntityKind::Meeting,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -106,6 +114,8 @@ impl EntityKind {
             EntityKind::Activity => "activity",
             EntityKind::RoleTalent => "talent_role",
             EntityKind::TalentPlan => "talent_plan",
+            EntityKind::GovernanceBody => "governance_body",
+            EntityKind::Meeting => "meeting",
         }
     }
 }
@@ -331,6 +341,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
         &mut out,
     );
     org::compare_org(mine, theirs, &mut out);
+    governance::compare_governance(mine, theirs, &mut out);
     out
 }
 
@@ -562,5 +573,6 @@ pub fn merge(
         Placement::Append,
     );
     org::merge_org(&mut next, theirs, &taken);
+    governance::merge_governance(&mut next, theirs, &taken);
     next
 }

@@ -357,6 +357,9 @@ pub fn differing_org_fields(
             }
         }
         EntityKind::TalentPlan => differing_fields(&mine.talent.plan, &theirs.talent.plan),
+        EntityKind::GovernanceBody | EntityKind::Meeting => {
+            super::differing_governance_fields(mine, theirs, entity)
+        }
         EntityKind::Settings
         | EntityKind::TieringSettings
         | EntityKind::Tier

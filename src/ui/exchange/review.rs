@@ -275,6 +275,8 @@ fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::Activity => i18n.t("exchange.kind.activity"),
         EntityKind::RoleTalent => i18n.t("exchange.kind.talent_role"),
         EntityKind::TalentPlan => i18n.t("exchange.kind.talent_plan"),
+        EntityKind::GovernanceBody => i18n.t("exchange.kind.governance_body"),
+        EntityKind::Meeting => i18n.t("exchange.kind.meeting"),
     }
 }
 
