@@ -32,14 +32,17 @@ async function downloadIcs(page) {
   return { name: download.suggestedFilename(), text };
 }
 
+/** The content lines of a calendar with the folded ones joined back (RFC 5545 §3.1). */
+const unfold = (text) => text.replace(/\r\n[ \t]/g, '');
+
 /** Every RRULE value of the calendar, in event order. */
-const rrules = (text) => [...text.matchAll(/^RRULE:(.*)\r$/gm)].map((m) => m[1]);
+const rrules = (text) => [...unfold(text).matchAll(/^RRULE:(.*)\r$/gm)].map((m) => m[1]);
 
 test('the demo: 97 meeting dates, month counts, hours per role and the AD overload', { timeout: TEST_TIMEOUT }, async () => {
   await withRhythm('rhythm-zh', 'zh-CN', async (page) => {
     assert.equal(
       await page.getByTestId('rhythm-summary').textContent(),
-      '2026 财年:6 个例行会议、2 个管理组织,共 97 个会议日期。',
+      '2026 财年：6 个例行会议、2 个管理组织，共 97 个会议日期。',
     );
     const counts = [];
     for (let m = 1; m <= 12; m++) counts.push(Number(await monthCount(page, m)));
@@ -50,7 +53,7 @@ test('the demo: 97 meeting dates, month counts, hours per role and the AD overlo
     assert.equal(await page.getByTestId('month-count-1').textContent(), '7 场');
     assert.equal(await page.locator('[data-testid=rhythm-list-row]').count(), 7);
     const warnings = await page.getByTestId('rhythm-warnings').textContent();
-    assert.match(warnings, /客户群总监:11月开会 126 小时 ÷ 3 人 = 每人 42 小时,超过 32 小时/);
+    assert.match(warnings, /客户群总监：11月开会 126 小时 ÷ 3 人 = 每人 42 小时，超过 32 小时/);
     await screenshot(page, 'rhythm-zh');
 
     await page.getByTestId('rhythm-tab-hours').click();
@@ -63,6 +66,9 @@ test('the demo: 97 meeting dates, month counts, hours per role and the AD overlo
     // One bar per role with people and month: 4 roles × 12 months, plus the legend swatches.
     assert.equal(await page.locator('[data-testid=rhythm-hours-chart] svg > g > rect').count(), 48);
     await screenshot(page, 'rhythm-hours-zh');
+    await page.getByTestId('rhythm-tab-bodies').click();
+    assert.equal(await page.locator('[data-testid=rhythm-bodies] tbody tr').count(), 2);
+    await screenshot(page, 'rhythm-bodies-zh');
   });
 });
 
@@ -78,6 +84,8 @@ test('the .ics calendar through the real download: 6 events, their rules, CRLF, 
     for (const line of text.split('\r\n')) {
       assert.ok(Buffer.byteLength(line, 'utf8') <= 75, `line over 75 octets: ${line}`);
     }
+    // The quarterly rule is 86 octets long: folded onto a continuation line.
+    assert.match(text, /\r\nRRULE:FREQ=MONTHLY;INTERVAL=3;[^\r]*\r\n [^\r]*1231T235959\r\n/);
     assert.deepEqual(rrules(text), [
       'FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231T235959',
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;UNTIL=20261231T235959',
@@ -96,6 +104,8 @@ test('a cadence changed in the meeting form changes the calendar and the file; u
     assert.equal(await page.getByTestId('month-count-1').textContent(), '7 meetings');
     await screenshot(page, 'rhythm-en');
     await page.getByTestId('rhythm-tab-meetings').click();
+    assert.equal(await page.locator('[data-testid=rhythm-meetings] tbody tr').count(), 6);
+    await screenshot(page, 'rhythm-meetings-en');
     await page.getByTestId('meeting-edit-triangle_sync').click();
     const form = page.getByTestId('meeting-form');
     await form.waitFor();

@@ -75,7 +75,7 @@ async fn the_calendar_counts_and_lists_the_meetings_of_a_month() {
     assert!(row.contains("季度业务审视") && row.ends_with("15"), "{row}");
     assert_eq!(
         text(&root, "rhythm-summary"),
-        "2026 财年:6 个例行会议、2 个管理组织,共 97 个会议日期。"
+        "2026 财年：6 个例行会议、2 个管理组织，共 97 个会议日期。"
     );
     leave(root);
 }

@@ -112,8 +112,9 @@ pub fn meetings(props: &MeetingsProps) -> Html {
                                     { i18n.t(&format!("rhythm.cadence_{}", m.cadence.key())).to_string() }
                                     <div class="muted">{ rule_text(&i18n, m.cadence, &m.anchor) }</div>
                                 </td>
-                                <td>{ format!("{h:02}:{mi:02} · {}", i18n.tf("rhythm.hours_short", &[("hours", &hours_text(m.duration_hours))])) }</td>
-                                <td>{ roles.join(", ") }</td>
+                                <td class="rhythm-time">{ format!("{h:02}:{mi:02} · {}", i18n.tf("rhythm.hours_short", &[("hours", &hours_text(m.duration_hours))])) }</td>
+                                // Ids (AD, AR, …) keep the column narrow; the names are in the tooltip.
+                                <td title={roles.join(", ")}>{ m.roles.join(" · ") }</td>
                                 <td>{ tiers.join(", ") }</td>
                                 <td class="num">
                                     { if m.per_account {
