@@ -95,6 +95,11 @@ test('the .ics calendar through the real download: 6 events, their rules, CRLF, 
       'FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20;UNTIL=20261231T235959',
     ]);
     assert.match(text, /\r\nSUMMARY:铁三角周例会\r\n/);
+    // Participants and tiers by name, commas escaped, newlines as \n.
+    assert.ok(
+      unfold(text).includes('DESCRIPTION:参会角色: 客户责任人\\, 解决方案责任人\\, 交付履行责任人\\n客户层级: 战略客户\\, 价值客户 (每个客户各开一次)\\n'),
+      unfold(text).match(/DESCRIPTION:.*/)?.[0],
+    );
     assert.match(text, /\r\nDTSTART:20260105T090000\r\nDURATION:PT1H\r\n/);
   });
 });

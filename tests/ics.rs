@@ -2,6 +2,7 @@
 //! and its recurrence rules expanded with `rrule`: the dates a calendar app would show are the
 //! dates the app computes.
 
+use std::collections::BTreeMap;
 use std::io::BufReader;
 
 use ical::parser::ical::component::IcalEvent;
@@ -19,6 +20,8 @@ fn labels() -> IcsLabels {
         tiers: "客户层级".into(),
         per_account: "每个客户各开一次".into(),
         once: "统一召开一次".into(),
+        role_names: BTreeMap::from([("AR".to_string(), "客户责任人".to_string())]),
+        tier_names: BTreeMap::new(),
     }
 }
 
@@ -177,7 +180,7 @@ fn the_rules_of_the_default_meetings() {
     let description = prop(&events[0], "DESCRIPTION");
     assert!(
         description.starts_with(
-            "参与角色: AR\\, SR\\, FR\\n客户层级: strategic\\, value (每个客户各开一次)\\n输入: "
+            "参与角色: 客户责任人\\, SR\\, FR\\n客户层级: strategic\\, value (每个客户各开一次)\\n输入: "
         ),
         "{description}"
     );

@@ -6,6 +6,8 @@
 //! VTIMEZONE block; `UNTIL` is floating too, as RFC 5545 §3.3.10 requires with a floating
 //! DTSTART. Pure: the caller passes the export time and the labels in the user's language.
 
+use std::collections::BTreeMap;
+
 use crate::domain::dates::civil_from_days;
 use crate::domain::governance::calendar::{first_month, occurrences};
 use crate::domain::governance::{Cadence, Governance, Meeting};
@@ -30,6 +32,10 @@ pub struct IcsLabels {
     pub per_account: String,
     /// "Held once".
     pub once: String,
+    /// Role names by role id; an id without a name is written as it is.
+    pub role_names: BTreeMap<String, String>,
+    /// Tier names by tier id; an id without a name is written as it is.
+    pub tier_names: BTreeMap<String, String>,
 }
 
 /// The calendar of `doc` for fiscal year `year`. `calendar_id` (the workspace id) makes the UIDs
@@ -100,6 +106,12 @@ fn name(meeting: &Meeting, chinese: bool) -> String {
 }
 
 fn description(meeting: &Meeting, labels: &IcsLabels) -> String {
+    let named = |ids: &[String], names: &BTreeMap<String, String>| {
+        ids.iter()
+            .map(|id| names.get(id).unwrap_or(id).as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let held = if meeting.per_account {
         &labels.per_account
     } else {
@@ -108,9 +120,9 @@ fn description(meeting: &Meeting, labels: &IcsLabels) -> String {
     format!(
         "{}: {}\n{}: {} ({held})\n{}: {}\n{}: {}",
         labels.participants,
-        meeting.roles.join(", "),
+        named(&meeting.roles, &labels.role_names),
         labels.tiers,
-        meeting.tiers.join(", "),
+        named(&meeting.tiers, &labels.tier_names),
         labels.inputs,
         meeting.inputs,
         labels.outputs,

@@ -231,6 +231,18 @@ pub fn rhythm_view() -> Html {
                 tiers: i18n.t("rhythm.ics_tiers").into(),
                 per_account: i18n.t("rhythm.ics_per_account").into(),
                 once: i18n.t("rhythm.ics_once").into(),
+                role_names: ws
+                    .org
+                    .roles
+                    .iter()
+                    .map(|r| (r.id.clone(), role_label(&i18n, &ws, &r.id)))
+                    .collect(),
+                tier_names: ws
+                    .tiering
+                    .tiers
+                    .iter()
+                    .map(|t| (t.id.clone(), i18n.tier_name(t).to_string()))
+                    .collect(),
             };
             let text = ics_calendar(&ws.governance, year, &ws.meta.id, &labels, now_ms());
             let name = format!("rhythm-{year}.ics");
