@@ -66,6 +66,8 @@ test('the demo: 97 meeting dates, month counts, hours per role and the AD overlo
     // One bar per role with people and month: 4 roles × 12 months, plus the legend swatches.
     assert.equal(await page.locator('[data-testid=rhythm-hours-chart] svg > g > rect').count(), 48);
     await screenshot(page, 'rhythm-hours-zh');
+    await page.getByTestId('rhythm-hours-why').scrollIntoViewIfNeeded();
+    await screenshot(page, 'rhythm-hours-chart-zh');
     await page.getByTestId('rhythm-tab-bodies').click();
     assert.equal(await page.locator('[data-testid=rhythm-bodies] tbody tr').count(), 2);
     await screenshot(page, 'rhythm-bodies-zh');

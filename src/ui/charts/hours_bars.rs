@@ -48,7 +48,17 @@ pub fn hours_bars(props: &HoursBarsProps) -> Html {
     let y = |v: f64| TOP + PLOT_H - (v.max(0.0) / top_value) * PLOT_H;
     let n = props.series.len().max(1) as f64;
     let bar_w = (GROUP_W - 10.0) / n;
-    let width = LEFT + GROUP_W * props.groups.len() as f64 + 8.0;
+    let plot_w = LEFT + GROUP_W * props.groups.len() as f64 + 8.0;
+    // Legend entries side by side, each as wide as its label; the limit's entry last.
+    let mut offsets = Vec::with_capacity(props.series.len() + 1);
+    let mut x = 0.0;
+    for series in &props.series {
+        offsets.push(x);
+        x += entry_width(&series.label);
+    }
+    offsets.push(x);
+    let legend_w = LEFT + x + entry_width(&props.limit_label);
+    let width = plot_w.max(legend_w);
     let legend_y = TOP + PLOT_H + 40.0;
     let height = legend_y + 12.0;
     let ticks: Vec<f64> = (0..=((top_value / step).round() as usize))
@@ -59,7 +69,7 @@ pub fn hours_bars(props: &HoursBarsProps) -> Html {
              aria-label={props.label.clone()} preserveAspectRatio="xMinYMin meet">
             { for ticks.iter().map(|&t| html! {
                 <g>
-                    <line class="hours-bars-grid" x1={LEFT.to_string()} x2={(width - 8.0).to_string()}
+                    <line class="hours-bars-grid" x1={LEFT.to_string()} x2={(plot_w - 8.0).to_string()}
                           y1={y(t).to_string()} y2={y(t).to_string()} />
                     <text class="hours-bars-axis" x={(LEFT - 6.0).to_string()} y={(y(t) + 4.0).to_string()}
                           text-anchor="end">{ format!("{t}") }</text>
@@ -85,22 +95,31 @@ pub fn hours_bars(props: &HoursBarsProps) -> Html {
                     </g>
                 }
             }) }
-            <line class="hours-bars-limit" x1={LEFT.to_string()} x2={(width - 8.0).to_string()}
+            <line class="hours-bars-limit" x1={LEFT.to_string()} x2={(plot_w - 8.0).to_string()}
                   y1={y(props.limit).to_string()} y2={y(props.limit).to_string()} />
             <g transform={format!("translate({LEFT} {legend_y})")}>
                 { for props.series.iter().enumerate().map(|(s, series)| html! {
-                    <g transform={format!("translate({} 0)", s as f64 * 110.0)}>
+                    <g transform={format!("translate({} 0)", offsets[s])}>
                         <rect x="0" y="-9" width="12" height="10" rx="2" fill={series.color.clone()} />
                         <text x="18" y="0" class="hours-bars-legend">{ series.label.clone() }</text>
                     </g>
                 }) }
-                <g transform={format!("translate({} 0)", props.series.len() as f64 * 110.0)}>
+                <g transform={format!("translate({} 0)", offsets[props.series.len()])}>
                     <line x1="0" x2="16" y1="-4" y2="-4" class="hours-bars-limit" />
                     <text x="22" y="0" class="hours-bars-legend">{ props.limit_label.clone() }</text>
                 </g>
             </g>
         </svg>
     }
+}
+
+/// Width of one legend entry: swatch, gap and label (CJK characters are about twice as wide
+/// as Latin ones at this size).
+fn entry_width(label: &str) -> f64 {
+    30.0 + label
+        .chars()
+        .map(|c| if c.is_ascii() { 6.2 } else { 11.5 })
+        .sum::<f64>()
 }
 
 /// 1, 2 or 5 times a power of ten, at least `raw`.
