@@ -6,6 +6,8 @@
 
 #[path = "roundtrip_props/engagement_gen.rs"]
 mod engagement_gen;
+#[path = "roundtrip_props/governance_gen.rs"]
+mod governance_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
 mod support;
@@ -126,6 +128,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         ),
         org_gen::org_parts(),
         engagement_gen::engagement_parts(),
+        governance_gen::governance(),
     )
         .prop_map(
             move |(
@@ -134,6 +137,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 (tier_edits, tiering_at),
                 org_parts,
                 engagement_parts,
+                governance,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -185,6 +189,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     duties,
                     talent,
                     engagement,
+                    governance,
                     ..Workspace::default()
                 }
             },

@@ -6,6 +6,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod envelope;
 pub mod files;
+pub mod ics;
 pub mod import;
 pub mod library;
 pub mod migrate;

@@ -16,6 +16,7 @@
 //! triangle override to a customer, a card to a role) holds in the merged one too.
 
 mod engagement;
+mod governance;
 mod org;
 
 use std::collections::{HashMap, HashSet};
@@ -28,6 +29,7 @@ use super::tiering::Tier;
 use super::workspace::{Customer, Workspace};
 
 pub use engagement::differing_engagement_fields;
+pub use governance::differing_governance_fields;
 pub use org::differing_org_fields;
 
 /// The kinds of entity compared, in the order they are listed.
@@ -72,11 +74,15 @@ pub enum EntityKind {
     EngagementEntry,
     /// The 151 behind-target rule (one entity, id `engagement_rule`).
     EngagementRule,
+    /// A management body of the routine management mechanism, by id.
+    GovernanceBody,
+    /// A routine meeting, by id.
+    Meeting,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 19] = [
+    pub const ALL: [EntityKind; 21] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -96,6 +102,8 @@ impl EntityKind {
         EntityKind::EngagementTarget,
         EntityKind::EngagementEntry,
         EntityKind::EngagementRule,
+        EntityKind::GovernanceBody,
+        EntityKind::Meeting,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -120,6 +128,8 @@ impl EntityKind {
             EntityKind::EngagementTarget => "engagement_target",
             EntityKind::EngagementEntry => "engagement_entry",
             EntityKind::EngagementRule => "engagement_rule",
+            EntityKind::GovernanceBody => "governance_body",
+            EntityKind::Meeting => "meeting",
         }
     }
 }
@@ -346,6 +356,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     );
     org::compare_org(mine, theirs, &mut out);
     engagement::compare_engagement(mine, theirs, &mut out);
+    governance::compare_governance(mine, theirs, &mut out);
     out
 }
 
@@ -578,5 +589,6 @@ pub fn merge(
     );
     org::merge_org(&mut next, theirs, &taken);
     engagement::merge_engagement(&mut next, theirs, &taken);
+    governance::merge_governance(&mut next, theirs, &taken);
     next
 }

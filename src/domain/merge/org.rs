@@ -360,6 +360,9 @@ pub fn differing_org_fields(
         EntityKind::EngagementTarget | EntityKind::EngagementEntry | EntityKind::EngagementRule => {
             super::differing_engagement_fields(mine, theirs, entity)
         }
+        EntityKind::GovernanceBody | EntityKind::Meeting => {
+            super::differing_governance_fields(mine, theirs, entity)
+        }
         EntityKind::Settings
         | EntityKind::TieringSettings
         | EntityKind::Tier

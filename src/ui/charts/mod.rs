@@ -2,6 +2,7 @@
 
 pub mod capacity;
 pub mod curve;
+pub mod hours_bars;
 pub mod load_bars;
 pub mod pyramid;
 pub mod share_bars;

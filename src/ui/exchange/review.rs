@@ -278,6 +278,8 @@ fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::EngagementTarget => i18n.t("exchange.kind.engagement_target"),
         EntityKind::EngagementEntry => i18n.t("exchange.kind.engagement_entry"),
         EntityKind::EngagementRule => i18n.t("exchange.kind.engagement_rule"),
+        EntityKind::GovernanceBody => i18n.t("exchange.kind.governance_body"),
+        EntityKind::Meeting => i18n.t("exchange.kind.meeting"),
     }
 }
 

@@ -1,0 +1,147 @@
+//! The fiscal year as 12 month grids: days with meetings are marked; choosing a month or a day
+//! lists its meetings.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{date_text, meeting_name, month_name, weekday_name, RhythmData};
+use crate::domain::governance::calendar::CalendarDay;
+use crate::domain::governance::hours::sessions;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_workspace;
+
+/// Props of [`CalendarView`].
+#[derive(Properties, PartialEq)]
+pub struct CalendarViewProps {
+    /// The page's figures.
+    pub data: Rc<RhythmData>,
+}
+
+/// What the list under the grids shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Selection {
+    Month(u32),
+    Day(u32, u32),
+}
+
+/// The year calendar.
+#[function_component(CalendarView)]
+pub fn calendar_view(props: &CalendarViewProps) -> Html {
+    let i18n = use_i18n();
+    let ws = use_workspace().workspace();
+    let selection = use_state(|| Selection::Month(1));
+    let cal = &props.data.calendar;
+    let meetings = &ws.governance.meetings;
+    let select = |s: Selection| {
+        let selection = selection.clone();
+        Callback::from(move |_| selection.set(s))
+    };
+    let (list_title, days): (String, Vec<&CalendarDay>) = match *selection {
+        Selection::Month(m) => (
+            i18n.tf(
+                "rhythm.list_month",
+                &[
+                    ("month", &month_name(&i18n, m)),
+                    ("year", &cal.year.to_string()),
+                ],
+            ),
+            cal.months
+                .get((m - 1) as usize)
+                .map(|mo| mo.days.iter().filter(|d| !d.meetings.is_empty()).collect())
+                .unwrap_or_default(),
+        ),
+        Selection::Day(m, d) => {
+            let day = cal
+                .months
+                .get((m - 1) as usize)
+                .and_then(|mo| mo.days.get((d - 1) as usize));
+            (
+                day.map(|day| date_text(&i18n, day.date))
+                    .unwrap_or_default(),
+                day.into_iter().collect(),
+            )
+        }
+    };
+    let count: usize = days.iter().map(|d| d.meetings.len()).sum();
+    html! {
+        <div class="rhythm-calendar">
+            <p class="muted">{ i18n.tf("rhythm.calendar_hint", &[("year", &cal.year.to_string()), ("total", &cal.total.to_string())]) }</p>
+            <div class="rhythm-months" data-testid="rhythm-calendar">
+                { for cal.months.iter().map(|mo| {
+                    let m = mo.month;
+                    let current = matches!(*selection, Selection::Month(s) if s == m);
+                    html! {
+                        <section class={classes!("rhythm-month", current.then_some("is-current"))}
+                                 data-testid={format!("month-{m}")} data-count={mo.occurrences.to_string()}>
+                            <button type="button" class="rhythm-month-title" onclick={select(Selection::Month(m))}
+                                    aria-pressed={current.to_string()} data-testid={format!("month-title-{m}")}>
+                                <span>{ month_name(&i18n, m) }</span>
+                                <span class="rhythm-month-count" data-testid={format!("month-count-{m}")}>
+                                    { i18n.tf("rhythm.month_count", &[("count", &mo.occurrences.to_string())]) }
+                                </span>
+                            </button>
+                            <div class="rhythm-grid" role="grid" aria-label={month_name(&i18n, m)}>
+                                { for (1..=7u8).map(|d| html! {
+                                    <span class="rhythm-wd" role="columnheader">{ i18n.t(&format!("rhythm.wd_{d}")).to_string() }</span>
+                                }) }
+                                { for (1..mo.first_weekday).map(|_| html! { <span class="rhythm-day is-blank"></span> }) }
+                                { for mo.days.iter().map(|day| {
+                                    let d = day.date.day;
+                                    let n = day.meetings.len();
+                                    if n == 0 {
+                                        html! { <span class="rhythm-day">{ d }</span> }
+                                    } else {
+                                        let names: Vec<&str> = day.meetings.iter()
+                                            .filter_map(|&i| meetings.get(i)).map(|mt| meeting_name(&i18n, mt)).collect();
+                                        let label = format!("{} — {}", date_text(&i18n, day.date), names.join(", "));
+                                        let current = *selection == Selection::Day(m, d);
+                                        html! {
+                                            <button type="button" title={label.clone()} aria-label={label}
+                                                    class={classes!("rhythm-day", "has-meetings", (n > 1).then_some("is-busy"), current.then_some("is-current"))}
+                                                    onclick={select(Selection::Day(m, d))}
+                                                    data-testid={format!("day-{m}-{d}")} data-count={n.to_string()}>
+                                                { d }
+                                            </button>
+                                        }
+                                    }
+                                }) }
+                            </div>
+                        </section>
+                    }
+                }) }
+            </div>
+            <section class="card rhythm-day-list" aria-live="polite">
+                <h3 class="card-title" data-testid="rhythm-list-title">
+                    { list_title }{ " · " }{ i18n.tf("rhythm.month_count", &[("count", &count.to_string())]) }
+                </h3>
+                if days.is_empty() {
+                    <p class="muted">{ i18n.t("rhythm.list_empty") }</p>
+                } else {
+                    <table class="data-table" data-testid="rhythm-list">
+                        <thead><tr>
+                            <th>{ i18n.t("rhythm.col_date") }</th>
+                            <th>{ i18n.t("rhythm.col_meeting") }</th>
+                            <th>{ i18n.t("rhythm.col_time") }</th>
+                            <th class="num">{ i18n.t("rhythm.col_sessions") }</th>
+                        </tr></thead>
+                        <tbody>
+                        { for days.iter().flat_map(|day| day.meetings.iter().map(move |&i| (day.date, i))).filter_map(|(date, i)| {
+                            let mt = meetings.get(i)?;
+                            let (h, mi) = mt.start();
+                            Some(html! {
+                                <tr data-testid="rhythm-list-row">
+                                    <td>{ format!("{} {}", date.iso(), weekday_name(&i18n, date.weekday() as u8)) }</td>
+                                    <td>{ meeting_name(&i18n, mt).to_string() }</td>
+                                    <td>{ format!("{h:02}:{mi:02} · {}", i18n.tf("rhythm.hours_short", &[("hours", &super::hours_text(mt.duration_hours))])) }</td>
+                                    <td class="num">{ sessions(mt, &props.data.accounts) }</td>
+                                </tr>
+                            })
+                        }) }
+                        </tbody>
+                    </table>
+                }
+            </section>
+        </div>
+    }
+}
