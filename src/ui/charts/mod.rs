@@ -2,6 +2,8 @@
 
 pub mod capacity;
 pub mod curve;
+pub mod histogram;
 pub mod load_bars;
 pub mod pyramid;
 pub mod share_bars;
+pub mod weight_bars;
