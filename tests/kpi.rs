@@ -421,7 +421,18 @@ fn the_demo_spreads_the_scores_across_the_bands() {
     assert!(below >= 3, "{totals:?}");
     assert!(above >= 3, "{totals:?}");
     let bands = distribution(&totals);
-    assert!(bands.iter().all(|b| b.count > 0), "{bands:?}");
+    assert_eq!(
+        bands.iter().map(|b| b.count).collect::<Vec<_>>(),
+        vec![7, 10, 6, 4, 5],
+        "{totals:?}"
+    );
+    // The expansion team card on its demo actuals: every indicator near 85.
+    let team = ws.kpi.scorecard(&team_card_id(TriangleType::Expansion));
+    let total = team.map(|c| team_result(c, &LinkedActuals::default()).total);
+    assert!(
+        total.is_some_and(|t| (t - 85.033).abs() < 1e-3),
+        "{total:?}"
+    );
     assert!(check(&ws.kpi).is_ok());
     for c in &ws.kpi.scorecards {
         assert!(check_card(c).is_empty());
