@@ -4,6 +4,8 @@
 //! with itself changes nothing, and a merge keeps every record of both sides with no dangling
 //! reference.
 
+#[path = "roundtrip_props/kpi_gen.rs"]
+mod kpi_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
 mod support;
@@ -123,6 +125,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             any::<i64>(),
         ),
         org_gen::org_parts(),
+        kpi_gen::kpi(),
     )
         .prop_map(
             move |(
@@ -130,6 +133,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 customers,
                 (tier_edits, tiering_at),
                 org_parts,
+                kpi,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -173,6 +177,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     org,
                     duties,
                     talent,
+                    kpi,
                     ..Workspace::default()
                 }
             },

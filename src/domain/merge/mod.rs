@@ -15,6 +15,7 @@
 //! a reference that holds in the copy it comes from (an assignment to a person and a customer, a
 //! triangle override to a customer, a card to a role) holds in the merged one too.
 
+mod kpi;
 mod org;
 
 use std::collections::{HashMap, HashSet};
@@ -26,6 +27,7 @@ use serde_json::Value;
 use super::tiering::Tier;
 use super::workspace::{Customer, Workspace};
 
+pub use kpi::differing_kpi_fields;
 pub use org::differing_org_fields;
 
 /// The kinds of entity compared, in the order they are listed.
@@ -64,11 +66,17 @@ pub enum EntityKind {
     RoleTalent,
     /// The hiring-plan settings (one entity, id `talent_plan`).
     TalentPlan,
+    /// A KPI scorecard with its indicators, by id.
+    KpiScorecard,
+    /// A KPI cascade of a team indicator onto the roles, by id.
+    KpiCascade,
+    /// A person's actual on a KPI indicator, by id.
+    KpiActual,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 16] = [
+    pub const ALL: [EntityKind; 19] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -85,6 +93,9 @@ impl EntityKind {
         EntityKind::Activity,
         EntityKind::RoleTalent,
         EntityKind::TalentPlan,
+        EntityKind::KpiScorecard,
+        EntityKind::KpiCascade,
+        EntityKind::KpiActual,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -106,6 +117,9 @@ impl EntityKind {
             EntityKind::Activity => "activity",
             EntityKind::RoleTalent => "talent_role",
             EntityKind::TalentPlan => "talent_plan",
+            EntityKind::KpiScorecard => "kpi_scorecard",
+            EntityKind::KpiCascade => "kpi_cascade",
+            EntityKind::KpiActual => "kpi_actual",
         }
     }
 }
@@ -331,6 +345,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
         &mut out,
     );
     org::compare_org(mine, theirs, &mut out);
+    kpi::compare_kpi(mine, theirs, &mut out);
     out
 }
 
@@ -562,5 +577,6 @@ pub fn merge(
         Placement::Append,
     );
     org::merge_org(&mut next, theirs, &taken);
+    kpi::merge_kpi(&mut next, theirs, &taken);
     next
 }

@@ -275,6 +275,9 @@ fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::Activity => i18n.t("exchange.kind.activity"),
         EntityKind::RoleTalent => i18n.t("exchange.kind.talent_role"),
         EntityKind::TalentPlan => i18n.t("exchange.kind.talent_plan"),
+        EntityKind::KpiScorecard => i18n.t("exchange.kind.kpi_scorecard"),
+        EntityKind::KpiCascade => i18n.t("exchange.kind.kpi_cascade"),
+        EntityKind::KpiActual => i18n.t("exchange.kind.kpi_actual"),
     }
 }
 
