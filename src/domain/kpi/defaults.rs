@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 use super::{Cascade, Dimension, Direction, Indicator, OwnerKind, Scorecard};
 use crate::domain::org::{TriangleType, AD, AR, FR, SR};
 
-/// A measured quantity: (metric, dimension, 中文, English, unit, direction).
+/// A measured quantity: (metric, dimension, 中文, English, unit, direction). Units are symbols
+/// that read the same in both languages (`%`, `×`, `/100`; a count has none).
 type Metric = (
     &'static str,
     Dimension,
@@ -47,14 +48,14 @@ const METRICS: [Metric; 13] = [
     (CASH, Financial, "回款达成率", "Cash collection vs plan", "%", Higher),
     (MARGIN, Financial, "毛利率", "Gross margin", "%", Higher),
     ("share_of_wallet", Customer, "钱包份额", "Share of wallet", "%", Higher),
-    ("satisfaction", Customer, "客户满意度", "Customer satisfaction", "分", Higher),
+    ("satisfaction", Customer, "客户满意度", "Customer satisfaction", "/100", Higher),
     ("stakeholder_coverage", Customer, "关键人覆盖率", "Stakeholder coverage", "%", Higher),
     (COMPLETION_151, Internal, "151 行动完成率", "151 action completion", "%", Higher),
     ("pipeline_coverage", Internal, "商机覆盖倍数", "Pipeline coverage", "×", Higher),
     ("bid_win_rate", Internal, "投标中标率", "Bid win rate", "%", Higher),
     ("delivery_on_time", Internal, "交付及时率", "Delivery on time", "%", Higher),
     ("training_completion", Learning, "训战完成率", "Training completion", "%", Higher),
-    ("complaints", Customer, "客户投诉", "Customer complaints", "件", Lower),
+    ("complaints", Customer, "客户投诉", "Customer complaints", "", Lower),
 ];
 
 /// An indicator of `card` measuring `metric` with its weight and (floor, target, challenge);

@@ -102,7 +102,7 @@ pub struct Indicator {
     pub name_zh: String,
     /// English name, e.g. Orders.
     pub name_en: String,
-    /// Unit shown with the figures (`%`, `万元`, `件`).
+    /// Unit shown with the figures (`%`, `×`, `/100`).
     pub unit: String,
     /// Whether more or less is better.
     pub direction: Direction,

@@ -242,11 +242,13 @@ pub fn editor(props: &EditorProps) -> Html {
                                             }) }
                                         </select>
                                     </td>
-                                    <td class="kpi-names">
+                                    <td>
+                                        <div class="kpi-names">
                                         <input type="text" value={ind.name_zh.clone()} onchange={on_zh} maxlength="80"
                                                aria-label={label("kpi.field_name_zh")} data-testid={format!("kpi-ind-{i}-name-zh")} />
                                         <input type="text" value={ind.name_en.clone()} onchange={on_en} maxlength="80"
                                                aria-label={label("kpi.field_name_en")} data-testid={format!("kpi-ind-{i}-name-en")} />
+                                        </div>
                                     </td>
                                     <td>
                                         <input type="text" class="kpi-unit" value={ind.unit.clone()} onchange={on_unit} maxlength="12"
