@@ -78,7 +78,7 @@ test('editing a weight changes the total and the validation; undo restores both'
     // The why of a score is shown with its numbers.
     assert.equal(
       await page.getByTestId('kpi-ind-2-why').textContent(),
-      '底线 60 到目标 100 之间线性 0→100（实际 94）',
+      '订货达成率 得分 85.0：底线 60 到目标 100 之间线性 0→100（实际 94）',
     );
 
     await page.getByTestId('undo').click();

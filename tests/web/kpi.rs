@@ -75,7 +75,10 @@ async fn thresholds_out_of_order_are_shown_on_the_indicator_and_a_wrong_number_i
         text(&root, "kpi-ind-2-problem"),
         "“Orders vs plan”: a higher-is-better indicator needs floor < target < challenge."
     );
-    assert_eq!(text(&root, "kpi-ind-2-why"), "thresholds out of order → 0");
+    assert_eq!(
+        text(&root, "kpi-ind-2-why"),
+        "Orders vs plan scores 0.0: thresholds out of order → 0"
+    );
     commit(&root, "kpi-ind-3-weight", "abc").await;
     assert_eq!(text(&root, "kpi-ind-3-weight-error"), "Not a number");
     assert_eq!(text(&root, "kpi-weight-sum"), "100");

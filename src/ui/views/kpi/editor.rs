@@ -293,7 +293,6 @@ pub fn editor(props: &EditorProps) -> Html {
                                         <td class="num kpi-score-cell">
                                             if let Some(l) = line {
                                                 <strong data-testid={format!("kpi-ind-{i}-score")}>{ score_text(l.score.value) }</strong>
-                                                <span class="kpi-why muted" data-testid={format!("kpi-ind-{i}-why")}>{ why_text(&i18n, &l.score.why) }</span>
                                             }
                                         </td>
                                     }
@@ -304,6 +303,13 @@ pub fn editor(props: &EditorProps) -> Html {
                                         </button>
                                     </td>
                                 </tr>
+                                if let (true, Some(l)) = (is_team, line) {
+                                    <tr class="kpi-row-why">
+                                        <td colspan="12" class="muted" data-testid={format!("kpi-ind-{i}-why")}>
+                                            { i18n.tf("kpi.why_line", &[("name", &super::text::indicator_name(&i18n, ind)), ("score", &score_text(l.score.value)), ("why", &why_text(&i18n, &l.score.why))]) }
+                                        </td>
+                                    </tr>
+                                }
                                 if bad {
                                     <tr class="kpi-row-problem"><td colspan="12" role="alert" data-testid={format!("kpi-ind-{i}-problem")}>
                                         { row_problems.join(" ") }
