@@ -8,6 +8,8 @@
 mod engagement_gen;
 #[path = "roundtrip_props/governance_gen.rs"]
 mod governance_gen;
+#[path = "roundtrip_props/kpi_gen.rs"]
+mod kpi_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
 mod support;
@@ -129,6 +131,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         org_gen::org_parts(),
         engagement_gen::engagement_parts(),
         governance_gen::governance(),
+        kpi_gen::kpi(),
     )
         .prop_map(
             move |(
@@ -138,6 +141,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 org_parts,
                 engagement_parts,
                 governance,
+                kpi,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -190,6 +194,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     talent,
                     engagement,
                     governance,
+                    kpi,
                     ..Workspace::default()
                 }
             },

@@ -17,6 +17,7 @@
 
 mod engagement;
 mod governance;
+mod kpi;
 mod org;
 
 use std::collections::{HashMap, HashSet};
@@ -30,6 +31,7 @@ use super::workspace::{Customer, Workspace};
 
 pub use engagement::differing_engagement_fields;
 pub use governance::differing_governance_fields;
+pub use kpi::differing_kpi_fields;
 pub use org::differing_org_fields;
 
 /// The kinds of entity compared, in the order they are listed.
@@ -78,11 +80,17 @@ pub enum EntityKind {
     GovernanceBody,
     /// A routine meeting, by id.
     Meeting,
+    /// A KPI scorecard with its indicators, by id.
+    KpiScorecard,
+    /// A KPI cascade of a team indicator onto the roles, by id.
+    KpiCascade,
+    /// A person's actual on a KPI indicator, by id.
+    KpiActual,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 21] = [
+    pub const ALL: [EntityKind; 24] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -104,6 +112,9 @@ impl EntityKind {
         EntityKind::EngagementRule,
         EntityKind::GovernanceBody,
         EntityKind::Meeting,
+        EntityKind::KpiScorecard,
+        EntityKind::KpiCascade,
+        EntityKind::KpiActual,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -130,6 +141,9 @@ impl EntityKind {
             EntityKind::EngagementRule => "engagement_rule",
             EntityKind::GovernanceBody => "governance_body",
             EntityKind::Meeting => "meeting",
+            EntityKind::KpiScorecard => "kpi_scorecard",
+            EntityKind::KpiCascade => "kpi_cascade",
+            EntityKind::KpiActual => "kpi_actual",
         }
     }
 }
@@ -357,6 +371,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     org::compare_org(mine, theirs, &mut out);
     engagement::compare_engagement(mine, theirs, &mut out);
     governance::compare_governance(mine, theirs, &mut out);
+    kpi::compare_kpi(mine, theirs, &mut out);
     out
 }
 
@@ -590,5 +605,6 @@ pub fn merge(
     org::merge_org(&mut next, theirs, &taken);
     engagement::merge_engagement(&mut next, theirs, &taken);
     governance::merge_governance(&mut next, theirs, &taken);
+    kpi::merge_kpi(&mut next, theirs, &taken);
     next
 }

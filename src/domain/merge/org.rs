@@ -368,5 +368,8 @@ pub fn differing_org_fields(
         | EntityKind::Tier
         | EntityKind::IndustryLine
         | EntityKind::Customer => Vec::new(),
+        EntityKind::KpiScorecard | EntityKind::KpiCascade | EntityKind::KpiActual => {
+            super::differing_kpi_fields(mine, theirs, entity)
+        }
     }
 }

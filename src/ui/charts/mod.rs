@@ -2,7 +2,9 @@
 
 pub mod capacity;
 pub mod curve;
+pub mod histogram;
 pub mod hours_bars;
 pub mod load_bars;
 pub mod pyramid;
 pub mod share_bars;
+pub mod weight_bars;

@@ -280,6 +280,9 @@ fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::EngagementRule => i18n.t("exchange.kind.engagement_rule"),
         EntityKind::GovernanceBody => i18n.t("exchange.kind.governance_body"),
         EntityKind::Meeting => i18n.t("exchange.kind.meeting"),
+        EntityKind::KpiScorecard => i18n.t("exchange.kind.kpi_scorecard"),
+        EntityKind::KpiCascade => i18n.t("exchange.kind.kpi_cascade"),
+        EntityKind::KpiActual => i18n.t("exchange.kind.kpi_actual"),
     }
 }
 

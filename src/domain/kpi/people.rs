@@ -1,0 +1,152 @@
+//! Per-person scores (SPEC §3.7): each person of the account teams scored on their role's
+//! scorecard with their actuals, and the distribution of the scores in bands.
+//!
+//! Indicators marked [`Indicator::linked_151`] take their actual from the 151 programme when it
+//! has a figure: a person's is the mean completion over the accounts they are assigned to, a team
+//! scorecard's the overall completion. The figures come in as plain input ([`LinkedActuals`]), so
+//! this module does not depend on how the programme computes them.
+
+use std::collections::BTreeMap;
+
+use super::score::{card_result, CardResult};
+use super::{Indicator, Kpi, Scorecard};
+use crate::domain::org::OrgDesign;
+
+/// Completion figures of the 151 programme, percent of the yearly targets done.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkedActuals {
+    /// Per account (customer id).
+    pub by_account: BTreeMap<String, f64>,
+    /// Over every account.
+    pub overall: Option<f64>,
+}
+
+impl LinkedActuals {
+    /// The mean completion over the accounts `person` is assigned to that have a figure (`None`
+    /// when none has).
+    pub fn for_person(&self, org: &OrgDesign, person: &str) -> Option<f64> {
+        let mut accounts: Vec<&str> = org
+            .assignments
+            .iter()
+            .filter(|a| a.person == person)
+            .map(|a| a.account.as_str())
+            .collect();
+        accounts.sort_unstable();
+        accounts.dedup();
+        let values: Vec<f64> = accounts
+            .iter()
+            .filter_map(|a| self.by_account.get(*a).copied())
+            .filter(|v| v.is_finite())
+            .collect();
+        if values.is_empty() {
+            None
+        } else {
+            Some(values.iter().sum::<f64>() / values.len() as f64)
+        }
+    }
+}
+
+/// The actual an indicator uses: the linked figure when the indicator is linked and the figure
+/// exists, else the entered one. Returns `(value, linked)`.
+pub fn pick_actual(
+    ind: &Indicator,
+    entered: Option<f64>,
+    linked: Option<f64>,
+) -> (Option<f64>, bool) {
+    match linked {
+        Some(v) if ind.linked_151 => (Some(v), true),
+        _ => (entered, false),
+    }
+}
+
+/// A team (organisation) scorecard scored on its own actuals, linked indicators on the
+/// programme's overall completion.
+pub fn team_result(card: &Scorecard, linked: &LinkedActuals) -> CardResult {
+    card_result(card, |ind| pick_actual(ind, ind.actual, linked.overall))
+}
+
+/// One person's score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonScore {
+    /// Person id.
+    pub person: String,
+    /// Their name.
+    pub name: String,
+    /// Their role id.
+    pub role: String,
+    /// The scorecard they are scored on (`None`: their role has none).
+    pub card: Option<String>,
+    /// The result on it (`None` without a card).
+    pub result: Option<CardResult>,
+    /// How many of the card's indicators have an actual (entered or linked).
+    pub with_actual: usize,
+}
+
+impl PersonScore {
+    /// The total, when the person has a card and at least one actual.
+    pub fn total(&self) -> Option<f64> {
+        match &self.result {
+            Some(r) if self.with_actual > 0 => Some(r.total),
+            _ => None,
+        }
+    }
+}
+
+/// Every person of `org`, in order, scored on the first scorecard of their role with their
+/// actuals from `kpi` (linked indicators from `linked`).
+pub fn person_scores(kpi: &Kpi, org: &OrgDesign, linked: &LinkedActuals) -> Vec<PersonScore> {
+    org.people
+        .iter()
+        .map(|p| {
+            let card = kpi.role_scorecard(&p.role);
+            let own_linked = linked.for_person(org, &p.id);
+            let result = card.map(|c| {
+                card_result(c, |ind| {
+                    pick_actual(ind, kpi.actual(&p.id, &ind.id), own_linked)
+                })
+            });
+            let with_actual = result
+                .as_ref()
+                .map(|r| r.lines.iter().filter(|l| l.actual.is_some()).count())
+                .unwrap_or(0);
+            PersonScore {
+                person: p.id.clone(),
+                name: p.name.clone(),
+                role: p.role.clone(),
+                card: card.map(|c| c.id.clone()),
+                result,
+                with_actual,
+            }
+        })
+        .collect()
+}
+
+/// A band of the distribution: scores in `[lo, hi)` (`hi` = `None`: no upper end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    /// Lower end, included.
+    pub lo: f64,
+    /// Upper end, excluded.
+    pub hi: Option<f64>,
+    /// How many scores fall in it.
+    pub count: usize,
+}
+
+/// The band edges: < 60, 60–80, 80–100, 100–110, ≥ 110.
+pub const BAND_EDGES: [f64; 4] = [60.0, 80.0, 100.0, 110.0];
+
+/// The distribution of `scores` over the bands < 60, 60–80, 80–100, 100–110, ≥ 110.
+pub fn distribution(scores: &[f64]) -> Vec<Band> {
+    let mut bands: Vec<Band> = (0..=BAND_EDGES.len())
+        .map(|i| Band {
+            lo: if i == 0 { 0.0 } else { BAND_EDGES[i - 1] },
+            hi: BAND_EDGES.get(i).copied(),
+            count: 0,
+        })
+        .collect();
+    for s in scores.iter().filter(|s| s.is_finite()) {
+        let i = BAND_EDGES.iter().take_while(|e| *s >= **e).count();
+        bands[i].count += 1;
+    }
+    bands
+}
