@@ -177,6 +177,8 @@ fn step_tool(n: usize) -> Option<Route> {
     match n {
         1 => Some(Route::Tiering),
         2 => Some(Route::Team),
+        3 => Some(Route::Rhythm),
+        4 => Some(Route::Kpi),
         _ => None,
     }
 }

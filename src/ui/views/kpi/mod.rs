@@ -15,6 +15,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::edit::{self, Edit};
+use crate::domain::engagement;
 use crate::domain::kpi::people::LinkedActuals;
 use crate::domain::kpi::{check, Kpi, KpiRefusal, OwnerKind, Scorecard};
 use crate::domain::org::talent_input::fresh_id;
@@ -25,14 +26,13 @@ use crate::ui::messages::edit_error_text;
 use crate::ui::state::use_workspace;
 use crate::ui::views::talent::role_caption;
 
-/// The completion figures of the 151 programme that linked indicators use.
-///
-/// They come from the engagement module (`src/domain/engagement.rs`):
-/// `completion_by_account(ws)` gives the percent of yearly targets done per account id and
-/// `overall_completion_pct(ws)` the figure over every account. Until that module provides them
-/// this returns no figures, and linked indicators fall back to the actuals entered.
-pub fn linked_actuals(_ws: &Workspace) -> LinkedActuals {
-    LinkedActuals::default()
+/// The completion figures of the 151 programme that linked indicators use: the percent of the
+/// yearly targets done per account and over every account, from the programme's log.
+pub fn linked_actuals(ws: &Workspace) -> LinkedActuals {
+    LinkedActuals {
+        by_account: engagement::completion_by_account(ws),
+        overall: engagement::overall_completion_pct(ws),
+    }
 }
 
 /// The parts of the page.
