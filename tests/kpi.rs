@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use kam_planner::domain::demo::{self, DemoLocale};
+use kam_planner::domain::engagement;
 use kam_planner::domain::kpi::cascade::{check_cascades, CascadeProblem};
 use kam_planner::domain::kpi::defaults::{role_card_id, team_card_id, CASH, ORDERS};
 use kam_planner::domain::kpi::import::{apply_actuals, read_actuals, ActualsErrorKind};
@@ -432,6 +433,32 @@ fn the_demo_spreads_the_scores_across_the_bands() {
     assert!(
         total.is_some_and(|t| (t - 85.033).abs() < 1e-3),
         "{total:?}"
+    );
+    // In the app, linked indicators take the 151 programme's completion: 8.8 % overall by the
+    // demo's mid-January date, which scores 0 on the team card's 151 indicator (weight 10), and
+    // each person's mean over their accounts.
+    let linked = LinkedActuals {
+        by_account: engagement::completion_by_account(&ws),
+        overall: engagement::overall_completion_pct(&ws),
+    };
+    let overall = linked.overall.expect("the demo has 151 targets");
+    assert!((overall - 100.0 * 18.0 / 205.0).abs() < 1e-9, "{overall}");
+    let total = team.map(|c| team_result(c, &linked).total);
+    assert!(
+        total.is_some_and(|t| (t - 76.533).abs() < 1e-3),
+        "{total:?}"
+    );
+    let totals: Vec<f64> = person_scores(&ws.kpi, &ws.org, &linked)
+        .iter()
+        .filter_map(|s| s.total())
+        .collect();
+    assert_eq!(
+        distribution(&totals)
+            .iter()
+            .map(|b| b.count)
+            .collect::<Vec<_>>(),
+        vec![10, 9, 7, 3, 3],
+        "{totals:?}"
     );
     assert!(check(&ws.kpi).is_ok());
     for c in &ws.kpi.scorecards {

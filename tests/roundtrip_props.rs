@@ -195,7 +195,6 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     engagement,
                     governance,
                     kpi,
-                    ..Workspace::default()
                 }
             },
         )
