@@ -14,5 +14,6 @@ pub mod library;
 pub mod messages;
 pub mod route;
 pub mod state;
+pub mod tab_bar;
 pub mod views;
 pub mod workspace_menu;

@@ -20,6 +20,7 @@ use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::messages::edit_error_text;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::tab_bar::TabBar;
 
 /// The parts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +151,14 @@ pub fn engagement_view() -> Html {
             Section::Targets => html! { <targets::Targets {ws} {completion} {on_change} /> },
         }
     };
+    let select_tab = {
+        let section = section.clone();
+        Callback::from(move |id: &str| {
+            if let Some(t) = Section::ALL.into_iter().find(|t| t.id() == id) {
+                section.set(t);
+            }
+        })
+    };
     html! {
         <div class="engagement" data-testid="engagement-view">
             <h2 class="view-title">{ i18n.t("engagement.title") }</h2>
@@ -157,23 +166,8 @@ pub fn engagement_view() -> Html {
             if let Some(msg) = &*edit_error {
                 <p class="engagement-edit-error" role="alert" data-testid="engagement-edit-error">{ msg }</p>
             }
-            <div class="tabs" role="tablist" aria-label={i18n.t("engagement.title")}>
-                { for Section::ALL.iter().map(|s| {
-                    let current = *section == *s;
-                    let onclick = {
-                        let section = section.clone();
-                        let s = *s;
-                        Callback::from(move |_| section.set(s))
-                    };
-                    html! {
-                        <button type="button" role="tab" aria-selected={current.to_string()}
-                                class={classes!("tab", current.then_some("is-current"))}
-                                data-testid={format!("engagement-tab-{}", s.id())} {onclick}>
-                            { i18n.t(&format!("engagement.tab_{}", s.id())).to_string() }
-                        </button>
-                    }
-                }) }
-            </div>
+            <TabBar area="engagement" ids={Section::ALL.map(Section::id).to_vec()}
+                    current={section.id()} on_select={select_tab} />
             { part(*section) }
         </div>
     }

@@ -24,6 +24,7 @@ use crate::domain::workspace::Workspace;
 use crate::ui::i18n::use_i18n;
 use crate::ui::messages::edit_error_text;
 use crate::ui::state::use_workspace;
+use crate::ui::tab_bar::TabBar;
 use crate::ui::views::talent::role_caption;
 
 /// The completion figures of the 151 programme that linked indicators use: the percent of the
@@ -152,6 +153,14 @@ pub fn kpi_view() -> Html {
         })
     };
 
+    let select_tab = {
+        let section = section.clone();
+        Callback::from(move |id: &str| {
+            if let Some(t) = Section::ALL.into_iter().find(|t| t.id() == id) {
+                section.set(t);
+            }
+        })
+    };
     html! {
         <div class="kpi" data-testid="kpi-view">
             <h2 class="view-title">{ i18n.t("kpi.title") }</h2>
@@ -159,23 +168,8 @@ pub fn kpi_view() -> Html {
             if let Some(msg) = &*edit_error {
                 <p class="kpi-edit-error" role="alert" data-testid="kpi-edit-error">{ msg }</p>
             }
-            <div class="tabs" role="tablist" aria-label={i18n.t("kpi.title")}>
-                { for Section::ALL.iter().map(|s| {
-                    let current = *section == *s;
-                    let onclick = {
-                        let section = section.clone();
-                        let s = *s;
-                        Callback::from(move |_| section.set(s))
-                    };
-                    html! {
-                        <button type="button" role="tab" aria-selected={current.to_string()}
-                                class={classes!("tab", current.then_some("is-current"))}
-                                data-testid={format!("kpi-tab-{}", s.id())} {onclick}>
-                            { i18n.t(&format!("kpi.tab_{}", s.id())) }
-                        </button>
-                    }
-                }) }
-            </div>
+            <TabBar area="kpi" ids={Section::ALL.map(Section::id).to_vec()}
+                    current={section.id()} on_select={select_tab} />
             { match *section {
                 Section::Scorecards => html! {
                     <>

@@ -24,6 +24,7 @@ use crate::domain::workspace::Workspace;
 use crate::persist::ics::{calendar as ics_calendar, IcsLabels};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
 use crate::ui::state::{now_ms, use_workspace, DocRef, WorkspaceHandle};
+use crate::ui::tab_bar::TabBar;
 
 /// Every figure of the page for the open workspace.
 #[derive(Clone, Debug, PartialEq)]
@@ -251,6 +252,14 @@ pub fn rhythm_view() -> Html {
             download_error.set(result.err());
         })
     };
+    let select_tab = {
+        let tab = tab.clone();
+        Callback::from(move |id: &str| {
+            if let Some(t) = RhythmTab::ALL.into_iter().find(|t| t.id() == id) {
+                tab.set(t);
+            }
+        })
+    };
     html! {
         <div class="rhythm" data-testid="rhythm-view">
             <div class="rhythm-head">
@@ -281,23 +290,8 @@ pub fn rhythm_view() -> Html {
                     </ul>
                 </section>
             }
-            <div class="tabs" role="tablist" aria-label={i18n.t("rhythm.title")}>
-                { for RhythmTab::ALL.iter().map(|t| {
-                    let selected = *tab == *t;
-                    let onclick = {
-                        let tab = tab.clone();
-                        let t = *t;
-                        Callback::from(move |_| tab.set(t))
-                    };
-                    html! {
-                        <button type="button" role="tab" aria-selected={selected.to_string()}
-                                class={classes!("tab", selected.then_some("is-current"))}
-                                data-testid={format!("rhythm-tab-{}", t.id())} {onclick}>
-                            { i18n.t(&format!("rhythm.tab_{}", t.id())) }
-                        </button>
-                    }
-                }) }
-            </div>
+            <TabBar area="rhythm" ids={RhythmTab::ALL.map(RhythmTab::id).to_vec()}
+                    current={tab.id()} on_select={select_tab} />
             { match *tab {
                 RhythmTab::Calendar => html! { <calendar::CalendarView data={data.clone()} /> },
                 RhythmTab::Hours => html! { <hours::HoursView data={data.clone()} /> },

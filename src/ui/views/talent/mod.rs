@@ -21,6 +21,7 @@ use crate::domain::org::RoleDef;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
 use crate::ui::messages::edit_error_text;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::tab_bar::TabBar;
 use crate::ui::views::team::use_team_data;
 
 /// The plan of every role of the staffing, in role order.
@@ -238,6 +239,14 @@ pub fn talent_view() -> Html {
     let role_plan = plans.iter().find(|(r, _)| *r == role_id).map(|(_, p)| p);
     let start = ws.talent.plan.start_month.clone();
 
+    let select_tab = {
+        let section = section.clone();
+        Callback::from(move |id: &str| {
+            if let Some(t) = Section::ALL.into_iter().find(|t| t.id() == id) {
+                section.set(t);
+            }
+        })
+    };
     html! {
         <div class="talent" data-testid="talent-view">
             <h2 class="view-title">{ i18n.t("talent.title") }</h2>
@@ -265,23 +274,8 @@ pub fn talent_view() -> Html {
             if let Some(msg) = &*edit_error {
                 <p class="talent-edit-error" role="alert" data-testid="talent-edit-error">{ msg }</p>
             }
-            <div class="tabs" role="tablist" aria-label={i18n.t("talent.title")}>
-                { for Section::ALL.iter().map(|s| {
-                    let current = *section == *s;
-                    let onclick = {
-                        let section = section.clone();
-                        let s = *s;
-                        Callback::from(move |_| section.set(s))
-                    };
-                    html! {
-                        <button type="button" role="tab" aria-selected={current.to_string()}
-                                class={classes!("tab", current.then_some("is-current"))}
-                                data-testid={format!("talent-tab-{}", s.id())} {onclick}>
-                            { i18n.t(&format!("talent.tab_{}", s.id())) }
-                        </button>
-                    }
-                }) }
-            </div>
+            <TabBar area="talent" ids={Section::ALL.map(Section::id).to_vec()}
+                    current={section.id()} on_select={select_tab} />
             { match (*section, role_talent) {
                 (Section::Plan, _) => html! {
                     <plan::HiringPlan plans={plans.clone()} role={role_id.clone()}

@@ -15,6 +15,7 @@ use crate::domain::org::staffing::{staffing, Staffing};
 use crate::domain::tiering::Assignment;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::tab_bar::TabBar;
 
 /// The tiers of the customers and the staffing computed from them, once per document.
 #[derive(Debug, PartialEq)]
@@ -92,26 +93,19 @@ pub fn team_view() -> Html {
             }
         })
     };
+    let select_tab = {
+        let tab = tab.clone();
+        Callback::from(move |id: &str| {
+            if let Some(t) = TeamTab::ALL.into_iter().find(|t| t.id() == id) {
+                tab.set(t);
+            }
+        })
+    };
     html! {
         <div class="team" data-testid="team-view">
             <h2 class="view-title">{ i18n.t("team.title") }</h2>
-            <div class="tabs" role="tablist" aria-label={i18n.t("team.title")}>
-                { for TeamTab::ALL.iter().map(|t| {
-                    let selected = *tab == *t;
-                    let onclick = {
-                        let tab = tab.clone();
-                        let t = *t;
-                        Callback::from(move |_| tab.set(t))
-                    };
-                    html! {
-                        <button type="button" role="tab" aria-selected={selected.to_string()}
-                                class={classes!("tab", selected.then_some("is-current"))}
-                                data-testid={format!("team-tab-{}", t.id())} {onclick}>
-                            { i18n.t(&format!("team.tab_{}", t.id())) }
-                        </button>
-                    }
-                }) }
-            </div>
+            <TabBar area="team" ids={TeamTab::ALL.map(TeamTab::id).to_vec()}
+                    current={tab.id()} on_select={select_tab} />
             { match *tab {
                 TeamTab::Board => html! { <board::Board on_show={on_show.clone()} /> },
                 TeamTab::People => html! { <people::People on_show={on_show.clone()} /> },
