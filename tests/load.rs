@@ -4,7 +4,7 @@ use kam_planner::domain::workspace::{Workspace, SCHEMA_VERSION};
 use kam_planner::persist::envelope::{self, load, LoadError, MAX_BYTES};
 use kam_planner::persist::library::{self as lib, KeyValueStore, MemoryStore, OpenError};
 use kam_planner::persist::migrate;
-use kam_planner::persist::validate::Repair;
+use kam_planner::persist::validate::{Repair, SkippedWhy};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -153,7 +153,12 @@ fn wrong_types_are_repaired_and_reported_not_fatal() {
     assert_eq!(ws.customers[1].annual_purchase, 0.0);
     assert!(r.contains(&Repair::WrongType("customers[1].annual_purchase".into())));
     // The number entry is skipped.
-    assert!(r.contains(&Repair::SkippedCustomer { index: 2 }));
+    assert!(r.contains(&Repair::RecordsSkipped {
+        list: "customers".into(),
+        why: SkippedWhy::NotARecord,
+        count: 1,
+        first: 3
+    }));
     assert_eq!(ws.customers.len(), 4);
     // Duplicate and missing ids get unique new ones, reported.
     let ids: std::collections::HashSet<&str> = ws.customers.iter().map(|c| c.id.as_str()).collect();

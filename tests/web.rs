@@ -10,6 +10,8 @@ mod engagement;
 mod faulty_store;
 #[path = "web/kpi.rs"]
 mod kpi;
+#[path = "web/local_store.rs"]
+mod local_store;
 #[path = "web/rhythm.rs"]
 mod rhythm;
 #[path = "web/roles.rs"]

@@ -13,7 +13,7 @@ use super::org::duties::Duties;
 use super::org::stamp;
 use super::org::talent::Talent;
 use super::org::OrgDesign;
-use super::tiering::TieringConfig;
+use super::tiering::{is_valid_color, TieringConfig};
 use super::workspace::{Customer, TierOverride, Workspace};
 
 /// Longest workspace name accepted, in characters.
@@ -112,6 +112,9 @@ pub enum EditError {
     /// Two records of one list share an id.
     #[error("the id “{0}” is used twice")]
     DuplicateId(String),
+    /// A colour not written `#rgb` or `#rrggbb`.
+    #[error("“{0}” is not a colour of the form #rrggbb")]
+    BadColor(String),
 }
 
 /// Checks a workspace name and returns it trimmed.
@@ -191,6 +194,9 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
         Edit::SetTiering(config) => {
             if config.tiers.is_empty() {
                 return Err(EditError::NoTiers);
+            }
+            if let Some(t) = config.tiers.iter().find(|t| !is_valid_color(&t.color)) {
+                return Err(EditError::BadColor(t.color.clone()));
             }
             if **config == ws.tiering {
                 return Ok(None);

@@ -4,11 +4,17 @@
 //! **with a byte-order mark** (without it Excel guesses GBK and garbles 中文), comma-separated,
 //! CRLF line ends, RFC 4180 quoting.
 //!
-//! Cells are neutralised against formula injection (OWASP "CSV Injection"): a cell that begins with
-//! `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so a spreadsheet shows it as text instead of
-//! running it. The one exception is a cell that is entirely a plain number (`-1200`, `+3.5`,
-//! `-1,200.50`, `-12%`, `1e6`): a number cannot call a function or reach a link, and prefixing it
-//! would turn figures the user wants to sum into text.
+//! Cells are neutralised against formula injection (OWASP "CSV Injection"): a cell whose first
+//! character other than whitespace is `=`, `+`, `-`, `@` or one of their full-width forms
+//! `＝＋－＠`, or which begins with TAB or CR, gets a leading `'`, so a spreadsheet shows it as
+//! text instead of running it. Whitespace here is every Unicode white space (space, NBSP, U+3000,
+//! LF, …) and the invisible U+FEFF, U+200B–U+200D and U+2060: spreadsheets skip some of them
+//! before looking for a formula. The one exception is a cell that is a plain number apart from
+//! that whitespace (`-1200`, `+3.5`, `-1,200.50`, `-12%`, `1e6`): a number cannot call a
+//! function or reach a link, and prefixing it would turn figures the user wants to sum into text.
+//!
+//! [`strip_neutralising_quote`] undoes [`neutralise`] exactly, so a file the app exported imports
+//! back to the same text (a cell the user wrote as `'=x` is exported as `''=x` for that reason).
 
 use std::borrow::Cow;
 
@@ -49,18 +55,45 @@ fn write_line(out: &mut String, cells: &[String]) {
     out.push_str("\r\n");
 }
 
-/// Makes a cell safe to open in a spreadsheet: prefixes `'` when it starts with `=`, `+`, `-`, `@`,
-/// TAB or CR, unless the whole cell is a plain number (see the module documentation).
+/// Makes a cell safe to open in a spreadsheet: prefixes `'` when it would start a formula (see
+/// the module documentation), unless it is a plain number.
 ///
-/// `neutralise("=1+1")` is `'=1+1`; `neutralise("-1200")` stays `-1200`; `neutralise("abc")` is
-/// borrowed unchanged.
+/// `neutralise("=1+1")` is `'=1+1`; `neutralise(" ＝1")` is `' ＝1`; `neutralise("-1200")` stays
+/// `-1200`; `neutralise("abc")` is borrowed unchanged.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(cell) => {
-            Cow::Owned(format!("'{cell}"))
-        }
-        _ => Cow::Borrowed(cell),
+    if needs_prefix(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
+}
+
+/// Removes the `'` that [`neutralise`] put in front of a cell, and nothing else:
+/// `strip_neutralising_quote(&neutralise(c)) == c` for every `c`.
+pub fn strip_neutralising_quote(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_prefix(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// True when a spreadsheet could read `cell` as a formula once its leading `'`s (which
+/// [`strip_neutralising_quote`] removes one at a time) are gone.
+fn needs_prefix(cell: &str) -> bool {
+    let rest = cell.trim_start_matches('\'');
+    if rest.starts_with(['\t', '\r']) {
+        return true;
+    }
+    let body = rest.trim_start_matches(is_blank);
+    body.starts_with(FORMULA_STARTS) && !is_plain_number(body.trim_end_matches(is_blank))
+}
+
+/// Characters that start a formula in Excel, WPS or LibreOffice, ASCII and full-width.
+const FORMULA_STARTS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// White space and the invisible characters a spreadsheet may skip before a formula.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}')
 }
 
 /// True for an ASCII number a spreadsheet reads as a value: optional sign, digits (optionally

@@ -285,7 +285,7 @@ fn build_row(
             continue;
         }
         let raw = row.get(col).map_or("", |c| c.trim());
-        let cell = match strip_neutralising_quote(raw) {
+        let cell = match csv_export::strip_neutralising_quote(raw) {
             c if is_placeholder(c) => "",
             c => c,
         };
@@ -336,15 +336,6 @@ fn is_totals_line(row: &[String], mapping: &[Target]) -> bool {
     label.len() <= 40
         && label.contains(['计', '汇', 't', 'T'])
         && TOTALS_NAMES.contains(&header_key(label).as_str())
-}
-
-/// Removes the `'` that [`csv_export::neutralise`] put before `=`, `+`, `-`, `@`, TAB or CR, so a
-/// file exported by the app imports back to the same text.
-fn strip_neutralising_quote(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
 }
 
 /// A value for an error message: at most [`ERROR_VALUE_CHARS`] characters, then "…".

@@ -74,6 +74,20 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// All keys.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// Copies the value of `from` to `to` exactly as stored; false when `from` is absent. A store
+    /// whose values can hold what a Rust string cannot (browser storage keeps lone UTF-16
+    /// surrogates) copies without converting, so a preserved copy is the original unit for unit.
+    fn copy(&self, from: &str, to: &str) -> Result<bool, StoreError> {
+        match self.get(from)? {
+            Some(value) => self.set(to, &value).map(|()| true),
+            None => Ok(false),
+        }
+    }
+    /// True when both keys are present and hold the same value, compared as stored (see
+    /// [`KeyValueStore::copy`]).
+    fn same_value(&self, a: &str, b: &str) -> Result<bool, StoreError> {
+        Ok(matches!((self.get(a)?, self.get(b)?), (Some(x), Some(y)) if x == y))
+    }
 }
 
 /// A store in memory: the fallback when browser storage is blocked, and the test double (wrap it
@@ -397,17 +411,15 @@ pub fn save_workspace(
     Ok(())
 }
 
-/// Copies `text` (the raw stored text of workspace `id`) to a `.corrupt.<now_ms>` key, unless an
-/// identical copy is kept already; returns the key holding it.
-fn preserve_text(
-    store: &dyn KeyValueStore,
-    id: &str,
-    text: &str,
-    now_ms: i64,
-) -> Result<String, StoreError> {
+/// Copies the text stored for workspace `id` to a `.corrupt.<now_ms>` key, unless an identical
+/// copy is kept already; returns the key holding it. The copy is made by the store itself
+/// ([`KeyValueStore::copy`]), so it is the stored text exactly, even where that text is not
+/// valid Unicode.
+fn preserve_text(store: &dyn KeyValueStore, id: &str, now_ms: i64) -> Result<String, StoreError> {
     let prefix = corrupt_prefix(id);
+    let source = workspace_key(id);
     for key in store.keys()? {
-        if key.starts_with(&prefix) && store.get(&key)?.as_deref() == Some(text) {
+        if key.starts_with(&prefix) && store.same_value(&key, &source)? {
             return Ok(key);
         }
     }
@@ -417,8 +429,11 @@ fn preserve_text(
         key = format!("{}-{n}", corrupt_key(id, now_ms));
         n += 1;
     }
-    store.set(&key, text)?;
-    Ok(key)
+    if store.copy(&source, &key)? {
+        Ok(key)
+    } else {
+        Err(StoreError::Failed(format!("{source} is no longer stored")))
+    }
 }
 
 /// Copies the text now stored for workspace `id` to a `.corrupt.<now_ms>` key (or finds an
@@ -429,7 +444,7 @@ pub fn preserve_stored(
     now_ms: i64,
 ) -> Result<Option<String>, StoreError> {
     match store.get(&workspace_key(id))? {
-        Some(text) => preserve_text(store, id, &text, now_ms).map(Some),
+        Some(_) => preserve_text(store, id, now_ms).map(Some),
         None => Ok(None),
     }
 }
@@ -452,7 +467,7 @@ pub fn open_workspace(
             let preserved = if loaded.repairs.is_empty() {
                 Preserved::NotNeeded
             } else {
-                match preserve_text(store, id, &text, now_ms) {
+                match preserve_text(store, id, now_ms) {
                     Ok(key) => Preserved::As(key),
                     Err(e) => Preserved::Failed(e),
                 }
@@ -466,7 +481,7 @@ pub fn open_workspace(
         Err(error) => {
             let preserved_as = match error {
                 LoadError::NewerVersion { .. } => None,
-                _ => preserve_text(store, id, &text, now_ms).ok(),
+                _ => preserve_text(store, id, now_ms).ok(),
             };
             Err(OpenError::Load {
                 error,
@@ -547,6 +562,9 @@ pub struct StorageUsage {
     /// The preserved copies of unreadable or repaired text, which the user may download and
     /// delete to make room.
     pub preserved: Vec<PreservedCopy>,
+    /// Everything else the store holds: other apps of the same site, which count against the
+    /// same quota but which this app neither reads nor deletes.
+    pub other_bytes: usize,
 }
 
 impl StorageUsage {
@@ -565,13 +583,14 @@ pub fn storage_usage(
     let mut usage = StorageUsage::default();
     let own = workspace_key(workspace_id);
     for key in store.keys()? {
-        if !key.starts_with(NAMESPACE) {
-            continue;
-        }
         let Some(text) = store.get(&key)? else {
             continue;
         };
         let bytes = stored_size(&key) + stored_size(&text);
+        if !key.starts_with(NAMESPACE) {
+            usage.other_bytes += bytes;
+            continue;
+        }
         usage.total_bytes += bytes;
         if key == own {
             usage.workspace_bytes = bytes;

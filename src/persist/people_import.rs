@@ -318,7 +318,7 @@ pub fn build_people(
                 continue;
             }
             let raw = row.get(col).map_or("", |c| c.trim());
-            let cell = match strip_neutralising_quote(raw) {
+            let cell = match csv_export::strip_neutralising_quote(raw) {
                 c if is_placeholder(c) => "",
                 c => c,
             };
@@ -373,14 +373,6 @@ fn apply_cell(
         PersonTarget::Ignore => {}
     }
     Ok(())
-}
-
-/// Removes the `'` that [`csv_export::neutralise`] put before `=`, `+`, `-`, `@`, TAB or CR.
-fn strip_neutralising_quote(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
 }
 
 /// A value for an error message: at most [`ERROR_VALUE_CHARS`] characters, then "…".

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::envelope::{LoadError, MAX_CUSTOMERS};
-use super::validate::Repair;
+use super::validate::{Repair, SkippedWhy};
 use crate::domain::engagement::Engagement;
 use crate::domain::governance::Governance;
 use crate::domain::kpi::Kpi;
@@ -131,18 +131,28 @@ pub fn read_workspace(
                 });
             }
             let mut out = Vec::with_capacity(items.len());
+            let mut not_records = Skipped::default();
+            let mut nameless = Skipped::default();
             for (i, item) in items.into_iter().enumerate() {
-                if let Value::Object(fields) = &item {
-                    check_customer_fields(fields, &known, unknown);
-                    out.push(Rc::new(lenient_struct::<Customer>(
-                        item,
-                        &format!("customers[{i}]"),
-                        repairs,
-                    )));
-                } else {
-                    repairs.push(Repair::SkippedCustomer { index: i });
+                let Value::Object(fields) = &item else {
+                    not_records.add(i);
+                    continue;
+                };
+                // A customer needs a name, as in the customer form; checked before the record
+                // is read, so a file of a million `{}` costs no more than its text.
+                if !has_name(fields) {
+                    nameless.add(i);
+                    continue;
                 }
+                check_customer_fields(fields, &known, unknown);
+                out.push(Rc::new(lenient_struct::<Customer>(
+                    item,
+                    &format!("customers[{i}]"),
+                    repairs,
+                )));
             }
+            not_records.report("customers", SkippedWhy::NotARecord, repairs);
+            nameless.report("customers", SkippedWhy::NoName, repairs);
             out
         }
         Some(_) => {
@@ -162,7 +172,9 @@ pub fn read_workspace(
         }),
         None => Vec::new(),
     };
-    let org = read_section::<OrgDesign>(doc.remove("org"), "org", unknown, repairs);
+    let mut org_value = doc.remove("org");
+    skip_nameless_people(&mut org_value, repairs);
+    let org = read_section::<OrgDesign>(org_value, "org", unknown, repairs);
     let duties = read_section::<Duties>(doc.remove("duties"), "duties", unknown, repairs);
     let talent = read_section::<Talent>(doc.remove("talent"), "talent", unknown, repairs);
     let governance =
@@ -184,6 +196,63 @@ pub fn read_workspace(
     };
     cap_texts(&mut ws, repairs);
     Ok(ws)
+}
+
+/// Leaves out the people of `org.people` without a name (a person needs one, as in the people
+/// form), with one repair for all of them. Entries that are not records are left to the lenient
+/// reading of the section.
+fn skip_nameless_people(org: &mut Option<Value>, repairs: &mut Vec<Repair>) {
+    let Some(Value::Array(people)) = org.as_mut().and_then(|o| o.get_mut("people")) else {
+        return;
+    };
+    let mut nameless = Skipped::default();
+    let mut index = 0;
+    people.retain(|p| {
+        let keep = !matches!(p, Value::Object(fields) if !has_name(fields));
+        if !keep {
+            nameless.add(index);
+        }
+        index += 1;
+        keep
+    });
+    nameless.report("org.people", SkippedWhy::NoName, repairs);
+}
+
+/// True when a record has a `name` that is a string with something other than white space.
+pub(crate) fn has_name(fields: &Map<String, Value>) -> bool {
+    fields
+        .get("name")
+        .and_then(Value::as_str)
+        .is_some_and(|n| !n.trim().is_empty())
+}
+
+/// Records of one list left out by the load path, counted so that one line reports them all.
+#[derive(Default)]
+pub(crate) struct Skipped {
+    count: usize,
+    first: usize,
+}
+
+impl Skipped {
+    /// Counts the record at 0-based position `index`.
+    pub(crate) fn add(&mut self, index: usize) {
+        if self.count == 0 {
+            self.first = index;
+        }
+        self.count += 1;
+    }
+
+    /// Appends the one repair that reports them, if any were left out.
+    pub(crate) fn report(self, list: &str, why: SkippedWhy, repairs: &mut Vec<Repair>) {
+        if self.count > 0 {
+            repairs.push(Repair::RecordsSkipped {
+                list: list.to_string(),
+                why,
+                count: self.count,
+                first: self.first + 1,
+            });
+        }
+    }
 }
 
 fn check_customer_fields(fields: &Map<String, Value>, known: &Known, unknown: &mut UnknownFields) {

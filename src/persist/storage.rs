@@ -79,6 +79,24 @@ fn describe(e: &JsValue) -> String {
     }
 }
 
+impl LocalStore {
+    /// The stored value of `key` as the JavaScript string it is (`null` when absent), without
+    /// the conversion to a Rust string that would replace lone surrogates.
+    fn raw(&self, key: &str) -> Result<JsValue, StoreError> {
+        method(&self.storage, "getItem")?
+            .call1(&self.storage, &JsValue::from_str(key))
+            .map_err(|e| classify(&e))
+    }
+}
+
+/// A method of `storage`, looked up by name.
+fn method(storage: &Storage, name: &str) -> Result<js_sys::Function, StoreError> {
+    js_sys::Reflect::get(storage, &JsValue::from_str(name))
+        .map_err(|e| classify(&e))?
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| StoreError::Failed(format!("localStorage.{name} is not a function")))
+}
+
 impl KeyValueStore for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.storage.get_item(key).map_err(|e| classify(&e))
@@ -88,6 +106,20 @@ impl KeyValueStore for LocalStore {
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(|e| classify(&e))
+    }
+    fn copy(&self, from: &str, to: &str) -> Result<bool, StoreError> {
+        let value = self.raw(from)?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(false);
+        }
+        let set = method(&self.storage, "setItem")?;
+        set.call2(&self.storage, &JsValue::from_str(to), &value)
+            .map(|_| true)
+            .map_err(|e| classify(&e))
+    }
+    fn same_value(&self, a: &str, b: &str) -> Result<bool, StoreError> {
+        let (a, b) = (self.raw(a)?, self.raw(b)?);
+        Ok(!a.is_null() && !a.is_undefined() && a == b)
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let n = self.storage.length().map_err(|e| classify(&e))?;

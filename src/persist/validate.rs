@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use thiserror::Error;
 
-use crate::domain::tiering::TieringConfig;
+use crate::domain::tiering::{is_valid_color, TieringConfig, FALLBACK_COLOR};
 use crate::domain::workspace::Workspace;
 
 /// One thing the load path had to fix.
@@ -17,11 +17,28 @@ pub enum Repair {
     /// A value had the wrong type; its default was used.
     #[error("“{0}” had the wrong type; default used")]
     WrongType(String),
-    /// A customer entry was not an object and was skipped.
-    #[error("customer #{} was not a record and was skipped", index + 1)]
-    SkippedCustomer {
-        /// 0-based position in the file.
-        index: usize,
+    /// Entries of a list were left out: not records, or records without the name the list
+    /// requires. One repair reports them all.
+    #[error("{count} entries of “{list}” were skipped ({why}), the first at position {first}")]
+    RecordsSkipped {
+        /// The list, e.g. `customers` or `org.people`.
+        list: String,
+        /// Why they were left out.
+        why: SkippedWhy,
+        /// How many.
+        count: usize,
+        /// 1-based position of the first in the file.
+        first: usize,
+    },
+    /// A tier colour that was not `#rgb` or `#rrggbb` was replaced.
+    #[error("“{path}” was not a colour (“{value}”); {replacement} used")]
+    ColorReplaced {
+        /// Where, e.g. `tiering.tiers[0].color`.
+        path: String,
+        /// The first 40 characters of what was there.
+        value: String,
+        /// The colour used instead.
+        replacement: String,
     },
     /// The workspace had no id; one was derived from its name.
     #[error("the workspace had no id; “{0}” assigned")]
@@ -136,6 +153,24 @@ pub enum Repair {
     DanglingTriangleOverride(String),
 }
 
+/// Why the load path left entries of a list out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkippedWhy {
+    /// The entry was not a record (an object).
+    NotARecord,
+    /// The record had no name, which the list requires.
+    NoName,
+}
+
+impl std::fmt::Display for SkippedWhy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SkippedWhy::NotARecord => "not records",
+            SkippedWhy::NoName => "no name",
+        })
+    }
+}
+
 /// Repairs a freshly read workspace, appending what it did to `repairs`.
 pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
     if ws.meta.name.trim().is_empty() {
@@ -187,6 +222,24 @@ fn repair_tiers(cfg: &mut TieringConfig, repairs: &mut Vec<Repair>) {
             tier.id = id;
         }
         seen.insert(tier.id.clone());
+    }
+    let defaults = TieringConfig::default();
+    for (i, tier) in cfg.tiers.iter_mut().enumerate() {
+        if is_valid_color(&tier.color) {
+            continue;
+        }
+        let replacement = defaults
+            .tiers
+            .iter()
+            .find(|d| d.id == tier.id)
+            .map_or(FALLBACK_COLOR, |d| d.color.as_str())
+            .to_string();
+        repairs.push(Repair::ColorReplaced {
+            path: format!("tiering.tiers[{i}].color"),
+            value: tier.color.chars().take(40).collect(),
+            replacement: replacement.clone(),
+        });
+        tier.color = replacement;
     }
 }
 

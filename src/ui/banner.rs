@@ -227,10 +227,21 @@ fn storage_full(
         <div class="banner banner-error" role="alert" data-testid="quota-banner">
             <div class="banner-text">
                 <p>{ i18n.t("banner.quota") }</p>
-                <p class="banner-detail" data-testid="quota-sizes">{ i18n.tf("banner.quota_sizes", &[
-                    ("size", &size_text(needed_bytes)),
-                    ("total", &size_text(usage.total_bytes)),
-                ]) }</p>
+                <p class="banner-detail" data-testid="quota-sizes">{
+                    if usage.total_bytes == 0 {
+                        i18n.tf("banner.quota_sizes_none", &[("size", &size_text(needed_bytes))])
+                    } else {
+                        i18n.tf("banner.quota_sizes", &[
+                            ("size", &size_text(needed_bytes)),
+                            ("total", &size_text(usage.total_bytes)),
+                        ])
+                    }
+                }</p>
+                if usage.other_bytes > 0 {
+                    <p class="banner-detail" data-testid="quota-others">{ i18n.tf("banner.quota_others", &[
+                        ("size", &size_text(usage.other_bytes)),
+                    ]) }</p>
+                }
                 if !usage.preserved.is_empty() {
                     <p class="banner-detail">{ i18n.tf("banner.quota_preserved", &[
                         ("n", &usage.preserved.len().to_string()),

@@ -4,7 +4,7 @@ use super::i18n::I18n;
 use crate::domain::edit::EditError;
 use crate::persist::envelope::LoadError;
 use crate::persist::library::OpenError;
-use crate::persist::validate::Repair;
+use crate::persist::validate::{Repair, SkippedWhy};
 
 /// An edit error in the user's language.
 pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
@@ -24,6 +24,7 @@ pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
         EditError::MissingPersonName => i18n.t("error.missing_person_name").to_string(),
         EditError::NotFinite(what) => i18n.tf("error.not_finite", &[("what", what)]),
         EditError::DuplicateId(id) => i18n.tf("error.duplicate_id", &[("id", id)]),
+        EditError::BadColor(c) => i18n.tf("error.bad_color", &[("color", c)]),
     }
 }
 
@@ -78,9 +79,37 @@ pub fn repair_text(i18n: &I18n, r: &Repair) -> String {
     match r {
         Repair::MissingSection(s) => i18n.tf("repair.missing_section", &[("section", s)]),
         Repair::WrongType(p) => i18n.tf("repair.wrong_type", &[("path", p)]),
-        Repair::SkippedCustomer { index } => i18n.tf(
-            "repair.skipped_customer",
-            &[("n", &(index + 1).to_string())],
+        Repair::RecordsSkipped {
+            list,
+            why,
+            count,
+            first,
+        } => {
+            let key = match why {
+                SkippedWhy::NotARecord => "repair.skipped_not_records",
+                SkippedWhy::NoName => "repair.skipped_nameless",
+            };
+            let kind = match list.as_str() {
+                "customers" => i18n.t("repair.list_customers"),
+                "org.people" => i18n.t("repair.list_people"),
+                other => other,
+            };
+            i18n.tf(
+                key,
+                &[
+                    ("count", &count.to_string()),
+                    ("kind", kind),
+                    ("first", &first.to_string()),
+                ],
+            )
+        }
+        Repair::ColorReplaced {
+            path,
+            value,
+            replacement,
+        } => i18n.tf(
+            "repair.color",
+            &[("path", path), ("value", value), ("color", replacement)],
         ),
         Repair::WorkspaceIdAssigned(id) => i18n.tf("repair.workspace_id", &[("id", id)]),
         Repair::WorkspaceNameAssigned(n) => i18n.tf("repair.workspace_name", &[("name", n)]),

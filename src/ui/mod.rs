@@ -14,6 +14,7 @@ pub mod library;
 pub mod messages;
 pub mod route;
 pub mod state;
+pub mod swatch;
 pub mod tab_bar;
 pub mod views;
 pub mod workspace_menu;

@@ -61,7 +61,8 @@ pub struct Tier {
     pub name_zh: String,
     /// English name.
     pub name_en: String,
-    /// Display colour, `#rrggbb`.
+    /// Display colour, `#rgb` or `#rrggbb` ([`is_valid_color`]; the load path and the editor
+    /// refuse anything else, because the colour reaches SVG and CSS).
     pub color: String,
     /// Target share of customers in percent.
     pub target_share_pct: f64,
@@ -134,7 +135,30 @@ pub struct Assignment {
     pub explanation: Explanation,
 }
 
+/// The colour a tier falls back to when its own is not valid (the default 一般客户 grey).
+pub const FALLBACK_COLOR: &str = "#aab4c3";
+
+/// True for a colour written `#rgb` or `#rrggbb` with hexadecimal digits — the only forms a tier
+/// colour may take, so that no other text (`red;background:url(…)`) can reach a style or an SVG
+/// attribute.
+pub fn is_valid_color(color: &str) -> bool {
+    color
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 impl Tier {
+    /// The colour to draw the tier with: its own when valid ([`is_valid_color`]), else
+    /// [`FALLBACK_COLOR`]. The load path and the editor already refuse invalid colours; drawing
+    /// through this keeps any that slipped past from reaching an attribute.
+    pub fn display_color(&self) -> &str {
+        if is_valid_color(&self.color) {
+            &self.color
+        } else {
+            FALLBACK_COLOR
+        }
+    }
+
     /// True when the two tiers are the same apart from when they were last changed.
     pub fn same_content(&self, other: &Tier) -> bool {
         self.id == other.id

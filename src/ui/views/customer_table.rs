@@ -17,6 +17,7 @@ use crate::domain::workspace::Customer;
 use crate::ui::explain::explanation_text;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::DocRef;
+use crate::ui::swatch::{tier_fill, Swatch};
 
 /// Height of one row in CSS pixels (styles/customers.css keeps rows exactly this high).
 pub const ROW_HEIGHT: i32 = 36;
@@ -142,17 +143,6 @@ impl Col {
             self,
             Col::Purchase | Col::Revenue | Col::Margin | Col::Growth | Col::WalletShare
         )
-    }
-}
-
-/// A tier colour for a `style` attribute: `#rgb`/`#rrggbb`(`aa`) only, anything else grey, so a
-/// colour from a file cannot smuggle in other CSS.
-pub fn safe_color(color: &str) -> &str {
-    let hex = color.strip_prefix('#').unwrap_or("");
-    if matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        color
-    } else {
-        "#aab4c3"
     }
 }
 
@@ -348,7 +338,7 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                 <th scope="row" class="cust-col-name" title={c.name.clone()} data-col="name">{ c.name.clone() }</th>
                 <td class="cust-col-tier" data-col="tier" data-tier={tier.map(|t| t.id.clone())}>
                     if let Some(t) = tier {
-                        <span class="swatch" style={format!("background:{}", safe_color(&t.color))}></span>
+                        <Swatch color={tier_fill(t)} />
                         <span class="cust-tier-name">{ i18n.tier_name(t).to_string() }</span>
                     }
                     if manual {

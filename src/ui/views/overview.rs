@@ -14,6 +14,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::messages::edit_error_text;
 use crate::ui::route::Route;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::swatch::{tier_fill, Swatch};
 use crate::ui::views::team::use_team_data;
 use crate::ui::views::tiering::tier_workspace;
 
@@ -84,7 +85,7 @@ pub fn overview() -> Html {
         .zip(&g.tiers)
         .map(|(t, s)| ShareBar {
             label: i18n.tier_name(t).to_string(),
-            color: t.color.clone(),
+            color: t.display_color().to_string(),
             actual_pct: s.count_share_pct,
             target_pct: t.target_share_pct,
         })
@@ -132,7 +133,7 @@ pub fn overview() -> Html {
                             { for ws.tiering.tiers.iter().zip(g.tiers.iter()).map(|(t, s)| html! {
                                 <tr data-tier={t.id.clone()}>
                                     <th scope="row">
-                                        <span class="swatch" style={format!("background:{}", t.color)}></span>
+                                        <Swatch color={tier_fill(t)} />
                                         { i18n.tier_name(t).to_string() }
                                     </th>
                                     <td class="num">{ format_count(s.count) }</td>

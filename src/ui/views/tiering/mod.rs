@@ -18,6 +18,7 @@ use crate::domain::workspace::Workspace;
 use crate::ui::charts::pyramid::{Pyramid, PyramidBand};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::swatch::{tier_fill, Swatch};
 use crate::ui::views::customer_transfer::CustomerTransfer;
 use analysis::Analysis;
 use score_editor::ScoreEditor;
@@ -92,7 +93,7 @@ pub fn tiering_view() -> Html {
         .zip(&tiered.stats)
         .map(|(t, s)| PyramidBand {
             label: i18n.tier_name(t).to_string(),
-            color: t.color.clone(),
+            color: t.display_color().to_string(),
             count: s.count,
             share_pct: s.count_share_pct,
             target_pct: t.target_share_pct,
@@ -157,7 +158,7 @@ pub fn tiering_view() -> Html {
                                 <tbody>
                                 { for ws.tiering.tiers.iter().zip(&tiered.stats).map(|(t, s)| html! {
                                     <tr data-tier={t.id.clone()}>
-                                        <th scope="row"><span class="swatch" style={format!("background:{}", t.color)}></span>{ i18n.tier_name(t).to_string() }</th>
+                                        <th scope="row"><Swatch color={tier_fill(t)} />{ i18n.tier_name(t).to_string() }</th>
                                         <td class="num">{ format_count(s.count) }</td>
                                         <td class="num">{ format_percent(s.count_share_pct) }</td>
                                         <td class="num">{ format_percent(t.target_share_pct) }</td>

@@ -11,6 +11,7 @@ use crate::domain::tiering::{
 };
 use crate::ui::explain::{field_label, value_text};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::swatch::{tier_fill, Swatch};
 
 /// Props of [`TiersEditor`].
 #[derive(Properties, PartialEq)]
@@ -172,8 +173,8 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
                     })))
                 };
                 html! {
-                    <section class="tier-card" data-testid={format!("tier-card-{}", tier.id)}
-                             style={format!("border-left-color:{}", tier.color)}>
+                    <section class="tier-card" data-testid={format!("tier-card-{}", tier.id)}>
+                        <Swatch color={tier_fill(tier)} class="tier-card-stripe" />
                         <div class="tier-card-head">
                             <span class="tier-rank">{ i + 1 }</span>
                             <input type="color" value={tier.color.clone()} onchange={set_text(|t, v| t.color = v)}
