@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::number::parse_compact;
 use crate::domain::tiering::{
-    CondValue, Condition, Field, Join, Mode, Op, Rule, Tier, TieringConfig,
+    is_valid_color, CondValue, Condition, Field, Join, Mode, Op, Rule, Tier, TieringConfig,
 };
 use crate::ui::explain::{field_label, value_text};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
@@ -147,6 +147,19 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
                         }));
                     })
                 };
+                // A colour input yields `#rrggbb`; anything else (a scripted value) is not
+                // passed on, and the edit itself refuses it too.
+                let set_color = {
+                    let change = change.clone();
+                    Callback::from(move |e: Event| {
+                        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                        if is_valid_color(&v) {
+                            change(Box::new(move |c: &mut TieringConfig| {
+                                if let Some(t) = c.tiers.get_mut(i) { t.color = v.clone() }
+                            }));
+                        }
+                    })
+                };
                 let set_number = |apply: fn(&mut Tier, f64)| {
                     let change = change.clone();
                     Callback::from(move |e: Event| {
@@ -177,7 +190,7 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
                         <Swatch color={tier_fill(tier)} class="tier-card-stripe" />
                         <div class="tier-card-head">
                             <span class="tier-rank">{ i + 1 }</span>
-                            <input type="color" value={tier.color.clone()} onchange={set_text(|t, v| t.color = v)}
+                            <input type="color" value={tier.display_color().to_string()} onchange={set_color.clone()}
                                    aria-label={i18n.t("tiering.color")} />
                             <input class="tier-name" value={tier.name_zh.clone()} onchange={set_text(|t, v| t.name_zh = v)}
                                    aria-label={i18n.t("tiering.name_zh")} placeholder="中文名称"
