@@ -195,3 +195,20 @@ test('a UTF-8 file with one bad byte names the line and reads anyway with �', 
     assert.match(await page.getByTestId('import-summary').textContent(), /^2 rows can be imported/);
   });
 });
+
+test('cells right of the header are named, not dropped silently', { timeout: TEST_TIMEOUT }, async () => {
+  await withApp(suite, { slug: 'hostile-beyond-header', locale: 'zh-CN', hash: '#/tiering' }, async (page) => {
+    await page.getByTestId('customers-import').click();
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'extra.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('客户名称,行业\r\n华远通信,通信,备忘\r\n江南新能源,新能源\r\n'),
+    });
+    const note = page.getByTestId('import-beyond-header');
+    await note.waitFor({ timeout: LIMIT_MS });
+    assert.equal(
+      await note.textContent(),
+      '表头右侧还有 1 个非空单元格（第一个在第 2 行第 3 列），它们没有列名，不会导入；如需导入，请先补上表头。',
+    );
+  });
+});

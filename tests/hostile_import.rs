@@ -233,6 +233,22 @@ fn a_small_workbook_reads_plain_and_as_zip64() {
     }
 }
 
+#[test]
+fn local_headers_are_not_trusted_only_the_central_directory() {
+    // Data descriptors (flag bit 3): local headers carry no CRC or sizes; a reader that trusted
+    // them would read nothing or everything. The central directory has the truth.
+    let mut file = good_workbook(false);
+    let mut at = 0;
+    while let Some(found) = file[at..].windows(4).position(|w| w == b"PK\x03\x04") {
+        let header = at + found;
+        file[header + 6] |= 0x08;
+        file[header + 14..header + 26].fill(0);
+        at = header + 30;
+    }
+    let table = read_table(&file).unwrap();
+    assert_eq!(table.rows, vec![vec!["华远通信", "通信"]]);
+}
+
 // ---- Bombs -------------------------------------------------------------------------------------
 
 #[test]
