@@ -249,6 +249,61 @@ fn local_headers_are_not_trusted_only_the_central_directory() {
     assert_eq!(table.rows, vec![vec!["华远通信", "通信"]]);
 }
 
+#[test]
+fn a_realistic_workbook_passes_every_cap() {
+    // 20,000 rows × 10 columns as Excel writes them (shared-string indices, styles, numbers):
+    // about 8 MB of XML deflated 6 : 1, far inside the ratio and size caps.
+    let mut seed = 7u32;
+    let mut next = |m: u32| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 8) % m
+    };
+    let mut xml = String::from("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">");
+    for (i, col) in "ABCDEFGHIJ".chars().enumerate() {
+        xml.push_str(&format!(
+            "<c r=\"{col}1\" t=\"inlineStr\"><is><t>{}</t></is></c>",
+            ["客户名称", "行业"].get(i).unwrap_or(&"x")
+        ));
+    }
+    xml.push_str("</row>");
+    for row in 2..=20_001 {
+        xml.push_str(&format!("<row r=\"{row}\" spans=\"1:10\">"));
+        for (i, col) in "ABCDEFGHIJ".chars().enumerate() {
+            if i < 4 {
+                xml.push_str(&format!(
+                    "<c r=\"{col}{row}\" s=\"1\" t=\"s\"><v>{}</v></c>",
+                    next(500)
+                ));
+            } else {
+                xml.push_str(&format!(
+                    "<c r=\"{col}{row}\" s=\"2\"><v>{}</v></c>",
+                    next(10_000_000)
+                ));
+            }
+        }
+        xml.push_str("</row>");
+    }
+    xml.push_str("</sheetData></worksheet>");
+    let shared: String = (0..500)
+        .map(|i| format!("<si><t>客户{i}</t></si>"))
+        .collect();
+    let sheet = Part::deflated("xl/worksheets/sheet1.xml", xml.as_bytes());
+    assert!(sheet.declared / (sheet.data.len() as u64) < 20);
+    let file = workbook(
+        sheet,
+        Part::deflated(
+            "xl/sharedStrings.xml",
+            format!("<sst>{shared}</sst>").as_bytes(),
+        ),
+        false,
+    );
+    let table = read_table(&file).unwrap();
+    assert_eq!(table.rows.len(), 20_000);
+    assert_eq!(table.headers.len(), 10);
+    assert!(table.rows[0][0].starts_with("客户"));
+    assert_eq!(table.beyond_header, None);
+}
+
 // ---- Bombs -------------------------------------------------------------------------------------
 
 #[test]
