@@ -10,8 +10,8 @@ use kam_planner::persist::import::{
 };
 use kam_planner::persist::people_import::{read_people_table, read_people_table_with};
 use kam_planner::persist::xlsx_unpack::{
-    MAX_COMPRESSION_RATIO, MAX_INFLATED_BYTES, MAX_SCANNED_CELLS, MAX_SHARED_STRINGS,
-    MAX_SHARED_STRING_BYTES, MAX_TEXT_RUN_BYTES,
+    MAX_COMPRESSION_RATIO, MAX_INFLATED_BYTES, MAX_PART_ELEMENTS, MAX_SCANNED_CELLS,
+    MAX_SHARED_STRINGS, MAX_SHARED_STRING_BYTES, MAX_TEXT_RUN_BYTES,
 };
 use proptest::prelude::*;
 
@@ -476,6 +476,41 @@ fn empty_cells_count_against_the_scanned_cells_cap() {
 }
 
 #[test]
+fn a_styles_part_with_millions_of_formats_is_refused() {
+    // Stored and within the size cap: only the element count of styles.xml trips.
+    let xfs = "<xf/>".repeat(MAX_PART_ELEMENTS + 1);
+    let mut parts = frame();
+    parts.push(Part::deflated("xl/worksheets/sheet1.xml", SHEET.as_bytes()));
+    parts.push(shared_part());
+    parts.push(Part::stored(
+        "xl/styles.xml",
+        format!("<styleSheet><cellXfs>{xfs}</cellXfs></styleSheet>").as_bytes(),
+    ));
+    assert_eq!(
+        read_table(&zip(&parts, false)),
+        Err(ImportError::TooManyElements {
+            part: "xl/styles.xml".into(),
+            max: MAX_PART_ELEMENTS
+        })
+    );
+}
+
+#[test]
+fn parts_the_reader_never_opens_are_not_inflated() {
+    // A pivot cache that is a bomb does not matter: the reader never opens it.
+    let mut parts = frame();
+    parts.push(Part::deflated("xl/worksheets/sheet1.xml", SHEET.as_bytes()));
+    parts.push(shared_part());
+    parts.push(Part::bomb(
+        "xl/pivotCache/pivotCacheRecords1.xml",
+        &vec![b' '; MIB as usize],
+        100,
+    ));
+    let table = read_table(&zip(&parts, false)).unwrap();
+    assert_eq!(table.rows, vec![vec!["华远通信", "通信"]]);
+}
+
+#[test]
 fn a_header_that_declares_1_kb_but_inflates_to_100_mb_stops_past_1_kb() {
     let mut bomb = sheet_part(Part::bomb("x", &vec![b' '; MIB as usize], 100));
     bomb.declared = 1000;
@@ -569,6 +604,25 @@ fn a_damaged_checksum_is_a_broken_zip() {
         Err(ImportError::BrokenZip(reason)) => assert!(reason.contains("checksum")),
         other => panic!("expected a broken zip, got {other:?}"),
     }
+}
+
+#[test]
+fn sixty_thousand_parts_are_checked_quickly_and_a_repeated_name_refused() {
+    // Many tiny parts: the duplicate-name check must stay linear (a pairwise check would make
+    // about two billion comparisons here).
+    let mut parts = frame();
+    for i in 0..60_000 {
+        parts.push(Part::stored(&format!("xl/p{i}.xml"), b"<a/>"));
+    }
+    parts.push(Part::deflated("xl/worksheets/sheet1.xml", SHEET.as_bytes()));
+    parts.push(Part::stored("xl/p0.xml", b"<b/>"));
+    parts.push(shared_part());
+    assert_eq!(
+        read_table(&zip(&parts, false)),
+        Err(ImportError::BrokenZip(
+            "two parts have the same name".into()
+        ))
+    );
 }
 
 // ---- Wide rows -----------------------------------------------------------------------------------

@@ -153,6 +153,15 @@ pub enum ImportError {
         /// The limit.
         max: usize,
     },
+    /// A part of an .xlsx other than a sheet or the shared strings (styles, theme, workbook,
+    /// relationships) with more than [`super::xlsx_unpack::MAX_PART_ELEMENTS`] XML elements.
+    #[error("the workbook part {part} has more than {max} XML elements; save the file as CSV")]
+    TooManyElements {
+        /// The part's name in the zip.
+        part: String,
+        /// The limit.
+        max: usize,
+    },
     /// The file is some other kind of file (an image, a PDF, an archive, a program, binary data).
     #[error("this is not a spreadsheet but a {kind} file; choose a CSV or .xlsx file")]
     NotASpreadsheet {

@@ -14,8 +14,10 @@
 //!   stops one byte past the declared size, so a lie costs at most that;
 //! - in the inflated XML: a shared-string table with more than [`MAX_SHARED_STRINGS`] items or an
 //!   item longer than [`MAX_SHARED_STRING_BYTES`]; a stretch of text without markup longer than
-//!   [`MAX_TEXT_RUN_BYTES`]; a part with more than [`MAX_SCANNED_CELLS`] cell and row elements,
-//!   empty ones included (the sheet reader skips empty `<c/>` silently, so it is counted here).
+//!   [`MAX_TEXT_RUN_BYTES`]; a worksheet with more than [`MAX_SCANNED_CELLS`] cell and row
+//!   elements, empty ones included (the sheet reader skips empty `<c/>` silently, so it is
+//!   counted here); any other part (styles, theme, workbook, relationships) with more than
+//!   [`MAX_PART_ELEMENTS`] elements.
 //!
 //! What passes is written back as a *stored* (uncompressed) zip with fresh CRCs: the sheet reader
 //! then never inflates anything and reads exactly the bytes checked here.
@@ -45,9 +47,24 @@ pub const MAX_SHARED_STRING_BYTES: usize = 1024 * 1024;
 /// Longest stretch of any XML part without a `<`: a text node or tag the XML reader would buffer
 /// whole (the shipped reader grows one buffer for it).
 pub const MAX_TEXT_RUN_BYTES: usize = 1024 * 1024;
-/// Most cell and row elements (`<c …>`, `<row …>`, empty ones included) in one part: the import
+/// Most cell and row elements (`<c …>`, `<row …>`, empty ones included) in one worksheet: the import
 /// keeps at most 20 M cells, and a sheet may reasonably carry formatted empty cells besides.
 pub const MAX_SCANNED_CELLS: usize = 30_000_000;
+
+/// Most XML elements in one part that is neither a worksheet nor the shared strings (styles,
+/// theme, workbook, relationships): the sheet reader keeps these parts' contents in memory, and
+/// Excel itself allows at most 64,000 cell formats.
+pub const MAX_PART_ELEMENTS: usize = 2_000_000;
+
+/// Folders of parts the sheet reader never opens (pivot caches, charts, drawings, external
+/// links, custom XML); they are left out of the repacked copy and not inflated.
+const UNREAD_FOLDERS: [&str; 5] = [
+    "pivotcache",
+    "charts/",
+    "drawings/",
+    "externallinks/",
+    "customxml/",
+];
 
 /// Inflated bytes produced per step; also the largest over-allocation per part.
 const CHUNK: usize = 64 * 1024;
@@ -88,8 +105,10 @@ pub fn unpack_xlsx(bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
     if kept.len() > 0xFFFF || kept.iter().any(|e| e.name.len() > 0xFFFF) {
         return Err(broken("too many parts or too long a part name"));
     }
-    for (i, e) in kept.iter().enumerate() {
-        if kept[..i].iter().any(|k| k.name == e.name) {
+    // A set, not a pairwise comparison: 65,535 parts must not cost billions of comparisons.
+    let mut names = std::collections::HashSet::with_capacity(kept.len());
+    for e in &kept {
+        if !names.insert(e.name.as_str()) {
             return Err(broken("two parts have the same name"));
         }
         if e.method != 0 && e.method != 8 {
@@ -123,10 +142,13 @@ pub fn unpack_xlsx(bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
     Ok(out)
 }
 
-/// True for the parts the sheet reader opens (workbook, relationships, styles, strings, sheets).
+/// True for the parts the sheet reader may open (workbook, relationships, styles, theme,
+/// strings, sheets): XML outside [`UNREAD_FOLDERS`].
 fn is_xml_part(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    !lower.ends_with('/') && (lower.ends_with(".xml") || lower.ends_with(".rels"))
+    !lower.ends_with('/')
+        && (lower.ends_with(".xml") || lower.ends_with(".rels"))
+        && !UNREAD_FOLDERS.iter().any(|f| lower.contains(f))
 }
 
 /// A [`ImportError::BrokenZip`] with its (English, technical) reason.
@@ -354,8 +376,18 @@ fn inflate(data: &[u8], e: &Entry, out: &mut Vec<u8>) -> Result<(), ImportError>
 
 /// Checks the inflated XML of one part (see the module documentation).
 fn scan_part(name: &str, xml: &[u8]) -> Result<(), ImportError> {
-    let shared = name.to_ascii_lowercase().ends_with("sharedstrings.xml");
+    let lower = name.to_ascii_lowercase();
+    let shared = lower.ends_with("sharedstrings.xml");
+    // Parts the reader loads whole (styles, theme, workbook, content types, relationships) are
+    // held to an element count; every other part may be a sheet and is held to the cell count.
+    let whole = lower.ends_with(".rels")
+        || lower.ends_with("styles.xml")
+        || lower.contains("theme/")
+        || lower.ends_with("workbook.xml")
+        || lower.ends_with("[content_types].xml");
+    let sheet = !shared && !whole;
     let (mut items, mut item_start, mut cells) = (0usize, None::<usize>, 0usize);
+    let mut elements = 0usize;
     let mut last_lt = 0usize;
     for (i, _) in xml.iter().enumerate().filter(|(_, &b)| b == b'<') {
         if i - last_lt > MAX_TEXT_RUN_BYTES {
@@ -375,11 +407,19 @@ fn scan_part(name: &str, xml: &[u8]) -> Result<(), ImportError> {
             }
             check_item(item_start, i)?;
             item_start = Some(i);
-        } else if !shared && (element_is(rest, b"c") || element_is(rest, b"row")) {
+        } else if sheet && (element_is(rest, b"c") || element_is(rest, b"row")) {
             cells += 1;
             if cells > MAX_SCANNED_CELLS {
                 return Err(ImportError::TooManyScannedCells {
                     max: MAX_SCANNED_CELLS,
+                });
+            }
+        } else if whole && rest.first().is_some_and(|b| b.is_ascii_alphabetic()) {
+            elements += 1;
+            if elements > MAX_PART_ELEMENTS {
+                return Err(ImportError::TooManyElements {
+                    part: name.to_string(),
+                    max: MAX_PART_ELEMENTS,
                 });
             }
         }

@@ -81,6 +81,10 @@ pub fn import_error_text(i18n: &I18n, e: &ImportError) -> String {
             "import.too_many_scanned_cells",
             &[("max", &max.to_string())],
         ),
+        ImportError::TooManyElements { part, max } => i18n.tf(
+            "import.too_many_elements",
+            &[("part", part), ("max", &max.to_string())],
+        ),
         ImportError::NotASpreadsheet { kind } => {
             i18n.tf("import.not_a_spreadsheet", &[("kind", kind)])
         }
