@@ -86,6 +86,7 @@ fn csv_invalid_rows_of_a_table_at_the_column_cap_are_refused_as_too_wide() {
     assert_eq!(
         read_csv(download.as_bytes()),
         Err(ImportError::TooManyColumns {
+            row: 1,
             columns: MAX_IMPORT_COLUMNS + 1,
             max: MAX_IMPORT_COLUMNS
         })

@@ -28,7 +28,7 @@ pub use crate::domain::values::{
 };
 use table::header_key;
 pub(crate) use table::TableBuilder;
-pub use table::{detect_mapping, target_for_header, Table, Target};
+pub use table::{detect_mapping, target_for_header, BeyondHeader, Table, Target};
 
 /// Largest file accepted, in bytes (checked before anything is decoded).
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -62,10 +62,13 @@ pub enum ImportError {
         /// The limit.
         max: usize,
     },
-    /// The header has more than [`MAX_IMPORT_COLUMNS`] columns.
-    #[error("the header has {columns} columns; at most {max} are supported")]
+    /// A row (the header or a data row) has more than [`MAX_IMPORT_COLUMNS`] columns, or a
+    /// non-empty cell beyond that column.
+    #[error("row {row} has {columns} columns; at most {max} are supported")]
     TooManyColumns {
-        /// Columns in the header.
+        /// 1-based file row.
+        row: usize,
+        /// Columns in that row (for a workbook: the column of the cell beyond the limit).
         columns: usize,
         /// The limit.
         max: usize,
@@ -84,17 +87,106 @@ pub enum ImportError {
         /// The limit.
         max: usize,
     },
+    /// The XML parts of an .xlsx declare or inflate to more than
+    /// [`super::xlsx_unpack::MAX_INFLATED_BYTES`] bytes together.
+    #[error("the workbook unpacks to more than {max} bytes (a zip bomb or a huge sheet); save it as CSV or split it")]
+    InflatedTooLarge {
+        /// The limit.
+        max: u64,
+    },
+    /// A part of an .xlsx inflates more than `max` times its compressed size.
+    #[error("the workbook part {part} is compressed more than {max} : 1 (a zip bomb); save the file as CSV")]
+    CompressionRatio {
+        /// The part's name in the zip.
+        part: String,
+        /// The limit.
+        max: u64,
+    },
+    /// A part of an .xlsx does not inflate to the size its header declares.
+    #[error("the workbook part {part} declares {declared} bytes but holds a different amount; the file is damaged or forged")]
+    SizeMismatch {
+        /// The part's name in the zip.
+        part: String,
+        /// The declared inflated size.
+        declared: u64,
+    },
+    /// An .xlsx entry is encrypted (or the workbook password-protected).
+    #[error("the workbook is encrypted; remove the password in Excel, save and try again")]
+    Encrypted,
+    /// A part of an .xlsx uses a compression method other than stored or deflate.
+    #[error("the workbook part {part} uses compression method {method}, which is not supported; save the file again in Excel")]
+    UnsupportedCompression {
+        /// The part's name in the zip.
+        part: String,
+        /// The zip method number.
+        method: u16,
+    },
+    /// The zip structure of an .xlsx is damaged; the text says where (English, technical).
+    #[error("the workbook is damaged: {0}")]
+    BrokenZip(String),
+    /// More than [`super::xlsx_unpack::MAX_SHARED_STRINGS`] shared strings.
+    #[error("the workbook has more than {max} distinct texts; save it as CSV or split it")]
+    TooManySharedStrings {
+        /// The limit.
+        max: usize,
+    },
+    /// A shared string longer than [`super::xlsx_unpack::MAX_SHARED_STRING_BYTES`] bytes of XML.
+    #[error(
+        "a text in the workbook is longer than {max} bytes; shorten it or save the file as CSV"
+    )]
+    SharedStringTooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// A stretch of XML without markup longer than [`super::xlsx_unpack::MAX_TEXT_RUN_BYTES`].
+    #[error("the workbook part {part} has a run of more than {max} bytes of text or padding; save the file as CSV")]
+    XmlTextTooLong {
+        /// The part's name in the zip.
+        part: String,
+        /// The limit.
+        max: usize,
+    },
+    /// More cell or row elements, empty ones included, than
+    /// [`super::xlsx_unpack::MAX_SCANNED_CELLS`] in one part.
+    #[error("the sheet has more than {max} cells, empty ones included; delete the unused rows and columns or save it as CSV")]
+    TooManyScannedCells {
+        /// The limit.
+        max: usize,
+    },
+    /// A part of an .xlsx other than a sheet or the shared strings (styles, theme, workbook,
+    /// relationships) with more than [`super::xlsx_unpack::MAX_PART_ELEMENTS`] XML elements.
+    #[error("the workbook part {part} has more than {max} XML elements; save the file as CSV")]
+    TooManyElements {
+        /// The part's name in the zip.
+        part: String,
+        /// The limit.
+        max: usize,
+    },
+    /// The file is some other kind of file (an image, a PDF, an archive, a program, binary data).
+    #[error("this is not a spreadsheet but a {kind} file; choose a CSV or .xlsx file")]
+    NotASpreadsheet {
+        /// What it looks like: "PNG", "PDF", "binary", …
+        kind: &'static str,
+    },
+    /// Text that is UTF-8 except for a few bytes; can be read with replacement characters
+    /// ([`read_table_with`] with [`TextDecoding::Lossy`]).
+    #[error("line {line} has bytes that are not valid UTF-8; fix them or read the file with replacement characters")]
+    InvalidUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+    },
     /// No header row: the file is empty or blank.
     #[error("the file is empty: no header row was found")]
     Empty,
     /// A header row but no non-blank data row.
     #[error("the file has a header row but no data rows")]
     NoDataRows,
-    /// The bytes are neither UTF-8, UTF-16 (with BOM) nor GBK text.
+    /// The bytes are neither UTF-8, UTF-16 nor GBK text.
     #[error("the file is not text in UTF-8, UTF-16 or GBK; save it as CSV UTF-8 and try again")]
     UnreadableEncoding,
-    /// An Excel 97–2003 .xls workbook, which is not supported.
-    #[error("this is an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV and try again")]
+    /// An OLE compound file: an Excel 97–2003 .xls workbook or a password-protected .xlsx (Excel
+    /// stores those the same way), neither of which can be read.
+    #[error("this is an Excel 97-2003 (.xls) workbook or a password-protected .xlsx; save it as .xlsx without a password, or as CSV, and try again")]
     LegacyXls,
     /// The .xlsx could not be read; the text is the reader's own message.
     #[error("the Excel file could not be read: {0}")]
@@ -494,16 +586,100 @@ pub fn invalid_rows_csv_with(
     csv_export::to_csv(&headers, rows)
 }
 
-/// Reads an uploaded file whatever its kind: an .xlsx (a zip, `PK\x03\x04`) goes to
-/// [`super::xlsx_import::read_xlsx`], an old .xls is refused with [`ImportError::LegacyXls`],
-/// anything else is read as CSV/text.
+/// How text files are decoded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextDecoding {
+    /// Refuse bytes that are not valid in the detected encoding ([`ImportError::InvalidUtf8`]).
+    #[default]
+    Strict,
+    /// Replace such bytes with U+FFFD (the user chose "read anyway").
+    Lossy,
+}
+
+/// Reads an uploaded file whatever its kind, strictly: see [`read_table_with`].
 pub fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
-    const XLS_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.starts_with(b"PK\x03\x04") {
-        super::xlsx_import::read_xlsx(bytes)
-    } else if bytes.starts_with(XLS_MAGIC) {
-        Err(ImportError::LegacyXls)
-    } else {
-        super::csv_import::read_csv(bytes)
+    read_table_with(bytes, TextDecoding::Strict)
+}
+
+/// Reads an uploaded file whatever its kind, dispatching on its first bytes: a zip (`PK\x03\x04`,
+/// or `PK\x05\x06` for an empty one) goes to [`super::xlsx_import::read_xlsx`]; an OLE compound
+/// file (old .xls, password-protected .xlsx) is [`ImportError::LegacyXls`]; a known binary format
+/// (image, PDF, archive, program) is [`ImportError::NotASpreadsheet`]; anything else is read as
+/// CSV/text with `decoding` ([`super::csv_import::read_csv_with`]).
+pub fn read_table_with(bytes: &[u8], decoding: TextDecoding) -> Result<Table, ImportError> {
+    match sniff_kind(bytes) {
+        FileKind::Zip => super::xlsx_import::read_xlsx(bytes),
+        FileKind::Ole => Err(ImportError::LegacyXls),
+        FileKind::Binary(kind) => Err(ImportError::NotASpreadsheet { kind }),
+        FileKind::Text => super::csv_import::read_csv_with(bytes, decoding),
+    }
+}
+
+/// What a file's first bytes say it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// A zip archive (.xlsx).
+    Zip,
+    /// An OLE compound file (.xls, encrypted .xlsx).
+    Ole,
+    /// Some other binary format, by name.
+    Binary(&'static str),
+    /// Anything else: text, perhaps.
+    Text,
+}
+
+/// Recognises a file by its signature.
+pub(crate) fn sniff_kind(bytes: &[u8]) -> FileKind {
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    const BINARY: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"\xFF\xD8\xFF", "JPEG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"%PDF-", "PDF"),
+        (b"\x1F\x8B", "gzip"),
+        (b"7z\xBC\xAF\x27\x1C", "7z"),
+        (b"Rar!\x1A\x07", "RAR"),
+        (b"\xFD7zXZ\x00", "xz"),
+        (b"\x28\xB5\x2F\xFD", "zstd"),
+        (b"MZ", "EXE"),
+        (b"\x7FELF", "ELF"),
+        (b"\xCF\xFA\xED\xFE", "Mach-O"),
+        (b"\xFE\xED\xFA\xCF", "Mach-O"),
+        (b"\xCA\xFE\xBA\xBE", "Mach-O"),
+        (b"\x00asm", "WebAssembly"),
+        (b"SQLite format 3\x00", "SQLite"),
+        (b"II*\x00", "TIFF"),
+        (b"MM\x00*", "TIFF"),
+        (b"\x00\x00\x01\x00", "ICO"),
+        (b"wOFF", "WOFF"),
+        (b"wOF2", "WOFF2"),
+        (b"OggS", "Ogg"),
+        (b"ID3", "MP3"),
+        (b"fLaC", "FLAC"),
+    ];
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return FileKind::Zip;
+    }
+    if bytes.starts_with(OLE) {
+        return FileKind::Ole;
+    }
+    if bytes.starts_with(b"RIFF") && bytes.len() >= 12 {
+        return FileKind::Binary("RIFF (WebP/AVI/WAV)");
+    }
+    if bytes.get(4..8).is_some_and(|b| b == b"ftyp") {
+        return FileKind::Binary("MP4/HEIC");
+    }
+    match BINARY.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        // "MZ" and "ID3" also begin ordinary words; only with a NUL byte soon after.
+        Some((magic, kind)) if magic.len() <= 3 && magic.is_ascii() => {
+            if bytes.iter().take(64).any(|&b| b == 0) {
+                FileKind::Binary(kind)
+            } else {
+                FileKind::Text
+            }
+        }
+        Some((_, kind)) => FileKind::Binary(kind),
+        None => FileKind::Text,
     }
 }

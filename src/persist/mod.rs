@@ -17,3 +17,4 @@ pub mod salvage;
 pub mod storage;
 pub mod validate;
 pub mod xlsx_import;
+pub mod xlsx_unpack;

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 use super::csv_export;
-use super::csv_import::{decode, read_csv};
+use super::csv_import::{decode_with, read_csv};
 use super::import::{
-    is_placeholder, read_table, ImportError, Table, MAX_IMPORT_BYTES, MAX_TEXT_CHARS,
+    is_placeholder, read_table_with, sniff_kind, FileKind, ImportError, Table, TextDecoding,
+    MAX_IMPORT_BYTES, MAX_TEXT_CHARS,
 };
 use crate::domain::org::people::{parse_capacity, CapacityError};
 use crate::domain::org::{Person, RoleDef};
@@ -135,7 +136,7 @@ pub fn detect_mapping(headers: &[String]) -> Vec<PersonTarget> {
         .collect()
 }
 
-/// Reads a people file like [`read_table`] does, and also finds the header of a CSV below title
+/// Reads a people file like [`super::import::read_table`] does, and also finds the header of a CSV below title
 /// lines: the shared readers take the first non-blank row as the header unless a later one names
 /// a *customer* column, so a people list headed "2026 年客户团队名单" would otherwise get the
 /// title as its header. When one of the first lines holds a person-name header (姓名, name) and
@@ -143,9 +144,15 @@ pub fn detect_mapping(headers: &[String]) -> Vec<PersonTarget> {
 /// before reading; row numbers still count them, so they match the file. (.xlsx files are read
 /// as they are.)
 pub fn read_people_table(bytes: &[u8]) -> Result<Table, ImportError> {
-    let is_text = !bytes.starts_with(b"PK\x03\x04") && bytes.len() <= MAX_IMPORT_BYTES;
-    let Some(text) = is_text.then(|| decode(bytes).ok()).flatten() else {
-        return read_table(bytes);
+    read_people_table_with(bytes, TextDecoding::Strict)
+}
+
+/// [`read_people_table`] with the given text decoding (the dialogs' "read anyway" passes
+/// [`TextDecoding::Lossy`]).
+pub fn read_people_table_with(bytes: &[u8], decoding: TextDecoding) -> Result<Table, ImportError> {
+    let is_text = sniff_kind(bytes) == FileKind::Text && bytes.len() <= MAX_IMPORT_BYTES;
+    let Some(text) = is_text.then(|| decode_with(bytes, decoding).ok()).flatten() else {
+        return read_table_with(bytes, decoding);
     };
     let mut offset = 0;
     for (index, line) in text
@@ -171,7 +178,7 @@ pub fn read_people_table(bytes: &[u8]) -> Result<Table, ImportError> {
         table.header_row += index;
         return Ok(table);
     }
-    read_table(bytes)
+    read_table_with(bytes, decoding)
 }
 
 /// A problem with the mapping as a whole.

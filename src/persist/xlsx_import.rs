@@ -1,8 +1,7 @@
 //! Reading a customer list from an Excel .xlsx workbook (SPEC §4), with `calamine` (pure Rust).
 //!
 //! Only the first worksheet is read. Cells are streamed one at a time, so the caps on rows, cells
-//! and unpacked text stop a huge or hostile sheet before it fills memory; cells beyond the
-//! [`MAX_IMPORT_COLUMNS`]th column are ignored. Cell values become the text a user sees in Excel:
+//! and unpacked text stop a huge or hostile sheet before it fills memory. Cell values become the text a user sees in Excel:
 //!
 //! - text as is; `true` / `false` for booleans; errors (`#N/A`, …) and empty cells as "";
 //! - numbers in plain decimal, rounded to Excel's 15 significant digits, without a trailing `.0`
@@ -11,8 +10,11 @@
 //!   rule of [`super::import::parse_percent`] reads them right;
 //! - dates as ISO `YYYY-MM-DD` (`YYYY-MM-DDTHH:MM:SS` when there is a time of day).
 //!
-//! Known limit: the workbook's shared-string table is loaded whole by `calamine` before any cap
-//! applies; the [`MAX_IMPORT_BYTES`] cap on the file bounds it only loosely.
+//! Before `calamine` sees the file, [`super::xlsx_unpack::unpack_xlsx`] checks the zip and its
+//! inflated XML against the caps on unpacked size, compression ratio, shared strings and scanned
+//! cells, and hands over a stored copy; here every cell the reader yields counts against
+//! [`MAX_SCANNED_CELLS`] too, and a non-empty cell beyond column [`MAX_IMPORT_COLUMNS`] is
+//! [`ImportError::TooManyColumns`].
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -23,6 +25,7 @@ use super::import::{
     ImportError, Table, TableBuilder, MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS,
     MAX_IMPORT_ROWS,
 };
+use super::xlsx_unpack::{unpack_xlsx, MAX_SCANNED_CELLS};
 
 /// Most cell text (in bytes, with a per-cell overhead) the first sheet may unpack to.
 pub const MAX_XLSX_TEXT_BYTES: usize = 4 * MAX_IMPORT_BYTES;
@@ -31,8 +34,9 @@ const CELL_OVERHEAD: usize = 32;
 
 /// Reads the first worksheet of an .xlsx file into a [`Table`]. The header is found as for CSV
 /// (the first non-blank row, or a later one within the first ten that names a customer-name
-/// column when only title lines are above it); row numbers are the sheet's own. Anything `calamine` cannot read — garbage bytes, a
-/// broken zip, a password-protected file — is [`ImportError::Xlsx`] with its message.
+/// column when only title lines are above it); row numbers are the sheet's own. The zip layer's
+/// refusals have their own [`ImportError`]s; anything else `calamine` cannot read is
+/// [`ImportError::Xlsx`] with its message.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
@@ -40,7 +44,8 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
             max: MAX_IMPORT_BYTES,
         });
     }
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
+    let stored = unpack_xlsx(bytes)?;
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(stored.as_slice())).map_err(xlsx_error)?;
     let Some(first) = workbook.sheet_names().into_iter().next() else {
         return Err(ImportError::Xlsx(
             "the workbook has no worksheet".to_string(),
@@ -49,6 +54,8 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
     let rows = read_cells(&mut workbook, &first)?;
     let mut builder = TableBuilder::default();
     for (row, cells) in rows {
+        let row_number = (row as usize).saturating_add(1);
+        // Columns are below MAX_IMPORT_COLUMNS (read_cells), so this allocation is bounded.
         let width = cells
             .iter()
             .map(|(col, _)| *col as usize + 1)
@@ -56,12 +63,21 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
             .unwrap_or(0)
             .min(builder.max_fields());
         let mut fields = vec![String::new(); width];
+        let (mut dropped, mut first_dropped) = (0usize, None);
         for (col, text) in cells {
-            if let Some(slot) = fields.get_mut(col as usize) {
-                *slot = text;
+            match fields.get_mut(col as usize) {
+                Some(slot) => *slot = text,
+                None => {
+                    dropped += 1;
+                    let first = first_dropped.get_or_insert(col as usize + 1);
+                    *first = (*first).min(col as usize + 1);
+                }
             }
         }
-        builder.push(row as usize + 1, fields)?;
+        if let Some(first) = first_dropped {
+            builder.note_beyond_header(row_number, first, dropped);
+        }
+        builder.push(row_number, fields)?;
     }
     builder.finish()
 }
@@ -74,15 +90,26 @@ fn read_cells(
     let mut reader = workbook.worksheet_cells_reader(name).map_err(xlsx_error)?;
     let percent: Vec<bool> = reader.styles().iter().map(is_percent_style).collect();
     let mut rows: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
-    let (mut text_bytes, mut cells) = (0usize, 0usize);
+    let (mut text_bytes, mut cells, mut scanned) = (0usize, 0usize, 0usize);
     while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_error)? {
-        let (row, col) = cell.get_position();
-        if col as usize >= MAX_IMPORT_COLUMNS {
-            continue;
+        // Every cell the reader yields counts, empty or not, inside the column cap or not.
+        scanned += 1;
+        if scanned > MAX_SCANNED_CELLS {
+            return Err(ImportError::TooManyScannedCells {
+                max: MAX_SCANNED_CELLS,
+            });
         }
+        let (row, col) = cell.get_position();
         let text = cell_text(cell.get_value(), percent.get(style) == Some(&true));
         if text.is_empty() {
             continue;
+        }
+        if col as usize >= MAX_IMPORT_COLUMNS {
+            return Err(ImportError::TooManyColumns {
+                row: (row as usize).saturating_add(1),
+                columns: (col as usize).saturating_add(1),
+                max: MAX_IMPORT_COLUMNS,
+            });
         }
         text_bytes = text_bytes.saturating_add(text.len() + CELL_OVERHEAD);
         if text_bytes > MAX_XLSX_TEXT_BYTES {

@@ -7,6 +7,10 @@ use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::persist::import::{BeyondHeader, ImportError};
+use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::views::customer_transfer::import_error_text;
+
 /// The read in progress; dropping it cancels the read (closing a dialog drops it).
 pub type PendingRead = Rc<RefCell<Option<FileReader>>>;
 
@@ -57,4 +61,83 @@ pub fn read_picked_file(e: &Event, max: usize, pending: &PendingRead, report: Rc
         });
     });
     *pending.borrow_mut() = Some(task);
+}
+
+/// Why a picked file could not be read, kept in a dialog's state and shown by [`ReadFailureNote`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadFailure {
+    /// The readers refused it. `file` keeps the name and bytes when reading them again with
+    /// replacement characters can help (damaged UTF-8), for the "read anyway" button.
+    Import {
+        /// The reader's error.
+        error: ImportError,
+        /// The file, for a second, lenient read.
+        file: Option<(String, Rc<Vec<u8>>)>,
+    },
+    /// The browser could not read the file; its message.
+    Browser(String),
+}
+
+impl ReadFailure {
+    /// A reader's refusal of the file `file_name` with content `bytes`.
+    pub fn import(error: ImportError, file_name: String, bytes: Rc<Vec<u8>>) -> Self {
+        let file = matches!(error, ImportError::InvalidUtf8 { .. }).then_some((file_name, bytes));
+        ReadFailure::Import { error, file }
+    }
+
+    /// A refusal without the file (it was not read).
+    pub fn without_file(error: ImportError) -> Self {
+        ReadFailure::Import { error, file: None }
+    }
+}
+
+/// Props of [`ReadFailureNote`].
+#[derive(Properties, PartialEq)]
+pub struct ReadFailureNoteProps {
+    /// What went wrong.
+    pub failure: ReadFailure,
+    /// Classes of the message paragraph.
+    pub class: Classes,
+    /// `data-testid` of the message paragraph.
+    pub testid: AttrValue,
+    /// "Read anyway" was pressed: the file to read again with replacement characters.
+    pub on_read_anyway: Callback<(String, Rc<Vec<u8>>)>,
+}
+
+/// A failed read in the user's language, with a "read anyway" button when the file is damaged
+/// UTF-8 (shared by the import dialogs).
+#[function_component(ReadFailureNote)]
+pub fn read_failure_note(props: &ReadFailureNoteProps) -> Html {
+    let i18n = use_i18n();
+    let (text, file) = match &props.failure {
+        ReadFailure::Import { error, file } => (import_error_text(&i18n, error), file.clone()),
+        ReadFailure::Browser(message) => (message.clone(), None),
+    };
+    html! {
+        <>
+            <p class={props.class.clone()} role="alert" data-testid={props.testid.clone()}>{ text }</p>
+            if let Some(file) = file {
+                <button type="button" class="button" data-testid="import-read-anyway"
+                        onclick={props.on_read_anyway.reform(move |_: MouseEvent| file.clone())}>
+                    { i18n.t("import.read_anyway") }
+                </button>
+            }
+        </>
+    }
+}
+
+/// The note that cells right of the header are not imported (nothing when there are none).
+pub fn beyond_header_note(i18n: &I18n, beyond: Option<BeyondHeader>) -> Html {
+    let Some(b) = beyond else {
+        return html! {};
+    };
+    html! {
+        <p class="import-warning" role="status" data-testid="import-beyond-header">
+            { i18n.tf("import.beyond_header", &[
+                ("cells", &b.cells.to_string()),
+                ("row", &b.first_row.to_string()),
+                ("column", &b.first_column.to_string()),
+            ]) }
+        </p>
+    }
 }

@@ -18,6 +18,21 @@ pub struct Table {
     pub row_numbers: Vec<usize>,
     /// 1-based file row of the header (rows above it, such as a title, are ignored).
     pub header_row: usize,
+    /// Non-empty cells right of the header's last column, which are not imported (the dialogs
+    /// say so); `None` when there are none.
+    pub beyond_header: Option<BeyondHeader>,
+}
+
+/// Non-empty cells to the right of the header's last column: counted, and the first one named,
+/// so that no value is dropped without a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BeyondHeader {
+    /// How many such cells.
+    pub cells: usize,
+    /// 1-based file row of the first one.
+    pub first_row: usize,
+    /// 1-based column of the first one.
+    pub first_column: usize,
 }
 
 impl Table {
@@ -32,6 +47,7 @@ impl Table {
             rows,
             row_numbers,
             header_row: 1,
+            beyond_header: None,
         }
     }
 
@@ -42,6 +58,19 @@ impl Table {
             .copied()
             .unwrap_or(self.header_row + index + 1)
     }
+}
+
+/// Adds `cells` cells beyond the header to the table's count.
+fn note_beyond(table: &mut Table, row_number: usize, column: usize, cells: usize) {
+    if cells == 0 {
+        return;
+    }
+    let note = table.beyond_header.get_or_insert(BeyondHeader {
+        cells: 0,
+        first_row: row_number,
+        first_column: column,
+    });
+    note.cells = note.cells.saturating_add(cells);
 }
 
 /// Pads with "" or cuts `row` to `width` cells.
@@ -97,9 +126,26 @@ impl TableBuilder {
                 max: MAX_IMPORT_CELLS,
             });
         }
+        if let Some(col) = row.iter().skip(width).position(|c| !c.trim().is_empty()) {
+            let extra = row
+                .iter()
+                .skip(width)
+                .filter(|c| !c.trim().is_empty())
+                .count();
+            note_beyond(table, row_number, width + col + 1, extra);
+        }
         table.rows.push(fit_width(row, width));
         table.row_numbers.push(row_number);
         Ok(())
+    }
+
+    /// Records that a reader dropped `cells` non-empty cells of file row `row_number` right of
+    /// the header, the first in 1-based column `column` (readers drop them once the header width
+    /// is known, see [`TableBuilder::max_fields`]).
+    pub(crate) fn note_beyond_header(&mut self, row_number: usize, column: usize, cells: usize) {
+        if let Some(table) = &mut self.table {
+            note_beyond(table, row_number, column, cells);
+        }
     }
 
     /// Keeps a row while the header is still being searched for.
@@ -148,6 +194,7 @@ impl TableBuilder {
         };
         if headers.len() > MAX_IMPORT_COLUMNS {
             return Err(ImportError::TooManyColumns {
+                row: header_row,
                 columns: headers.len(),
                 max: MAX_IMPORT_COLUMNS,
             });

@@ -12,11 +12,13 @@ use crate::domain::workspace::Workspace;
 use crate::persist::csv_export::to_csv;
 use crate::persist::files::download_text;
 use crate::persist::import::{
-    build_customers, detect_mapping, invalid_rows_csv_with, read_table, ImportError, ImportPreview,
-    ImportReason, RowError, Table, Target, MAX_IMPORT_BYTES,
+    build_customers, detect_mapping, invalid_rows_csv_with, read_table_with, ImportError,
+    ImportPreview, ImportReason, RowError, Table, Target, TextDecoding, MAX_IMPORT_BYTES,
 };
 use crate::ui::explain::explanation_text;
-use crate::ui::file_pick::{read_picked_file, PendingRead, Picked};
+use crate::ui::file_pick::{
+    beyond_header_note, read_picked_file, PendingRead, Picked, ReadFailure, ReadFailureNote,
+};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::library::new_id;
 use crate::ui::state::{now_ms, use_workspace};
@@ -35,14 +37,60 @@ pub fn import_error_text(i18n: &I18n, e: &ImportError) -> String {
         ImportError::TooManyRows { max, .. } => {
             i18n.tf("import.too_many_rows", &[("max", &max.to_string())])
         }
-        ImportError::TooManyColumns { columns, max } => i18n.tf(
+        ImportError::TooManyColumns { row, columns, max } => i18n.tf(
             "import.too_many_columns",
-            &[("columns", &columns.to_string()), ("max", &max.to_string())],
+            &[
+                ("row", &row.to_string()),
+                ("columns", &columns.to_string()),
+                ("max", &max.to_string()),
+            ],
         ),
         ImportError::TooManyCells { max, .. } => {
             i18n.tf("import.too_many_cells", &[("max", &max.to_string())])
         }
         ImportError::UnpackedTooLarge { .. } => i18n.t("import.unpacked_too_large").to_string(),
+        ImportError::InflatedTooLarge { max } => {
+            i18n.tf("import.inflated_too_large", &[("max", &mb(*max as usize))])
+        }
+        ImportError::CompressionRatio { part, max } => i18n.tf(
+            "import.compression_ratio",
+            &[("part", part), ("max", &max.to_string())],
+        ),
+        ImportError::SizeMismatch { part, declared } => i18n.tf(
+            "import.size_mismatch",
+            &[("part", part), ("declared", &declared.to_string())],
+        ),
+        ImportError::Encrypted => i18n.t("import.encrypted").to_string(),
+        ImportError::UnsupportedCompression { part, method } => i18n.tf(
+            "import.unsupported_compression",
+            &[("part", part), ("method", &method.to_string())],
+        ),
+        ImportError::BrokenZip(detail) => i18n.tf("import.broken_zip", &[("detail", detail)]),
+        ImportError::TooManySharedStrings { max } => i18n.tf(
+            "import.too_many_shared_strings",
+            &[("max", &max.to_string())],
+        ),
+        ImportError::SharedStringTooLong { max } => {
+            i18n.tf("import.shared_string_too_long", &[("max", &mb(*max))])
+        }
+        ImportError::XmlTextTooLong { part, max } => i18n.tf(
+            "import.xml_text_too_long",
+            &[("part", part), ("max", &mb(*max))],
+        ),
+        ImportError::TooManyScannedCells { max } => i18n.tf(
+            "import.too_many_scanned_cells",
+            &[("max", &max.to_string())],
+        ),
+        ImportError::TooManyElements { part, max } => i18n.tf(
+            "import.too_many_elements",
+            &[("part", part), ("max", &max.to_string())],
+        ),
+        ImportError::NotASpreadsheet { kind } => {
+            i18n.tf("import.not_a_spreadsheet", &[("kind", kind)])
+        }
+        ImportError::InvalidUtf8 { line } => {
+            i18n.tf("import.invalid_utf8", &[("line", &line.to_string())])
+        }
         ImportError::Empty => i18n.t("import.empty").to_string(),
         ImportError::NoDataRows => i18n.t("import.no_data_rows").to_string(),
         ImportError::UnreadableEncoding => i18n.t("import.unreadable_encoding").to_string(),
@@ -161,7 +209,7 @@ pub fn customers_csv(i18n: &I18n, ws: &Workspace) -> String {
 #[derive(Clone, PartialEq)]
 enum Step {
     Closed,
-    ChooseFile { error: Option<String> },
+    ChooseFile { error: Option<ReadFailure> },
     Reading { file_name: String },
     Map { file_name: String, table: Rc<Table> },
 }
@@ -200,38 +248,53 @@ pub fn customer_transfer() -> Html {
             step.set(Step::Closed)
         })
     };
-    let on_file = {
+    // Reads the file's bytes into the mapping step (or back to the file choice with the error).
+    let load = {
         let step = step.clone();
         let mapping = mapping.clone();
+        Rc::new(
+            move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| {
+                match read_table_with(&bytes, decoding) {
+                    Ok(table) => {
+                        mapping.set(detect_mapping(&table.headers));
+                        step.set(Step::Map {
+                            file_name,
+                            table: Rc::new(table),
+                        });
+                    }
+                    Err(e) => step.set(Step::ChooseFile {
+                        error: Some(ReadFailure::import(e, file_name, bytes)),
+                    }),
+                }
+            },
+        )
+    };
+    let read_anyway = {
+        let load = load.clone();
+        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
+            load(name, bytes, TextDecoding::Lossy)
+        })
+    };
+    let on_file = {
+        let step = step.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let step = step.clone();
-            let mapping = mapping.clone();
+            let load = load.clone();
             let report = Rc::new(move |picked: Picked| match picked {
                 Picked::TooLarge { bytes } => step.set(Step::ChooseFile {
-                    error: Some(import_error_text(
-                        &i18n,
-                        &ImportError::TooLarge {
-                            bytes,
-                            max: MAX_IMPORT_BYTES,
-                        },
-                    )),
+                    error: Some(ReadFailure::without_file(ImportError::TooLarge {
+                        bytes,
+                        max: MAX_IMPORT_BYTES,
+                    })),
                 }),
                 Picked::Reading { file_name } => step.set(Step::Reading { file_name }),
-                Picked::Read { file_name, bytes } => {
-                    match bytes.and_then(|bytes| {
-                        read_table(&bytes).map_err(|e| import_error_text(&i18n, &e))
-                    }) {
-                        Ok(table) => {
-                            mapping.set(detect_mapping(&table.headers));
-                            step.set(Step::Map {
-                                file_name,
-                                table: Rc::new(table),
-                            });
-                        }
-                        Err(error) => step.set(Step::ChooseFile { error: Some(error) }),
-                    }
-                }
+                Picked::Read { file_name, bytes } => match bytes {
+                    Ok(bytes) => load(file_name, Rc::new(bytes), TextDecoding::Strict),
+                    Err(message) => step.set(Step::ChooseFile {
+                        error: Some(ReadFailure::Browser(message)),
+                    }),
+                },
             });
             read_picked_file(&e, MAX_IMPORT_BYTES, &reader, report);
         })
@@ -250,7 +313,8 @@ pub fn customer_transfer() -> Html {
                                data-testid="import-file" />
                     </label>
                     if let Some(error) = error {
-                        <p class="dialog-error" role="alert" data-testid="import-error">{ error.clone() }</p>
+                        <ReadFailureNote failure={error.clone()} class={classes!("dialog-error")}
+                            testid="import-error" on_read_anyway={read_anyway.clone()} />
                     }
                     <div class="dialog-actions">
                         <button type="button" class="button" onclick={close.clone()} data-testid="import-cancel">{ i18n.t("dialog.cancel") }</button>
@@ -346,6 +410,7 @@ fn mapping_step(props: &MappingStepProps) -> Html {
                     { i18n.tf("import.summary", &[("valid", &p.customers.len().to_string()), ("invalid", &invalid.to_string()),
                         ("blank", &(p.skipped_blank + p.skipped_totals.len()).to_string())]) }
                 </p>
+                { beyond_header_note(&i18n, table.beyond_header) }
                 if !new_lines.is_empty() {
                     <p class="muted">{ i18n.tf("import.new_lines", &[("lines", &new_lines.join(i18n.t("explain.list_separator")))]) }</p>
                 }

@@ -8,10 +8,13 @@ use yew::prelude::*;
 use crate::domain::kpi::import::{apply_actuals, read_actuals, ActualsErrorKind, ActualsPreview};
 use crate::domain::kpi::Kpi;
 use crate::domain::org::OrgDesign;
-use crate::persist::import::{read_table, ImportError, MAX_IMPORT_BYTES};
-use crate::ui::file_pick::{read_picked_file, PendingRead, Picked};
+use crate::persist::import::{
+    read_table_with, BeyondHeader, ImportError, TextDecoding, MAX_IMPORT_BYTES,
+};
+use crate::ui::file_pick::{
+    beyond_header_note, read_picked_file, PendingRead, Picked, ReadFailure, ReadFailureNote,
+};
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::views::customer_transfer::import_error_text;
 
 /// Props of [`ActualsImport`].
 #[derive(Properties, PartialEq)]
@@ -27,8 +30,8 @@ pub struct ActualsImportProps {
 #[derive(Clone, PartialEq)]
 enum Step {
     Idle,
-    Failed(String),
-    Preview(Rc<ActualsPreview>),
+    Failed(ReadFailure),
+    Preview(Rc<ActualsPreview>, Option<BeyondHeader>),
 }
 
 fn reason(i18n: &I18n, k: &ActualsErrorKind) -> String {
@@ -49,38 +52,53 @@ pub fn actuals_import(props: &ActualsImportProps) -> Html {
     let step = use_state(|| Step::Idle);
     // The read in progress; dropped with the component.
     let pending: PendingRead = use_mut_ref(|| None);
-    let on_file = {
+    // Reads the file's bytes into a preview (or the error).
+    let load = {
         let step = step.clone();
         let kpi = props.kpi.clone();
         let org = props.org.clone();
-        let pending = pending.clone();
-        Callback::from(move |e: Event| {
-            let step = step.clone();
-            let kpi = kpi.clone();
-            let org = org.clone();
-            let report = Rc::new(move |picked: Picked| match picked {
-                Picked::TooLarge { bytes } => step.set(Step::Failed(import_error_text(
-                    &i18n,
-                    &ImportError::TooLarge {
-                        bytes,
-                        max: MAX_IMPORT_BYTES,
-                    },
-                ))),
-                Picked::Reading { .. } => {}
-                Picked::Read { bytes, .. } => {
-                    match bytes
-                        .and_then(|b| read_table(&b).map_err(|e| import_error_text(&i18n, &e)))
-                    {
-                        Ok(t) => step.set(Step::Preview(Rc::new(read_actuals(
+        Rc::new(
+            move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| {
+                match read_table_with(&bytes, decoding) {
+                    Ok(t) => step.set(Step::Preview(
+                        Rc::new(read_actuals(
                             &kpi,
                             &org,
                             &t.headers,
                             &t.rows,
                             &t.row_numbers,
-                        )))),
-                        Err(msg) => step.set(Step::Failed(msg)),
-                    }
+                        )),
+                        t.beyond_header,
+                    )),
+                    Err(e) => step.set(Step::Failed(ReadFailure::import(e, file_name, bytes))),
                 }
+            },
+        )
+    };
+    let read_anyway = {
+        let load = load.clone();
+        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
+            load(name, bytes, TextDecoding::Lossy)
+        })
+    };
+    let on_file = {
+        let step = step.clone();
+        let pending = pending.clone();
+        Callback::from(move |e: Event| {
+            let step = step.clone();
+            let load = load.clone();
+            let report = Rc::new(move |picked: Picked| match picked {
+                Picked::TooLarge { bytes } => step.set(Step::Failed(ReadFailure::without_file(
+                    ImportError::TooLarge {
+                        bytes,
+                        max: MAX_IMPORT_BYTES,
+                    },
+                ))),
+                Picked::Reading { .. } => {}
+                Picked::Read { file_name, bytes } => match bytes {
+                    Ok(bytes) => load(file_name, Rc::new(bytes), TextDecoding::Strict),
+                    Err(message) => step.set(Step::Failed(ReadFailure::Browser(message))),
+                },
             });
             read_picked_file(&e, MAX_IMPORT_BYTES, &pending, report);
         })
@@ -94,7 +112,7 @@ pub fn actuals_import(props: &ActualsImportProps) -> Html {
         let kpi = props.kpi.clone();
         let on_change = props.on_change.clone();
         Callback::from(move |_| {
-            if let Step::Preview(p) = &*step {
+            if let Step::Preview(p, _) = &*step {
                 on_change.emit(apply_actuals(&kpi, p));
             }
             step.set(Step::Idle);
@@ -109,11 +127,13 @@ pub fn actuals_import(props: &ActualsImportProps) -> Html {
             </label>
             { match &*step {
                 Step::Idle => html! {},
-                Step::Failed(msg) => html! {
-                    <p class="kpi-problems is-error" role="alert" data-testid="kpi-import-error">{ msg }</p>
+                Step::Failed(failure) => html! {
+                    <ReadFailureNote failure={failure.clone()} class={classes!("kpi-problems", "is-error")}
+                        testid="kpi-import-error" on_read_anyway={read_anyway.clone()} />
                 },
-                Step::Preview(p) => html! {
+                Step::Preview(p, beyond) => html! {
                     <div class="kpi-import-preview" data-testid="kpi-import-preview">
+                        { beyond_header_note(&i18n, *beyond) }
                         <p>{ i18n.tf("kpi.import_summary", &[("values", &p.values.len().to_string()), ("errors", &p.errors.len().to_string())]) }</p>
                         if !p.errors.is_empty() {
                             <table class="data-table" data-testid="kpi-import-errors">

@@ -9,15 +9,16 @@ use yew::prelude::*;
 use super::{role_label, set_org};
 use crate::domain::org::people::{add_people, format_fte, MAX_CAPACITY_FTE};
 use crate::persist::files::download_text;
-use crate::persist::import::{ImportError, Table, MAX_IMPORT_BYTES};
+use crate::persist::import::{ImportError, Table, TextDecoding, MAX_IMPORT_BYTES};
 use crate::persist::people_import::{
-    build_people, detect_mapping, invalid_people_csv, read_people_table, PeopleMappingError,
+    build_people, detect_mapping, invalid_people_csv, read_people_table_with, PeopleMappingError,
     PeoplePreview, PersonReason, PersonRowError, PersonTarget,
 };
-use crate::ui::file_pick::{read_picked_file, PendingRead, Picked};
+use crate::ui::file_pick::{
+    beyond_header_note, read_picked_file, PendingRead, Picked, ReadFailure, ReadFailureNote,
+};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::use_workspace;
-use crate::ui::views::customer_transfer::import_error_text;
 use crate::ui::views::customers::Select;
 
 /// Rows listed in the preview and in the error table (the download has every error).
@@ -61,7 +62,7 @@ fn target_label(i18n: &I18n, t: PersonTarget) -> String {
 /// State of the dialog.
 #[derive(Clone, PartialEq)]
 enum Step {
-    ChooseFile { error: Option<String> },
+    ChooseFile { error: Option<ReadFailure> },
     Reading { file_name: String },
     Map { file_name: String, table: Rc<Table> },
 }
@@ -97,27 +98,13 @@ pub fn people_import(props: &PeopleImportProps) -> Html {
             }
         })
     };
-    let on_file = {
+    // Reads the file's bytes into the mapping step (or back to the file choice with the error).
+    let load = {
         let step = step.clone();
         let mapping = mapping.clone();
-        let reader = reader.clone();
-        Callback::from(move |e: Event| {
-            let step = step.clone();
-            let mapping = mapping.clone();
-            let report = Rc::new(move |picked: Picked| match picked {
-                Picked::TooLarge { bytes } => step.set(Step::ChooseFile {
-                    error: Some(import_error_text(
-                        &i18n,
-                        &ImportError::TooLarge {
-                            bytes,
-                            max: MAX_IMPORT_BYTES,
-                        },
-                    )),
-                }),
-                Picked::Reading { file_name } => step.set(Step::Reading { file_name }),
-                Picked::Read { file_name, bytes } => match bytes
-                    .and_then(|b| read_people_table(&b).map_err(|e| import_error_text(&i18n, &e)))
-                {
+        Rc::new(
+            move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| {
+                match read_people_table_with(&bytes, decoding) {
                     Ok(table) => {
                         mapping.set(detect_mapping(&table.headers));
                         step.set(Step::Map {
@@ -125,7 +112,38 @@ pub fn people_import(props: &PeopleImportProps) -> Html {
                             table: Rc::new(table),
                         });
                     }
-                    Err(error) => step.set(Step::ChooseFile { error: Some(error) }),
+                    Err(e) => step.set(Step::ChooseFile {
+                        error: Some(ReadFailure::import(e, file_name, bytes)),
+                    }),
+                }
+            },
+        )
+    };
+    let read_anyway = {
+        let load = load.clone();
+        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
+            load(name, bytes, TextDecoding::Lossy)
+        })
+    };
+    let on_file = {
+        let step = step.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let step = step.clone();
+            let load = load.clone();
+            let report = Rc::new(move |picked: Picked| match picked {
+                Picked::TooLarge { bytes } => step.set(Step::ChooseFile {
+                    error: Some(ReadFailure::without_file(ImportError::TooLarge {
+                        bytes,
+                        max: MAX_IMPORT_BYTES,
+                    })),
+                }),
+                Picked::Reading { file_name } => step.set(Step::Reading { file_name }),
+                Picked::Read { file_name, bytes } => match bytes {
+                    Ok(bytes) => load(file_name, Rc::new(bytes), TextDecoding::Strict),
+                    Err(message) => step.set(Step::ChooseFile {
+                        error: Some(ReadFailure::Browser(message)),
+                    }),
                 },
             });
             read_picked_file(&e, MAX_IMPORT_BYTES, &reader, report);
@@ -142,7 +160,8 @@ pub fn people_import(props: &PeopleImportProps) -> Html {
                            data-testid="people-import-file" />
                 </label>
                 if let Some(error) = error {
-                    <p class="dialog-error" role="alert" data-testid="people-import-error">{ error.clone() }</p>
+                    <ReadFailureNote failure={error.clone()} class={classes!("dialog-error")}
+                        testid="people-import-error" on_read_anyway={read_anyway.clone()} />
                 }
                 <div class="dialog-actions">
                     <button type="button" class="button" onclick={close.clone()}
@@ -245,6 +264,7 @@ fn mapping_step(props: &MappingStepProps) -> Html {
         <>
             <h2 id="pi-title" class="dialog-title">{ i18n.tf("team_admin.import_map_title", &[("file", &props.file_name)]) }</h2>
             <p class="dialog-body">{ i18n.t("team_admin.import_map_hint") }</p>
+            { beyond_header_note(&i18n, table.beyond_header) }
             <div class="table-scroll">
             <table class="data-table import-mapping" data-testid="people-import-mapping">
                 <thead><tr>
