@@ -1,7 +1,7 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the App mounts, the language switch
 //! changes visible text, edits are autosaved to localStorage, undo restores the previous state;
 //! the saver under a full quota and while paused, the quota errors of each engine, and changes
-//! arriving from another tab.
+//! arriving from another tab; the recovery banner of the panic hook.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/engagement.rs"]
@@ -10,6 +10,8 @@ mod engagement;
 mod faulty_store;
 #[path = "web/kpi.rs"]
 mod kpi;
+#[path = "web/recovery.rs"]
+mod recovery;
 #[path = "web/rhythm.rs"]
 mod rhythm;
 #[path = "web/roles.rs"]
