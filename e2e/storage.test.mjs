@@ -486,7 +486,7 @@ test('d. two tabs: changes travel both ways, and unsaved edits meet a conflict b
   });
 });
 
-test('d2. keep mine merges: the other tab's fiscal year and this tab's customer both stay; a record both changed is offered', { timeout: TEST_TIMEOUT * 2 }, async () => {
+test('d2. keep mine merges: the other tab\'s fiscal year and this tab\'s customer both stay; a record both changed is offered', { timeout: TEST_TIMEOUT * 2 }, async () => {
   await withSession('two-tabs-merge', async (session) => {
     const a = session.page;
     await openApp(a);

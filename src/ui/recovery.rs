@@ -61,13 +61,14 @@ fn lang() -> Lang {
     LANG.try_with(Cell::get).unwrap_or(Lang::ZhCn)
 }
 
-/// Installs the panic hook (in the browser only): the panic's message goes to the console, then
-/// the recovery banner is shown.
+/// Installs the panic hook (in the browser only): the panic's message and stack go to the console
+/// as before, then the recovery banner is shown.
 pub fn install() {
     #[cfg(target_arch = "wasm32")]
     {
-        std::panic::set_hook(Box::new(|info| {
-            gloo::console::error!(format!("KAM Planner: {info}"));
+        // Through Yew, which otherwise replaces any hook with its own when the app mounts.
+        yew::set_custom_panic_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
             show_banner();
         }));
         listen_for_e2e_panic();
