@@ -346,10 +346,16 @@ fn conflict_review(props: &ConflictReviewProps) -> Html {
     };
     html! {
         <div class="conflict-review" data-testid="conflict-review">
-            <p class="banner-detail">{ i18n.tf("banner.conflict_both", &[
-                ("n", &both.len().to_string()),
-                ("others", &others.to_string()),
-            ]) }</p>
+            <p class="banner-detail">{
+                if others == 0 {
+                    i18n.tf("banner.conflict_both_only", &[("n", &both.len().to_string())])
+                } else {
+                    i18n.tf("banner.conflict_both", &[
+                        ("n", &both.len().to_string()),
+                        ("others", &others.to_string()),
+                    ])
+                }
+            }</p>
             <table class="data-table conflict-review-table">
                 <thead>
                     <tr>

@@ -107,7 +107,7 @@ impl Library {
         }
         if self.saver.has_unsaved(current) {
             self.notices.dispatch(NoticeAction::Remove(|n| {
-                matches!(n, Notice::UpdatedElsewhere { .. })
+                matches!(n, Notice::UpdatedElsewhere { .. } | Notice::Merged { .. })
             }));
             self.saver.pause(
                 &id,
