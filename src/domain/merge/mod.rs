@@ -10,6 +10,9 @@
 //! default the side changed last (mine on a tie). What only the file has is added; what only
 //! mine has is kept — a file cannot say whether it never had an entity or deleted it.
 //!
+//! The same comparison and merge serve the three-way merge of two tabs' copies
+//! ([`three_way`], [`merge_three_way`]), which can also leave out records one side deleted.
+//!
 //! Because a merge never drops a record and matches records by the same keys that references
 //! use (person, customer, role and tier ids), every id either copy holds is in the merged copy:
 //! a reference that holds in the copy it comes from (an assignment to a person and a customer, a
