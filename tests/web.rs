@@ -436,8 +436,15 @@ async fn a_change_from_another_tab_is_taken_over_or_becomes_a_conflict() {
     sleep(700).await;
     assert_eq!(stored_name(&id), "别处又改了");
 
+    // Keep mine: both tabs renamed the workspace, so its settings are listed for a choice (this
+    // tab's by default) before the merge is saved.
     click(&root, "conflict-keep-mine").await;
+    assert!(exists(&root, "conflict-review"));
+    assert!(exists(&root, "tab-conflict"));
+    assert_eq!(stored_name(&id), "别处又改了");
+    click(&root, "conflict-apply-merge").await;
     assert!(!exists(&root, "conflict-banner"));
+    assert!(exists(&root, "merged-banner"));
     assert_eq!(stored_name(&id), "这里的名字");
     assert_eq!(text(&root, "save-status"), "已自动保存");
     root.remove();
