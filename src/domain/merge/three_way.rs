@@ -48,11 +48,6 @@ impl ThreeWay {
                 .filter(|c| chosen(c, choices) == Side::Theirs)
                 .count()
     }
-
-    /// True when merging changes nothing in mine (theirs holds nothing mine lacks).
-    pub fn takes_nothing(&self) -> bool {
-        self.taken_from_theirs(&self.choices) == 0
-    }
 }
 
 /// What one side did since base, by entity.
