@@ -468,9 +468,15 @@ test('d. two tabs: changes travel both ways, and unsaved edits meet a conflict b
     assert.equal(await storedName(b, id), '甲的第三版');
     assert.equal((await workspaceNames(b)).length, 2, 'no workspace added');
 
-    // Keep mine: B's version is saved over A's, and A (nothing unsaved) follows.
+    // Keep mine: both renamed the workspace, so the settings are listed as changed by both,
+    // this tab's side chosen by default; merging saves it over A's, and A (nothing unsaved)
+    // follows.
     await makeConflict(a, b, '乙坚持的版本', '甲的第四版');
     await b.locator(sel('conflict-keep-mine')).click();
+    const row = b.locator('[data-testid=tab-conflict][data-kind=settings]');
+    await row.waitFor({ state: 'visible' });
+    assert.equal(await row.getByTestId('take-mine').isChecked(), true);
+    await b.locator(sel('conflict-apply-merge')).click();
     await b.locator(sel('conflict-banner')).waitFor({ state: 'hidden' });
     await expectStoredName(b, id, '乙坚持的版本');
     await expectWorkspaceName(a, '乙坚持的版本');
@@ -478,6 +484,200 @@ test('d. two tabs: changes travel both ways, and unsaved edits meet a conflict b
     assert.equal((await workspaceNames(a)).length, 2);
     await b.close();
   });
+});
+
+test('d2. keep mine merges: the other tab\'s fiscal year and this tab\'s customer both stay; a record both changed is offered', { timeout: TEST_TIMEOUT * 2 }, async () => {
+  await withSession('two-tabs-merge', async (session) => {
+    const a = session.page;
+    await openApp(a);
+    const b = await session.context.newPage();
+    b.on('pageerror', (err) => session.pageErrors.push(`B: ${err.stack || err}`));
+    await b.goto(suite.server.url);
+    await waitForApp(b);
+    const id = await activeWorkspaceId(a);
+    assert.equal((await b.locator(sel('stat-customers')).innerText()).trim(), '250');
+
+    // B adds a customer, held unsaved; A changes the fiscal year and saves.
+    await holdAutosave(b);
+    await b.locator(sel('nav-customers')).click();
+    await b.locator(sel('customers-add')).click();
+    await b.locator(sel('form-name')).fill('乙标签页新增客户');
+    await b.locator(sel('form-annual-purchase')).fill('120万');
+    await b.locator(sel('form-save')).click();
+    await b.locator(sel('customer-form')).waitFor({ state: 'detached' });
+    assert.equal((await b.locator(sel('save-status')).innerText()).trim(), '正在保存…');
+    await a.locator(sel('setting-fiscal-year')).fill('2031');
+    await a.locator(sel('setting-apply')).click();
+    await a.locator(sel('stat-fiscal-year')).filter({ hasText: '2031' }).waitFor();
+    await b.locator(sel('conflict-banner')).waitFor({ state: 'visible' });
+
+    // Keep mine: nothing was changed by both, so the merge is saved at once.
+    await b.locator(sel('conflict-keep-mine')).click();
+    await b.locator(sel('conflict-banner')).waitFor({ state: 'hidden' });
+    const merged = b.locator(sel('merged-banner'));
+    await merged.waitFor({ state: 'visible' });
+    assert.match(await merged.innerText(), /另一个标签页的 1 处修改/);
+    assert.equal((await b.locator(sel('save-status')).innerText()).trim(), '已自动保存');
+    const stored = JSON.parse(storedJson((await readStorage(b))[KEYS.workspace(id)])).workspace;
+    assert.equal(stored.meta.fiscal_year, 2031, 'the other tab\'s fiscal year is kept');
+    assert.equal(stored.customers.length, 251);
+    assert.ok(stored.customers.some((c) => c.name === '乙标签页新增客户'), 'this tab\'s customer is kept');
+    await b.locator(sel('nav-overview')).click();
+    await b.locator(sel('stat-fiscal-year')).filter({ hasText: '2031' }).waitFor();
+    assert.equal((await b.locator(sel('stat-customers')).innerText()).trim(), '251');
+    // A had nothing unsaved: it follows.
+    await a.locator(sel('stat-customers')).filter({ hasText: '251' }).waitFor();
+    assert.equal((await a.locator(sel('stat-fiscal-year')).innerText()).trim(), '2031');
+
+    // Both change the same record (the workspace's settings): it is listed, with what differs,
+    // and the user picks a side.
+    await makeConflict(a, b, '乙的名称', '甲的名称');
+    await b.locator(sel('conflict-keep-mine')).click();
+    const review = b.locator(sel('conflict-review'));
+    await review.waitFor({ state: 'visible' });
+    const rows = review.locator(sel('tab-conflict'));
+    assert.equal(await rows.count(), 1);
+    assert.equal(await rows.first().getAttribute('data-kind'), 'settings');
+    assert.match(await rows.first().locator(sel('conflict-fields')).innerText(), /名称/);
+    assert.match(await review.innerText(), /以下 1 项在两个标签页中都被修改过/);
+    assert.equal(await b.locator(sel('conflict-keep-mine')).count(), 0, 'the merge button replaces it');
+    await screenshot(b, 'conflict-review-zh');
+    await rows.first().getByTestId('take-theirs').check();
+    await b.locator(sel('conflict-apply-merge')).click();
+    await b.locator(sel('conflict-banner')).waitFor({ state: 'hidden' });
+    await expectWorkspaceName(b, '甲的名称');
+    await expectStoredName(b, id, '甲的名称');
+    const after = JSON.parse(storedJson((await readStorage(b))[KEYS.workspace(id)])).workspace;
+    assert.equal(after.meta.fiscal_year, 2031);
+    assert.equal(after.customers.length, 251);
+    await b.close();
+  });
+});
+
+/**
+ * Closes `page` as a user closing the tab would (running `beforeunload`) and returns the types
+ * of the dialogs it raised, each accepted.
+ */
+async function closeAndCollectDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.type());
+    await d.accept().catch(() => {});
+  });
+  const closed = new Promise((resolve) => page.once('close', resolve));
+  await page.close({ runBeforeUnload: true });
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  return dialogs;
+}
+
+test('h. closing the page asks first while a change cannot be saved, not when everything is saved', { timeout: TEST_TIMEOUT * 2 }, async () => {
+  await withSession('close-guard', async (session) => {
+    const { context } = session;
+    // Saved: no question.
+    const saved = session.page;
+    await openApp(saved);
+    await renameWorkspace(saved, '已保存的名字');
+    await saved.locator(sel('save-status')).filter({ hasText: '已自动保存' }).waitFor();
+    assert.deepEqual(await closeAndCollectDialogs(saved), [], 'no prompt when saved');
+
+    // A pending save is written by the close itself: no question, and the change is stored.
+    const pending = await context.newPage();
+    await openApp(pending);
+    const id = await activeWorkspaceId(pending);
+    await holdAutosave(pending);
+    await renameWorkspace(pending, '关闭时保存');
+    assert.equal((await pending.locator(sel('save-status')).innerText()).trim(), '正在保存…');
+    assert.deepEqual(await closeAndCollectDialogs(pending), [], 'the pending save was flushed');
+    const probe = await context.newPage();
+    await openApp(probe);
+    assert.equal(await storedName(probe, id), '关闭时保存');
+
+    // Storage full: the change exists only here, so closing asks.
+    await breakSetItem(probe, 'chromium');
+    await renameWorkspace(probe, '存不下的修改');
+    await probe.locator(sel('quota-banner')).waitFor({ state: 'visible' });
+    assert.equal((await probe.locator(sel('save-status')).innerText()).trim(), '未能保存');
+    assert.deepEqual(await closeAndCollectDialogs(probe), ['beforeunload']);
+  });
+});
+
+test('i. an internal error shows the recovery banner above any dialog, with a working export', { timeout: TEST_TIMEOUT * 2 }, async () => {
+  const session = await newPage(suite.browser, { locale: 'zh-CN' });
+  const { page } = session;
+  try {
+    await page.goto(`${suite.server.url}?e2e-panic`);
+    await waitForApp(page);
+    await renameWorkspace(page, '崩溃前的工作区');
+    await page.locator(sel('save-status')).filter({ hasText: '已自动保存' }).waitFor();
+    // A dialog is open when the app fails.
+    await page.locator(sel('ws-menu')).click();
+    await page.locator(sel('ws-rename')).click();
+    await page.locator(sel('dialog-input')).waitFor({ state: 'visible' });
+    await page.evaluate(() => window.dispatchEvent(new Event('kam-e2e-panic')));
+    const banner = page.locator(sel('recovery-banner'));
+    await banner.waitFor({ state: 'visible' });
+    assert.equal(
+      (await banner.locator('.recovery-text').innerText()).trim(),
+      '出错了：应用遇到内部错误，已停止运行。请先导出当前工作区，再刷新页面。',
+    );
+    assert.ok(session.consoleErrors.some((e) => /panic requested/.test(e)), listing('console', session.consoleErrors));
+    // On top: the banner's own elements are what the page shows where it is, over the dialog.
+    assert.ok(await page.locator(sel('dialog-input')).isVisible(), 'the dialog is still open');
+    const onTop = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid=recovery-export]');
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    assert.ok(onTop, 'the export link is not covered by the dialog');
+    await screenshot(page, 'recovery-banner-zh');
+
+    // The export works without the (dead) app.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      banner.locator(sel('recovery-export')).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^崩溃前的工作区-\d{4}-\d{2}-\d{2}\.kam\.json$/);
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kam-rec-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const doc = JSON.parse(await fs.readFile(file, 'utf8'));
+    assert.equal(doc.format, 'kam-planner');
+    assert.equal(doc.workspace.meta.name, '崩溃前的工作区');
+    assert.equal(doc.workspace.customers.length, 250);
+    const reload = banner.locator(sel('recovery-reload'));
+    assert.equal(await reload.getAttribute('href'), `${suite.server.url}?e2e-panic`);
+
+    // The file imports into a fresh app as a new workspace.
+    const other = await newPage(suite.browser, { locale: 'zh-CN' });
+    try {
+      await other.page.goto(suite.server.url);
+      await waitForApp(other.page);
+      await other.page.locator(sel('ws-menu')).click();
+      await other.page.locator(sel('ws-import')).click();
+      const [chooser] = await Promise.all([
+        other.page.waitForEvent('filechooser'),
+        other.page.locator(sel('ws-import-file')).click(),
+      ]);
+      await chooser.setFiles(file);
+      await other.page.locator(sel('ws-import-summary')).waitFor();
+      await other.page.locator(sel('ws-import-mode-new')).check();
+      await other.page.locator(sel('ws-import-confirm')).click();
+      await expectWorkspaceName(other.page, '崩溃前的工作区');
+      assert.deepEqual(other.pageErrors, []);
+    } finally {
+      await other.close();
+    }
+
+    // The reload link brings the app back with the saved work.
+    await reload.click();
+    await waitForApp(page);
+    await expectWorkspaceName(page, '崩溃前的工作区');
+    assert.equal(await page.locator(sel('recovery-banner')).count(), 0);
+  } catch (err) {
+    await screenshot(page, 'failed-recovery').catch(() => {});
+    throw err;
+  } finally {
+    await session.close();
+  }
 });
 
 test('e. a workspace deleted in another tab stays open and is saved again by the next change', { timeout: TEST_TIMEOUT }, async () => {

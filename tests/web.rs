@@ -1,7 +1,7 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the App mounts, the language switch
 //! changes visible text, edits are autosaved to localStorage, undo restores the previous state;
 //! the saver under a full quota and while paused, the quota errors of each engine, and changes
-//! arriving from another tab.
+//! arriving from another tab; the recovery banner of the panic hook.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/engagement.rs"]
@@ -12,6 +12,8 @@ mod faulty_store;
 mod kpi;
 #[path = "web/local_store.rs"]
 mod local_store;
+#[path = "web/recovery.rs"]
+mod recovery;
 #[path = "web/rhythm.rs"]
 mod rhythm;
 #[path = "web/roles.rs"]
@@ -436,8 +438,15 @@ async fn a_change_from_another_tab_is_taken_over_or_becomes_a_conflict() {
     sleep(700).await;
     assert_eq!(stored_name(&id), "别处又改了");
 
+    // Keep mine: both tabs renamed the workspace, so its settings are listed for a choice (this
+    // tab's by default) before the merge is saved.
     click(&root, "conflict-keep-mine").await;
+    assert!(exists(&root, "conflict-review"));
+    assert!(exists(&root, "tab-conflict"));
+    assert_eq!(stored_name(&id), "别处又改了");
+    click(&root, "conflict-apply-merge").await;
     assert!(!exists(&root, "conflict-banner"));
+    assert!(exists(&root, "merged-banner"));
     assert_eq!(stored_name(&id), "这里的名字");
     assert_eq!(text(&root, "save-status"), "已自动保存");
     root.remove();

@@ -9,6 +9,7 @@ use super::banner::Banners;
 use super::header::Header;
 use super::i18n::{I18n, Lang};
 use super::library::{boot, Library, Notice, NoticeAction, Notices, Revision, SaveStatus, Saver};
+use super::recovery;
 use super::route::Route;
 use super::state::{DocRef, Session, WorkspaceHandle};
 use super::views::concentration::ConcentrationView;
@@ -23,8 +24,9 @@ use super::views::team::TeamView;
 use super::views::tiering::TieringView;
 use crate::persist::storage;
 
-/// Mounts the app on `<body>`.
+/// Installs the recovery banner's panic hook, then mounts the app on `<body>`.
 pub fn start() {
+    recovery::install();
     yew::Renderer::<App>::new().render();
 }
 
@@ -74,7 +76,36 @@ pub fn app() -> Html {
     {
         let saver = saver.clone();
         use_effect_with(DocRef(session.workspace.clone()), move |doc| {
+            recovery::remember_workspace(doc.0.clone());
             saver.schedule(doc.0.clone());
+        });
+    }
+
+    // Closing or reloading the page while changes are not saved asks first. The listener exists
+    // only while they are not (a `beforeunload` listener keeps some browsers from caching the
+    // page); a save still waiting for its quiet period is written first, and when that works
+    // nothing is asked.
+    {
+        let saver = saver.clone();
+        let unsaved = matches!(
+            *status,
+            SaveStatus::Pending | SaveStatus::Failed | SaveStatus::Paused
+        );
+        let prompt = I18n { lang: *lang }.t("unload.prompt");
+        use_effect_with(unsaved, move |unsaved| {
+            let listener = web_sys::window().filter(|_| *unsaved).map(|w| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&w, "beforeunload", options, move |e| {
+                    if !saver.unsaved_after_flush() {
+                        return;
+                    }
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value(prompt);
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -105,6 +136,7 @@ pub fn app() -> Html {
     {
         let lang = *lang;
         use_effect_with(lang, move |lang| {
+            recovery::remember_lang(*lang);
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 if let Some(root) = doc.document_element() {
                     let _ = root.set_attribute("lang", lang.tag());

@@ -4,9 +4,13 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use super::exchange::conflict_row::{field_list, ConflictRow};
 use super::i18n::{use_i18n, I18n};
-use super::library::{use_library, ConflictChoice, Library, Notice, NoticeAction};
+use super::library::{use_library, ConflictChoice, Library, Notice, NoticeAction, TabMerge};
 use super::messages::{open_error_text, repair_text};
+use crate::domain::merge::{chosen, differing_entity_fields, Side};
 use crate::persist::envelope::LoadError;
 use crate::persist::library::{OpenError, Preserved, StorageUsage};
 
@@ -168,7 +172,13 @@ pub fn banners() -> Html {
                         <div class="banner-actions">{ export_button.clone() }{ dismiss_button }</div>
                     </div>
                 },
-                Notice::Conflict { theirs, .. } => conflict(&i18n, &library, theirs),
+                Notice::Conflict { theirs, review, .. } => conflict(&i18n, &library, theirs, review.clone()),
+                Notice::Merged { name, taken } => html! {
+                    <div class="banner banner-info" role="status" data-testid="merged-banner">
+                        <p class="banner-text">{ i18n.tf("banner.merged", &[("name", name), ("n", &taken.to_string())]) }</p>
+                        <div class="banner-actions">{ dismiss_button }</div>
+                    </div>
+                },
             }
         }) }
         if let Some(entry) = nudge {
@@ -287,8 +297,9 @@ fn storage_full(
     }
 }
 
-/// Another tab saved the open workspace while this one has unsaved changes.
-fn conflict(i18n: &I18n, library: &Library, theirs: &str) -> Html {
+/// Another tab saved the open workspace while this one has unsaved changes. After "keep mine"
+/// found records both tabs changed, they are listed with a choice each.
+fn conflict(i18n: &I18n, library: &Library, theirs: &str, review: Option<Rc<TabMerge>>) -> Html {
     let choose = |choice: ConflictChoice| {
         let library = library.clone();
         Callback::from(move |_| library.resolve_conflict(choice))
@@ -299,11 +310,16 @@ fn conflict(i18n: &I18n, library: &Library, theirs: &str) -> Html {
             <div class="banner-text">
                 <p>{ i18n.t("banner.conflict") }</p>
                 <p class="banner-detail">{ i18n.tf("banner.conflict_names", &[("mine", &mine), ("theirs", theirs)]) }</p>
+                if let Some(review) = review.clone() {
+                    <ConflictReview key={format!("{:p}", Rc::as_ptr(&review))} review={review.clone()} />
+                }
             </div>
             <div class="banner-actions">
-                <button type="button" class="button button-primary" data-testid="conflict-keep-mine"
-                        title={i18n.t("conflict.keep_mine_hint")}
-                        onclick={choose(ConflictChoice::KeepMine)}>{ i18n.t("conflict.keep_mine") }</button>
+                if review.is_none() {
+                    <button type="button" class="button button-primary" data-testid="conflict-keep-mine"
+                            title={i18n.t("conflict.keep_mine_hint")}
+                            onclick={choose(ConflictChoice::KeepMine)}>{ i18n.t("conflict.keep_mine") }</button>
+                }
                 <button type="button" class="button" data-testid="conflict-take-theirs"
                         title={i18n.t("conflict.take_theirs_hint")}
                         onclick={choose(ConflictChoice::TakeTheirs)}>{ i18n.t("conflict.take_theirs") }</button>
@@ -311,6 +327,80 @@ fn conflict(i18n: &I18n, library: &Library, theirs: &str) -> Html {
                         title={i18n.t("conflict.keep_copy_hint")}
                         onclick={choose(ConflictChoice::KeepMineAsCopy)}>{ i18n.t("conflict.keep_copy") }</button>
             </div>
+        </div>
+    }
+}
+
+/// Props of [`ConflictReview`].
+#[derive(Properties, PartialEq)]
+struct ConflictReviewProps {
+    review: Rc<TabMerge>,
+}
+
+/// The records both tabs changed, a mine / theirs choice each, and the button that merges.
+#[function_component(ConflictReview)]
+fn conflict_review(props: &ConflictReviewProps) -> Html {
+    let i18n = use_i18n();
+    let library = use_library();
+    let review = &props.review;
+    let choices = {
+        let initial = review.plan.choices.clone();
+        use_state(move || initial)
+    };
+    let both = &review.plan.both_changed;
+    let others = review.plan.taken_from_theirs(&review.plan.choices);
+    let apply = {
+        let library = library.clone();
+        let review = review.clone();
+        let choices = choices.clone();
+        Callback::from(move |_| library.apply_tab_merge(&review, &choices))
+    };
+    html! {
+        <div class="conflict-review" data-testid="conflict-review">
+            <p class="banner-detail">{
+                if others == 0 {
+                    i18n.tf("banner.conflict_both_only", &[("n", &both.len().to_string())])
+                } else {
+                    i18n.tf("banner.conflict_both", &[
+                        ("n", &both.len().to_string()),
+                        ("others", &others.to_string()),
+                    ])
+                }
+            }</p>
+            <table class="data-table conflict-review-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ i18n.t("exchange.col.kind") }</th>
+                        <th scope="col">{ i18n.t("exchange.col.name") }</th>
+                        <th scope="col">{ i18n.t("exchange.col.fields") }</th>
+                        <th scope="col">{ i18n.t("conflict.col.mine_at") }</th>
+                        <th scope="col">{ i18n.t("conflict.col.theirs_at") }</th>
+                        <th scope="col">{ i18n.t("exchange.col.take") }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for both.iter().map(|c| {
+                        let on_pick = {
+                            let choices = choices.clone();
+                            let entity = c.entity.clone();
+                            Callback::from(move |s: Side| {
+                                let mut next = (*choices).clone();
+                                next.insert(entity.clone(), s);
+                                choices.set(next);
+                            })
+                        };
+                        let fields = field_list(&i18n, &differing_entity_fields(&review.mine, &review.theirs, &c.entity));
+                        html! {
+                            <ConflictRow conflict={c.clone()} side={chosen(c, &choices)} {on_pick}
+                                         fields={fields} scope="tab"
+                                         mine_label={i18n.t("conflict.take_here")}
+                                         theirs_label={i18n.t("conflict.take_other")} />
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <button type="button" class="button button-primary" data-testid="conflict-apply-merge"
+                    onclick={apply}>{ i18n.t("conflict.apply_merge") }</button>
         </div>
     }
 }

@@ -10,6 +10,9 @@
 //! default the side changed last (mine on a tie). What only the file has is added; what only
 //! mine has is kept — a file cannot say whether it never had an entity or deleted it.
 //!
+//! The same comparison and merge serve the three-way merge of two tabs' copies
+//! ([`three_way`], [`merge_three_way`]), which can also leave out records one side deleted.
+//!
 //! Because a merge never drops a record and matches records by the same keys that references
 //! use (person, customer, role and tier ids), every id either copy holds is in the merged copy:
 //! a reference that holds in the copy it comes from (an assignment to a person and a customer, a
@@ -19,6 +22,7 @@ mod engagement;
 mod governance;
 mod kpi;
 mod org;
+mod three_way;
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -33,6 +37,7 @@ pub use engagement::differing_engagement_fields;
 pub use governance::differing_governance_fields;
 pub use kpi::differing_kpi_fields;
 pub use org::differing_org_fields;
+pub use three_way::{merge_three_way, three_way, ThreeWay};
 
 /// The kinds of entity compared, in the order they are listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -473,12 +478,40 @@ pub fn as_new(theirs: &Workspace, new_id: &str, now_ms: i64) -> Workspace {
     next
 }
 
-/// The ids of the conflicts resolved to the file, per kind.
-struct Taken<'a>(HashMap<EntityKind, HashSet<&'a str>>);
+/// The ids of the conflicts resolved to the file, per kind, and the ids of the records left out
+/// of the merged copy altogether (see [`merge_three_way`]).
+struct Taken<'a> {
+    theirs: HashMap<EntityKind, HashSet<&'a str>>,
+    left_out: HashMap<EntityKind, HashSet<&'a str>>,
+}
 
-impl Taken<'_> {
+impl<'a> Taken<'a> {
+    fn new(comparison: &'a Comparison, choices: &Choices, left_out: &'a [EntityRef]) -> Self {
+        let mut taken = Taken {
+            theirs: HashMap::new(),
+            left_out: HashMap::new(),
+        };
+        for c in &comparison.conflicts {
+            if chosen(c, choices) == Side::Theirs {
+                taken
+                    .theirs
+                    .entry(c.entity.kind)
+                    .or_default()
+                    .insert(c.entity.id.as_str());
+            }
+        }
+        for e in left_out {
+            taken
+                .left_out
+                .entry(e.kind)
+                .or_default()
+                .insert(e.id.as_str());
+        }
+        taken
+    }
+
     fn has(&self, kind: EntityKind, id: &str) -> bool {
-        self.0.get(&kind).is_some_and(|ids| ids.contains(id))
+        self.theirs.get(&kind).is_some_and(|ids| ids.contains(id))
     }
 
     fn single(&self, kind: EntityKind) -> bool {
@@ -498,7 +531,7 @@ enum Placement {
 
 /// Merges one list: each record of `next` whose conflict was resolved to the file is replaced
 /// by the file's, and each record only the file has is added (see [`Placement`]); mine's order
-/// is kept.
+/// is kept. Records left out (deleted on one side of a three-way merge) go from either side.
 fn merge_by_id<T: Record>(
     kind: EntityKind,
     next: &mut Vec<T>,
@@ -506,7 +539,7 @@ fn merge_by_id<T: Record>(
     taken: &Taken<'_>,
     placement: Placement,
 ) {
-    if taken.0.contains_key(&kind) {
+    if taken.theirs.contains_key(&kind) {
         let theirs_by_id: HashMap<&str, &T> = theirs.iter().map(|t| (t.id(), t)).collect();
         for item in next.iter_mut() {
             if taken.has(kind, item.id()) {
@@ -543,6 +576,9 @@ fn merge_by_id<T: Record>(
             }
         }
     }
+    if let Some(gone) = taken.left_out.get(&kind) {
+        next.retain(|x| !gone.contains(x.id()));
+    }
 }
 
 /// Merge: mine, with what only the file has added and each conflict resolved by `choices` (or
@@ -554,16 +590,19 @@ pub fn merge(
     comparison: &Comparison,
     choices: &Choices,
 ) -> Workspace {
-    let mut taken = Taken(HashMap::new());
-    for c in &comparison.conflicts {
-        if chosen(c, choices) == Side::Theirs {
-            taken
-                .0
-                .entry(c.entity.kind)
-                .or_default()
-                .insert(c.entity.id.as_str());
-        }
-    }
+    merge_leaving_out(mine, theirs, comparison, choices, &[])
+}
+
+/// [`merge`], leaving out of the merged copy the records in `left_out` (whichever side has
+/// them). The settings groups are never left out.
+fn merge_leaving_out(
+    mine: &Workspace,
+    theirs: &Workspace,
+    comparison: &Comparison,
+    choices: &Choices,
+    left_out: &[EntityRef],
+) -> Workspace {
+    let taken = Taken::new(comparison, choices, left_out);
     let mut next = mine.clone();
 
     if taken.single(EntityKind::Settings) {
@@ -607,4 +646,53 @@ pub fn merge(
     governance::merge_governance(&mut next, theirs, &taken);
     kpi::merge_kpi(&mut next, theirs, &taken);
     next
+}
+
+/// The names of the fields in which mine's and theirs' version of any entity differ
+/// (`updated_at` aside), for showing a conflict; empty for an entity missing on either side.
+pub fn differing_entity_fields(
+    mine: &Workspace,
+    theirs: &Workspace,
+    entity: &EntityRef,
+) -> Vec<String> {
+    fn flagged(pairs: &[(&str, bool)]) -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(_, d)| *d)
+            .map(|(f, _)| f.to_string())
+            .collect()
+    }
+    fn pair<T: Record + Serialize>(a: &[T], b: &[T], id: &str) -> Vec<String> {
+        match (
+            a.iter().find(|x| x.id() == id),
+            b.iter().find(|x| x.id() == id),
+        ) {
+            (Some(a), Some(b)) => differing_fields(a, b),
+            _ => Vec::new(),
+        }
+    }
+    match entity.kind {
+        EntityKind::Settings => {
+            let (a, b) = (&mine.meta, &theirs.meta);
+            flagged(&[
+                ("name", a.name != b.name),
+                ("currency", a.currency != b.currency),
+                ("fiscal_year", a.fiscal_year != b.fiscal_year),
+                ("today", a.today != b.today),
+            ])
+        }
+        EntityKind::TieringSettings => {
+            let (a, b) = (&mine.tiering, &theirs.tiering);
+            flagged(&[
+                ("mode", a.mode != b.mode),
+                ("score", a.score != b.score),
+                ("diagnostics", a.diagnostics != b.diagnostics),
+                ("curses", a.curses != b.curses),
+            ])
+        }
+        EntityKind::Tier => pair(&mine.tiering.tiers, &theirs.tiering.tiers, &entity.id),
+        EntityKind::Customer => pair(&mine.customers, &theirs.customers, &entity.id),
+        EntityKind::IndustryLine => Vec::new(),
+        _ => differing_org_fields(mine, theirs, entity),
+    }
 }

@@ -2,6 +2,7 @@
 //! then review what differs from the open workspace and choose replace, merge or new workspace
 //! ([`review`]). Nothing changes before that choice is confirmed.
 
+pub mod conflict_row;
 mod review;
 
 use std::rc::Rc;

@@ -7,15 +7,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::conflict_row::{field_list, kind_label, ConflictRow};
 use crate::domain::edit::Edit;
 use crate::domain::merge::{
-    self, chosen, differing_fields, differing_org_fields, Choices, Comparison, Conflict,
+    self, chosen, differing_entity_fields, differing_fields, Choices, Comparison, Conflict,
     EntityKind, Side,
 };
 use crate::domain::workspace::Workspace;
 use crate::persist::envelope::Loaded;
-use crate::ui::clock::{local_datetime, local_datetime_seconds};
-use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::clock::local_datetime;
+use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::library::{new_id, use_library};
 use crate::ui::messages::repair_text;
 use crate::ui::state::{now_ms, use_workspace, DocRef};
@@ -257,35 +258,6 @@ pub fn import_review(props: &ImportReviewProps) -> Html {
     }
 }
 
-fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
-    match kind {
-        EntityKind::Settings => i18n.t("exchange.kind.settings"),
-        EntityKind::TieringSettings => i18n.t("exchange.kind.tiering"),
-        EntityKind::Tier => i18n.t("exchange.kind.tier"),
-        EntityKind::IndustryLine => i18n.t("exchange.kind.industry_line"),
-        EntityKind::Customer => i18n.t("exchange.kind.customer"),
-        EntityKind::OrgSettings => i18n.t("exchange.kind.org_settings"),
-        EntityKind::Role => i18n.t("exchange.kind.role"),
-        EntityKind::CoverageTemplate => i18n.t("exchange.kind.template"),
-        EntityKind::PurchaseStage => i18n.t("exchange.kind.stage"),
-        EntityKind::Person => i18n.t("exchange.kind.person"),
-        EntityKind::Assignment => i18n.t("exchange.kind.assignment"),
-        EntityKind::TriangleOverride => i18n.t("exchange.kind.triangle_override"),
-        EntityKind::RoleCard => i18n.t("exchange.kind.role_card"),
-        EntityKind::Activity => i18n.t("exchange.kind.activity"),
-        EntityKind::RoleTalent => i18n.t("exchange.kind.talent_role"),
-        EntityKind::TalentPlan => i18n.t("exchange.kind.talent_plan"),
-        EntityKind::EngagementTarget => i18n.t("exchange.kind.engagement_target"),
-        EntityKind::EngagementEntry => i18n.t("exchange.kind.engagement_entry"),
-        EntityKind::EngagementRule => i18n.t("exchange.kind.engagement_rule"),
-        EntityKind::GovernanceBody => i18n.t("exchange.kind.governance_body"),
-        EntityKind::Meeting => i18n.t("exchange.kind.meeting"),
-        EntityKind::KpiScorecard => i18n.t("exchange.kind.kpi_scorecard"),
-        EntityKind::KpiCascade => i18n.t("exchange.kind.kpi_cascade"),
-        EntityKind::KpiActual => i18n.t("exchange.kind.kpi_actual"),
-    }
-}
-
 fn summary_table(i18n: &I18n, comparison: &Comparison) -> Html {
     html! {
         <table class="data-table ws-import-summary" data-testid="ws-import-summary">
@@ -313,49 +285,11 @@ fn summary_table(i18n: &I18n, comparison: &Comparison) -> Html {
     }
 }
 
-/// The names of what differs in one conflict, in the user's language.
+/// The names of what differs in one conflict, in the user's language (customers looked up
+/// through the review's indexes; a workspace may hold many).
 fn conflict_fields(i18n: &I18n, review: &Review, theirs: &Workspace, c: &Conflict) -> String {
     let mine = &review.mine;
     let fields: Vec<String> = match c.entity.kind {
-        EntityKind::Settings => {
-            let (a, b) = (&mine.meta, &theirs.meta);
-            [
-                ("name", a.name != b.name),
-                ("currency", a.currency != b.currency),
-                ("fiscal_year", a.fiscal_year != b.fiscal_year),
-                ("today", a.today != b.today),
-            ]
-            .into_iter()
-            .filter(|(_, d)| *d)
-            .map(|(f, _)| f.to_string())
-            .collect()
-        }
-        EntityKind::TieringSettings => {
-            let (a, b) = (&mine.tiering, &theirs.tiering);
-            [
-                ("mode", a.mode != b.mode),
-                ("score", a.score != b.score),
-                ("diagnostics", a.diagnostics != b.diagnostics),
-                ("curses", a.curses != b.curses),
-            ]
-            .into_iter()
-            .filter(|(_, d)| *d)
-            .map(|(f, _)| f.to_string())
-            .collect()
-        }
-        EntityKind::Tier => {
-            let find = |ws: &Workspace| {
-                ws.tiering
-                    .tiers
-                    .iter()
-                    .find(|t| t.id == c.entity.id)
-                    .cloned()
-            };
-            match (find(mine), find(theirs)) {
-                (Some(a), Some(b)) => differing_fields(&a, &b),
-                _ => Vec::new(),
-            }
-        }
         EntityKind::Customer => {
             let a = review
                 .mine_customers
@@ -370,34 +304,9 @@ fn conflict_fields(i18n: &I18n, review: &Review, theirs: &Workspace, c: &Conflic
                 _ => Vec::new(),
             }
         }
-        EntityKind::IndustryLine => Vec::new(),
-        _ => differing_org_fields(mine, theirs, &c.entity),
+        _ => differing_entity_fields(mine, theirs, &c.entity),
     };
-    fields
-        .iter()
-        .map(|f| {
-            let key = format!("exchange.field.{f}");
-            let label = i18n.t(&key);
-            if label == key {
-                f.clone()
-            } else {
-                label.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(i18n.t("explain.list_separator"))
-}
-
-fn conflict_label(i18n: &I18n, c: &Conflict) -> String {
-    let label = match i18n.lang {
-        Lang::En if !c.label_en.is_empty() => &c.label_en,
-        _ => &c.label,
-    };
-    if label.is_empty() {
-        "—".to_string()
-    } else {
-        label.clone()
-    }
+    field_list(i18n, &fields)
 }
 
 fn conflicts_table(
@@ -420,13 +329,6 @@ fn conflicts_table(
             }
             choices.set(next);
         })
-    };
-    let when = |t: i64| {
-        if t > 0 {
-            local_datetime_seconds(t)
-        } else {
-            "—".to_string()
-        }
     };
     let taken_theirs = conflicts
         .iter()
@@ -462,39 +364,20 @@ fn conflicts_table(
                 </thead>
                 <tbody>
                     { for conflicts.iter().take(**shown).map(|c| {
-                        let side = chosen(c, choices);
-                        let pick = |s: Side| {
+                        let on_pick = {
                             let choices = choices.clone();
                             let entity = c.entity.clone();
-                            Callback::from(move |_| {
+                            Callback::from(move |s: Side| {
                                 let mut next = (*choices).clone();
                                 next.insert(entity.clone(), s);
                                 choices.set(next);
                             })
                         };
-                        let group = format!("take-{}-{}", c.entity.kind.key(), c.entity.id);
                         html! {
-                            <tr data-testid="ws-import-conflict" data-kind={c.entity.kind.key()} data-id={c.entity.id.clone()}>
-                                <td>{ kind_label(i18n, c.entity.kind) }</td>
-                                <td>{ conflict_label(i18n, c) }</td>
-                                <td class="muted">{ conflict_fields(i18n, review, theirs, c) }</td>
-                                <td class={classes!((c.default_side == Side::Mine && c.mine_updated_at != c.theirs_updated_at).then_some("is-newer"))}>
-                                    { when(c.mine_updated_at) }</td>
-                                <td class={classes!((c.default_side == Side::Theirs).then_some("is-newer"))}>
-                                    { when(c.theirs_updated_at) }</td>
-                                <td class="ws-import-take">
-                                    <label>
-                                        <input type="radio" name={group.clone()} checked={side == Side::Mine}
-                                               onchange={pick(Side::Mine)} data-testid="take-mine" />
-                                        { i18n.t("exchange.take_mine") }
-                                    </label>
-                                    <label>
-                                        <input type="radio" name={group} checked={side == Side::Theirs}
-                                               onchange={pick(Side::Theirs)} data-testid="take-theirs" />
-                                        { i18n.t("exchange.take_theirs") }
-                                    </label>
-                                </td>
-                            </tr>
+                            <ConflictRow conflict={c.clone()} side={chosen(c, choices)} {on_pick}
+                                         fields={conflict_fields(i18n, review, theirs, c)}
+                                         scope="ws-import" mine_label={i18n.t("exchange.take_mine")}
+                                         theirs_label={i18n.t("exchange.take_theirs")} />
                         }
                     }) }
                 </tbody>

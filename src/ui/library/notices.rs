@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::TabMerge;
 use crate::persist::library::{OpenError, Preserved, StorageUsage, StoreError};
 use crate::persist::validate::Repair;
 
@@ -74,6 +75,16 @@ pub enum Notice {
         id: String,
         /// Its name in the other tab's version.
         theirs: String,
+        /// After "keep mine": the merge waiting for the user's choice on the records both tabs
+        /// changed.
+        review: Option<Rc<TabMerge>>,
+    },
+    /// "Keep mine" merged the other tab's changes into this tab's and saved the result.
+    Merged {
+        /// The workspace's name.
+        name: String,
+        /// How many records were taken from the other tab.
+        taken: usize,
     },
 }
 
@@ -106,6 +117,7 @@ impl Notice {
                     | Notice::RemovedElsewhere { .. }
                     | Notice::Conflict { .. }
                     | Notice::KeptOpen { .. }
+                    | Notice::Merged { .. }
             )
     }
 }

@@ -164,6 +164,25 @@ impl Saver {
         !inner.is_written(current)
     }
 
+    /// The document storage was last known to hold for the open workspace — the one this tab
+    /// wrote or took over in sync — if any: the common base of a three-way merge with another
+    /// tab's version.
+    pub fn last_written(&self) -> Option<Rc<Workspace>> {
+        self.inner.borrow().written.clone()
+    }
+
+    /// Writes what is pending now and tells whether changes remain that storage does not hold
+    /// (the save failed, is held by a conflict, or was not possible): the page must not go away
+    /// without asking.
+    pub fn unsaved_after_flush(&self) -> bool {
+        self.flush();
+        let inner = self.inner.borrow();
+        inner
+            .latest
+            .as_ref()
+            .is_some_and(|ws| !inner.is_written(ws))
+    }
+
     /// Writes the newest change now, if it is not written yet (a failed save is retried here).
     pub fn flush(&self) {
         let ws = {

@@ -4,21 +4,35 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 
-use super::{copy_of, save_problem, Library, Notice, NoticeAction, UPDATED_NOTICE_MS};
+use super::{copy_of, save_problem, Library, Notice, NoticeAction, StoredCopy, UPDATED_NOTICE_MS};
+use crate::domain::merge::{self, Choices, ThreeWay};
 use crate::domain::workspace::Workspace;
-use crate::persist::envelope;
 use crate::persist::library::{self as lib, OpenError, KEY_INDEX};
+use crate::persist::{envelope, validate};
 use crate::ui::state::now_ms;
 
 /// What to do about a conflict with another tab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConflictChoice {
-    /// Save this tab's version over the other tab's.
+    /// Merge the other tab's changes into this tab's (three-way, from the version both started
+    /// from) and save the result; records both tabs changed are first shown for a choice.
     KeepMine,
     /// Open the other tab's version, dropping this tab's changes.
     TakeTheirs,
     /// Save this tab's version as a new workspace, then open the other tab's.
     KeepMineAsCopy,
+}
+
+/// A three-way merge with another tab's version, waiting for the user's choice on the records
+/// both tabs changed.
+#[derive(Debug, PartialEq)]
+pub struct TabMerge {
+    /// This tab's version when the merge was planned.
+    pub mine: Rc<Workspace>,
+    /// The other tab's version (as stored).
+    pub theirs: Rc<Workspace>,
+    /// The plan: what differs, the default sides, the records both changed.
+    pub plan: ThreeWay,
 }
 
 impl Library {
@@ -93,7 +107,7 @@ impl Library {
         }
         if self.saver.has_unsaved(current) {
             self.notices.dispatch(NoticeAction::Remove(|n| {
-                matches!(n, Notice::UpdatedElsewhere { .. })
+                matches!(n, Notice::UpdatedElsewhere { .. } | Notice::Merged { .. })
             }));
             self.saver.pause(
                 &id,
@@ -103,6 +117,7 @@ impl Library {
             self.push_notice(Notice::Conflict {
                 id,
                 theirs: opened.workspace.meta.name.clone(),
+                review: None,
             });
         } else {
             let notice = Notice::UpdatedElsewhere {
@@ -124,12 +139,7 @@ impl Library {
         let mine = self.handle.workspace();
         let id = mine.meta.id.clone();
         match choice {
-            ConflictChoice::KeepMine => {
-                self.notices.dispatch(NoticeAction::Remove(|n| {
-                    matches!(n, Notice::Conflict { .. })
-                }));
-                self.saver.save_now(mine);
-            }
+            ConflictChoice::KeepMine => self.keep_mine(),
             ConflictChoice::TakeTheirs => {
                 self.notices.dispatch(NoticeAction::Remove(|n| {
                     matches!(n, Notice::Conflict { .. })
@@ -156,6 +166,95 @@ impl Library {
                 self.reopen(&id);
             }
         }
+    }
+
+    /// "Keep mine": merges what the other tab saved into this tab's version, from the version
+    /// both started from (the one this tab last wrote or took over). When no record was changed
+    /// by both, the merge is saved at once; otherwise the conflict notice lists those records for
+    /// a choice each (see [`Library::apply_tab_merge`]).
+    fn keep_mine(&self) {
+        let mine = self.handle.workspace();
+        let id = mine.meta.id.clone();
+        let theirs = match lib::open_workspace(self.store.as_ref(), &id, now_ms()) {
+            Ok(opened) => opened.workspace,
+            Err(_) => {
+                // Nothing readable to merge with (deleted, damaged, or from a newer version, which
+                // the save path refuses to overwrite): save this tab's version as it is.
+                self.notices.dispatch(NoticeAction::Remove(|n| {
+                    matches!(n, Notice::Conflict { .. })
+                }));
+                self.saver.save_now(mine);
+                return;
+            }
+        };
+        let base = self.saver.last_written();
+        let plan = merge::three_way(base.as_deref(), &mine, &theirs);
+        if plan.both_changed.is_empty() {
+            let choices = plan.choices.clone();
+            self.save_merge(&mine, &theirs, &plan, &choices);
+        } else {
+            self.push_notice(Notice::Conflict {
+                id,
+                theirs: theirs.meta.name.clone(),
+                review: Some(Rc::new(TabMerge {
+                    mine,
+                    theirs: Rc::new(theirs),
+                    plan,
+                })),
+            });
+        }
+    }
+
+    /// Applies a reviewed tab merge with the user's `choices` (for the records both tabs
+    /// changed). When either version moved on since the review, the merge is planned afresh.
+    pub fn apply_tab_merge(&self, review: &TabMerge, choices: &Choices) {
+        let mine = self.handle.workspace();
+        let stored = lib::open_workspace(self.store.as_ref(), &mine.meta.id, now_ms())
+            .ok()
+            .map(|o| o.workspace);
+        if !Rc::ptr_eq(&mine, &review.mine) || stored.as_ref() != Some(&*review.theirs) {
+            self.keep_mine();
+            return;
+        }
+        self.save_merge(&mine, &review.theirs, &review.plan, choices);
+    }
+
+    /// Saves the merged version at once and opens it; says how much came from the other tab.
+    fn save_merge(&self, mine: &Workspace, theirs: &Workspace, plan: &ThreeWay, choices: &Choices) {
+        let merged = merge::merge_three_way(mine, theirs, plan, choices);
+        // A record one tab deleted may still be referred to by the other's (an assignment to a
+        // customer the other tab removed): the load path's repairs settle that.
+        let merged = validate::repair(merged, &mut Vec::new());
+        let taken = plan.taken_from_theirs(choices);
+        self.notices.dispatch(NoticeAction::Remove(|n| {
+            matches!(n, Notice::Conflict { .. })
+        }));
+        let stored = match lib::save_workspace(self.store.as_ref(), &merged, now_ms()) {
+            Ok(()) => {
+                self.notices.dispatch(NoticeAction::SaveOutcome(None));
+                StoredCopy::Same
+            }
+            Err(e) => {
+                // Kept here and saved with the next change, like any failed save.
+                self.notices
+                    .dispatch(NoticeAction::SaveOutcome(Some(save_problem(
+                        self.store.as_ref(),
+                        &merged,
+                        e,
+                    ))));
+                StoredCopy::Outdated
+            }
+        };
+        self.push_notice(Notice::Merged {
+            name: merged.meta.name.clone(),
+            taken,
+        });
+        self.saver.opened(&merged, stored);
+        if stored == StoredCopy::Same {
+            self.saver.report_settled();
+        }
+        self.handle.open(merged);
+        self.index_changed();
     }
 
     /// Opens the stored version of workspace `id` (after taking the other tab's version).
