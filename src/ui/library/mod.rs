@@ -125,6 +125,23 @@ impl Library {
         true
     }
 
+    /// Saves `ws` now, outside the autosave, and shows the outcome as the save banner does: a
+    /// failure is shown and the document is saved again with the next change.
+    pub(super) fn save_reporting(&self, ws: &Workspace) -> StoredCopy {
+        match lib::save_workspace(self.store.as_ref(), ws, now_ms()) {
+            Ok(()) => {
+                self.notices.dispatch(NoticeAction::SaveOutcome(None));
+                StoredCopy::Same
+            }
+            Err(e) => {
+                let problem = save_problem(self.store.as_ref(), ws, e);
+                self.notices
+                    .dispatch(NoticeAction::SaveOutcome(Some(problem)));
+                StoredCopy::Outdated
+            }
+        }
+    }
+
     /// Saves a new document at once and opens it — for documents that are not in storage yet:
     /// a new empty or demo workspace, a duplicate, or a file imported as a new workspace. When
     /// the save fails the document is still opened, the failure shown, and saving retried with
@@ -134,21 +151,7 @@ impl Library {
         if !self.can_leave() {
             return;
         }
-        let stored = match lib::save_workspace(self.store.as_ref(), &ws, now_ms()) {
-            Ok(()) => {
-                self.notices.dispatch(NoticeAction::SaveOutcome(None));
-                StoredCopy::Same
-            }
-            Err(e) => {
-                self.notices
-                    .dispatch(NoticeAction::SaveOutcome(Some(save_problem(
-                        self.store.as_ref(),
-                        &ws,
-                        e,
-                    ))));
-                StoredCopy::Outdated
-            }
-        };
+        let stored = self.save_reporting(&ws);
         self.saver.opened(&ws, stored);
         if stored == StoredCopy::Same {
             self.saver.report_settled();

@@ -229,22 +229,8 @@ impl Library {
         self.notices.dispatch(NoticeAction::Remove(|n| {
             matches!(n, Notice::Conflict { .. })
         }));
-        let stored = match lib::save_workspace(self.store.as_ref(), &merged, now_ms()) {
-            Ok(()) => {
-                self.notices.dispatch(NoticeAction::SaveOutcome(None));
-                StoredCopy::Same
-            }
-            Err(e) => {
-                // Kept here and saved with the next change, like any failed save.
-                self.notices
-                    .dispatch(NoticeAction::SaveOutcome(Some(save_problem(
-                        self.store.as_ref(),
-                        &merged,
-                        e,
-                    ))));
-                StoredCopy::Outdated
-            }
-        };
+        // A failure keeps it here, saved with the next change like any failed save.
+        let stored = self.save_reporting(&merged);
         self.push_notice(Notice::Merged {
             name: merged.meta.name.clone(),
             taken,
