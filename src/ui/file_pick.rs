@@ -7,7 +7,7 @@ use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::persist::import::{BeyondHeader, ImportError};
+use crate::persist::import::{BeyondHeader, ImportError, Table, TextDecoding, MAX_IMPORT_BYTES};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::views::customer_transfer::import_error_text;
 
@@ -61,6 +61,67 @@ pub fn read_picked_file(e: &Event, max: usize, pending: &PendingRead, report: Rc
         });
     });
     *pending.borrow_mut() = Some(task);
+}
+
+/// A picked file's name and content, kept for reading it again.
+pub type PickedBytes = (String, Rc<Vec<u8>>);
+
+/// What an import dialog does at each step of reading a picked file.
+pub struct ImportFileSteps {
+    /// The reader for the dialog's kind of file (strict, or with replacement characters).
+    pub read: fn(&[u8], TextDecoding) -> Result<Table, ImportError>,
+    /// The file was read: its name and table.
+    pub on_table: Rc<dyn Fn(String, Table)>,
+    /// The file could not be read (too large, refused by the reader, or by the browser).
+    pub on_failure: Rc<dyn Fn(ReadFailure)>,
+    /// Reading started, for a dialog that shows it.
+    pub on_reading: Rc<dyn Fn(String)>,
+}
+
+/// The callbacks of an import dialog: for its file input (read strictly, capped at
+/// [`MAX_IMPORT_BYTES`]) and for the "read anyway" button of [`ReadFailureNote`] (the same file
+/// again, with replacement characters). `pending` holds the read in progress.
+pub fn import_file_callbacks(
+    pending: &PendingRead,
+    steps: ImportFileSteps,
+) -> (Callback<Event>, Callback<PickedBytes>) {
+    let steps = Rc::new(steps);
+    let load = {
+        let steps = steps.clone();
+        move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| match (steps.read)(
+            &bytes, decoding,
+        ) {
+            Ok(table) => (steps.on_table)(file_name, table),
+            Err(e) => (steps.on_failure)(ReadFailure::import(e, file_name, bytes)),
+        }
+    };
+    let load = Rc::new(load);
+    let read_anyway = {
+        let load = load.clone();
+        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
+            load(name, bytes, TextDecoding::Lossy)
+        })
+    };
+    let pending = pending.clone();
+    let on_file = Callback::from(move |e: Event| {
+        let steps = steps.clone();
+        let load = load.clone();
+        let report = Rc::new(move |picked: Picked| match picked {
+            Picked::TooLarge { bytes } => {
+                (steps.on_failure)(ReadFailure::without_file(ImportError::TooLarge {
+                    bytes,
+                    max: MAX_IMPORT_BYTES,
+                }))
+            }
+            Picked::Reading { file_name } => (steps.on_reading)(file_name),
+            Picked::Read { file_name, bytes } => match bytes {
+                Ok(bytes) => load(file_name, Rc::new(bytes), TextDecoding::Strict),
+                Err(message) => (steps.on_failure)(ReadFailure::Browser(message)),
+            },
+        });
+        read_picked_file(&e, MAX_IMPORT_BYTES, &pending, report);
+    });
+    (on_file, read_anyway)
 }
 
 /// Why a picked file could not be read, kept in a dialog's state and shown by [`ReadFailureNote`].

@@ -13,11 +13,12 @@ use crate::persist::csv_export::to_csv;
 use crate::persist::files::download_text;
 use crate::persist::import::{
     build_customers, detect_mapping, invalid_rows_csv_with, read_table_with, ImportError,
-    ImportPreview, ImportReason, RowError, Table, Target, TextDecoding, MAX_IMPORT_BYTES,
+    ImportPreview, ImportReason, RowError, Table, Target,
 };
 use crate::ui::explain::explanation_text;
 use crate::ui::file_pick::{
-    beyond_header_note, read_picked_file, PendingRead, Picked, ReadFailure, ReadFailureNote,
+    beyond_header_note, import_file_callbacks, ImportFileSteps, PendingRead, ReadFailure,
+    ReadFailureNote,
 };
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::library::new_id;
@@ -249,55 +250,26 @@ pub fn customer_transfer() -> Html {
         })
     };
     // Reads the file's bytes into the mapping step (or back to the file choice with the error).
-    let load = {
-        let step = step.clone();
+    let (on_file, read_anyway) = {
+        let (to_map, failed, reading) = (step.clone(), step.clone(), step.clone());
         let mapping = mapping.clone();
-        Rc::new(
-            move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| {
-                match read_table_with(&bytes, decoding) {
-                    Ok(table) => {
-                        mapping.set(detect_mapping(&table.headers));
-                        step.set(Step::Map {
-                            file_name,
-                            table: Rc::new(table),
-                        });
-                    }
-                    Err(e) => step.set(Step::ChooseFile {
-                        error: Some(ReadFailure::import(e, file_name, bytes)),
-                    }),
-                }
+        import_file_callbacks(
+            &reader,
+            ImportFileSteps {
+                read: read_table_with,
+                on_table: Rc::new(move |file_name, table| {
+                    mapping.set(detect_mapping(&table.headers));
+                    to_map.set(Step::Map {
+                        file_name,
+                        table: Rc::new(table),
+                    });
+                }),
+                on_failure: Rc::new(move |error| {
+                    failed.set(Step::ChooseFile { error: Some(error) })
+                }),
+                on_reading: Rc::new(move |file_name| reading.set(Step::Reading { file_name })),
             },
         )
-    };
-    let read_anyway = {
-        let load = load.clone();
-        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
-            load(name, bytes, TextDecoding::Lossy)
-        })
-    };
-    let on_file = {
-        let step = step.clone();
-        let reader = reader.clone();
-        Callback::from(move |e: Event| {
-            let step = step.clone();
-            let load = load.clone();
-            let report = Rc::new(move |picked: Picked| match picked {
-                Picked::TooLarge { bytes } => step.set(Step::ChooseFile {
-                    error: Some(ReadFailure::without_file(ImportError::TooLarge {
-                        bytes,
-                        max: MAX_IMPORT_BYTES,
-                    })),
-                }),
-                Picked::Reading { file_name } => step.set(Step::Reading { file_name }),
-                Picked::Read { file_name, bytes } => match bytes {
-                    Ok(bytes) => load(file_name, Rc::new(bytes), TextDecoding::Strict),
-                    Err(message) => step.set(Step::ChooseFile {
-                        error: Some(ReadFailure::Browser(message)),
-                    }),
-                },
-            });
-            read_picked_file(&e, MAX_IMPORT_BYTES, &reader, report);
-        })
     };
 
     let dialog = match &*step {

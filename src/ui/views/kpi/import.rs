@@ -8,11 +8,10 @@ use yew::prelude::*;
 use crate::domain::kpi::import::{apply_actuals, read_actuals, ActualsErrorKind, ActualsPreview};
 use crate::domain::kpi::Kpi;
 use crate::domain::org::OrgDesign;
-use crate::persist::import::{
-    read_table_with, BeyondHeader, ImportError, TextDecoding, MAX_IMPORT_BYTES,
-};
+use crate::persist::import::{read_table_with, BeyondHeader};
 use crate::ui::file_pick::{
-    beyond_header_note, read_picked_file, PendingRead, Picked, ReadFailure, ReadFailureNote,
+    beyond_header_note, import_file_callbacks, ImportFileSteps, PendingRead, ReadFailure,
+    ReadFailureNote,
 };
 use crate::ui::i18n::{use_i18n, I18n};
 
@@ -53,55 +52,22 @@ pub fn actuals_import(props: &ActualsImportProps) -> Html {
     // The read in progress; dropped with the component.
     let pending: PendingRead = use_mut_ref(|| None);
     // Reads the file's bytes into a preview (or the error).
-    let load = {
-        let step = step.clone();
+    let (on_file, read_anyway) = {
+        let (to_preview, failed) = (step.clone(), step.clone());
         let kpi = props.kpi.clone();
         let org = props.org.clone();
-        Rc::new(
-            move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| {
-                match read_table_with(&bytes, decoding) {
-                    Ok(t) => step.set(Step::Preview(
-                        Rc::new(read_actuals(
-                            &kpi,
-                            &org,
-                            &t.headers,
-                            &t.rows,
-                            &t.row_numbers,
-                        )),
-                        t.beyond_header,
-                    )),
-                    Err(e) => step.set(Step::Failed(ReadFailure::import(e, file_name, bytes))),
-                }
+        import_file_callbacks(
+            &pending,
+            ImportFileSteps {
+                read: read_table_with,
+                on_table: Rc::new(move |_, t| {
+                    let preview = read_actuals(&kpi, &org, &t.headers, &t.rows, &t.row_numbers);
+                    to_preview.set(Step::Preview(Rc::new(preview), t.beyond_header));
+                }),
+                on_failure: Rc::new(move |error| failed.set(Step::Failed(error))),
+                on_reading: Rc::new(|_| {}),
             },
         )
-    };
-    let read_anyway = {
-        let load = load.clone();
-        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
-            load(name, bytes, TextDecoding::Lossy)
-        })
-    };
-    let on_file = {
-        let step = step.clone();
-        let pending = pending.clone();
-        Callback::from(move |e: Event| {
-            let step = step.clone();
-            let load = load.clone();
-            let report = Rc::new(move |picked: Picked| match picked {
-                Picked::TooLarge { bytes } => step.set(Step::Failed(ReadFailure::without_file(
-                    ImportError::TooLarge {
-                        bytes,
-                        max: MAX_IMPORT_BYTES,
-                    },
-                ))),
-                Picked::Reading { .. } => {}
-                Picked::Read { file_name, bytes } => match bytes {
-                    Ok(bytes) => load(file_name, Rc::new(bytes), TextDecoding::Strict),
-                    Err(message) => step.set(Step::Failed(ReadFailure::Browser(message))),
-                },
-            });
-            read_picked_file(&e, MAX_IMPORT_BYTES, &pending, report);
-        })
     };
     let on_cancel = {
         let step = step.clone();

@@ -9,13 +9,14 @@ use yew::prelude::*;
 use super::{role_label, set_org};
 use crate::domain::org::people::{add_people, format_fte, MAX_CAPACITY_FTE};
 use crate::persist::files::download_text;
-use crate::persist::import::{ImportError, Table, TextDecoding, MAX_IMPORT_BYTES};
+use crate::persist::import::Table;
 use crate::persist::people_import::{
     build_people, detect_mapping, invalid_people_csv, read_people_table_with, PeopleMappingError,
     PeoplePreview, PersonReason, PersonRowError, PersonTarget,
 };
 use crate::ui::file_pick::{
-    beyond_header_note, read_picked_file, PendingRead, Picked, ReadFailure, ReadFailureNote,
+    beyond_header_note, import_file_callbacks, ImportFileSteps, PendingRead, ReadFailure,
+    ReadFailureNote,
 };
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::use_workspace;
@@ -99,55 +100,26 @@ pub fn people_import(props: &PeopleImportProps) -> Html {
         })
     };
     // Reads the file's bytes into the mapping step (or back to the file choice with the error).
-    let load = {
-        let step = step.clone();
+    let (on_file, read_anyway) = {
+        let (to_map, failed, reading) = (step.clone(), step.clone(), step.clone());
         let mapping = mapping.clone();
-        Rc::new(
-            move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| {
-                match read_people_table_with(&bytes, decoding) {
-                    Ok(table) => {
-                        mapping.set(detect_mapping(&table.headers));
-                        step.set(Step::Map {
-                            file_name,
-                            table: Rc::new(table),
-                        });
-                    }
-                    Err(e) => step.set(Step::ChooseFile {
-                        error: Some(ReadFailure::import(e, file_name, bytes)),
-                    }),
-                }
+        import_file_callbacks(
+            &reader,
+            ImportFileSteps {
+                read: read_people_table_with,
+                on_table: Rc::new(move |file_name, table| {
+                    mapping.set(detect_mapping(&table.headers));
+                    to_map.set(Step::Map {
+                        file_name,
+                        table: Rc::new(table),
+                    });
+                }),
+                on_failure: Rc::new(move |error| {
+                    failed.set(Step::ChooseFile { error: Some(error) })
+                }),
+                on_reading: Rc::new(move |file_name| reading.set(Step::Reading { file_name })),
             },
         )
-    };
-    let read_anyway = {
-        let load = load.clone();
-        Callback::from(move |(name, bytes): (String, Rc<Vec<u8>>)| {
-            load(name, bytes, TextDecoding::Lossy)
-        })
-    };
-    let on_file = {
-        let step = step.clone();
-        let reader = reader.clone();
-        Callback::from(move |e: Event| {
-            let step = step.clone();
-            let load = load.clone();
-            let report = Rc::new(move |picked: Picked| match picked {
-                Picked::TooLarge { bytes } => step.set(Step::ChooseFile {
-                    error: Some(ReadFailure::without_file(ImportError::TooLarge {
-                        bytes,
-                        max: MAX_IMPORT_BYTES,
-                    })),
-                }),
-                Picked::Reading { file_name } => step.set(Step::Reading { file_name }),
-                Picked::Read { file_name, bytes } => match bytes {
-                    Ok(bytes) => load(file_name, Rc::new(bytes), TextDecoding::Strict),
-                    Err(message) => step.set(Step::ChooseFile {
-                        error: Some(ReadFailure::Browser(message)),
-                    }),
-                },
-            });
-            read_picked_file(&e, MAX_IMPORT_BYTES, &reader, report);
-        })
     };
     let body = match &*step {
         Step::ChooseFile { error } => html! {
