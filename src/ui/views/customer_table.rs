@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -178,6 +179,40 @@ fn measure(el: &web_sys::Element) -> (usize, usize) {
     (first, fit)
 }
 
+/// Sets the table's width, its columns' widths and its spacer rows' heights (see
+/// [`customer_table`]).
+fn size_table(table: &web_sys::HtmlElement) {
+    let px = |v: i64| format!("{v}px");
+    let width: u32 = COLUMNS.iter().map(|c| c.width()).sum();
+    let _ = table.style().set_property("width", &px(i64::from(width)));
+    if let Ok(cols) = table.query_selector_all("col") {
+        for (i, c) in COLUMNS.iter().enumerate() {
+            if let Some(col) = cols
+                .get(i as u32)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = col.style().set_property("width", &px(i64::from(c.width())));
+            }
+        }
+    }
+    if let Ok(spacers) = table.query_selector_all("tr.cust-spacer") {
+        for i in 0..spacers.length() {
+            let Some(row) = spacers
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                continue;
+            };
+            if let Some(h) = row
+                .get_attribute("data-height")
+                .and_then(|h| h.parse::<i64>().ok())
+            {
+                let _ = row.style().set_property("height", &px(h));
+            }
+        }
+    }
+}
+
 /// The virtualised customer table.
 #[function_component(CustomerTable)]
 pub fn customer_table(props: &CustomerTableProps) -> Html {
@@ -223,7 +258,18 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
     );
 
     let n = rows.len();
-    let table_width: u32 = COLUMNS.iter().map(|c| c.width()).sum();
+    let table = use_node_ref();
+    {
+        // Sizes go through the CSSOM, never a `style` attribute (which a strict CSP blocks): the
+        // fixed column widths, the table's width, and the spacer rows' heights from
+        // `data-height`, after every render (a spacer may be new).
+        let table = table.clone();
+        use_effect(move || {
+            if let Some(el) = table.cast::<web_sys::HtmlElement>() {
+                size_table(&el);
+            }
+        });
+    }
     let (first, fit) = *view;
     let start = first.saturating_sub(OVERSCAN).min(n);
     let end = (first + fit + OVERSCAN).min(n);
@@ -231,7 +277,7 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
         (count > 0).then(|| {
             html! {
                 <tr class="cust-spacer" aria-hidden="true" data-testid={testid}
-                    style={format!("height:{}px", count as i64 * ROW_HEIGHT as i64)}>
+                    data-height={(count as i64 * ROW_HEIGHT as i64).to_string()}>
                     <td colspan={COLUMNS.len().to_string()}></td>
                 </tr>
             }
@@ -378,9 +424,9 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
         <div class="cust-scroll" ref={scroller} onscroll={onscroll} tabindex="0" role="region"
              aria-label={i18n.t("customers.table_label")} data-testid="customers-scroll">
             <table class="data-table cust-table" data-testid="customers-table"
-                   aria-rowcount={(n + 1).to_string()} style={format!("width:{table_width}px")}>
+                   aria-rowcount={(n + 1).to_string()} ref={table}>
                 <colgroup>
-                    { for COLUMNS.iter().map(|c| html! { <col style={format!("width:{}px", c.width())} /> }) }
+                    { for COLUMNS.iter().map(|_| html! { <col /> }) }
                 </colgroup>
                 <thead><tr aria-rowindex="1">{ for COLUMNS.iter().map(|c| header(*c)) }</tr></thead>
                 <tbody>

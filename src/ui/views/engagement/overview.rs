@@ -15,9 +15,11 @@ fn bar(pct: Option<f64>, testid: Option<String>) -> Html {
     let width = pct.unwrap_or(0.0).clamp(0.0, 100.0);
     html! {
         <span class="engagement-bar-cell">
-            <span class="engagement-bar" aria-hidden="true">
-                <span class="engagement-bar-fill" style={format!("width:{width:.1}%")}></span>
-            </span>
+            <svg class="engagement-bar" viewBox="0 0 100 8" preserveAspectRatio="none"
+                 aria-hidden="true" focusable="false">
+                <rect class="engagement-bar-track" width="100" height="8" />
+                <rect class="engagement-bar-fill" width={format!("{width:.1}")} height="8" />
+            </svg>
             <span class="num" data-testid={testid}>{ pct_text(pct) }</span>
         </span>
     }
