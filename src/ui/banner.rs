@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use super::exchange::conflict_row::{field_list, ConflictRow};
+use super::exchange::conflict_row::{conflict_head, field_list, ConflictRow};
 use super::i18n::{use_i18n, I18n};
 use super::library::{use_library, ConflictChoice, Library, Notice, NoticeAction, TabMerge};
 use super::messages::{open_error_text, repair_text};
@@ -368,16 +368,7 @@ fn conflict_review(props: &ConflictReviewProps) -> Html {
                 }
             }</p>
             <table class="data-table conflict-review-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{ i18n.t("exchange.col.kind") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.name") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.fields") }</th>
-                        <th scope="col">{ i18n.t("conflict.col.mine_at") }</th>
-                        <th scope="col">{ i18n.t("conflict.col.theirs_at") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.take") }</th>
-                    </tr>
-                </thead>
+                { conflict_head(&i18n, "conflict.col.mine_at", "conflict.col.theirs_at") }
                 <tbody>
                     { for both.iter().map(|c| {
                         let on_pick = {

@@ -68,6 +68,23 @@ pub fn field_list(i18n: &I18n, fields: &[String]) -> String {
         .join(i18n.t("explain.list_separator"))
 }
 
+/// The header row of a table of [`ConflictRow`]s; `mine_at` and `theirs_at` are the catalogue
+/// keys of the two time columns (this workspace / the file, or this tab / the other tab).
+pub fn conflict_head(i18n: &I18n, mine_at: &str, theirs_at: &str) -> Html {
+    html! {
+        <thead>
+            <tr>
+                <th scope="col">{ i18n.t("exchange.col.kind") }</th>
+                <th scope="col">{ i18n.t("exchange.col.name") }</th>
+                <th scope="col">{ i18n.t("exchange.col.fields") }</th>
+                <th scope="col">{ i18n.t(mine_at) }</th>
+                <th scope="col">{ i18n.t(theirs_at) }</th>
+                <th scope="col">{ i18n.t("exchange.col.take") }</th>
+            </tr>
+        </thead>
+    }
+}
+
 /// Props of [`ConflictRow`].
 #[derive(Properties, PartialEq)]
 pub struct ConflictRowProps {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::conflict_row::{field_list, kind_label, ConflictRow};
+use super::conflict_row::{conflict_head, field_list, kind_label, ConflictRow};
 use crate::domain::edit::Edit;
 use crate::domain::merge::{
     self, chosen, differing_entity_fields, differing_fields, Choices, Comparison, Conflict,
@@ -352,16 +352,7 @@ fn conflicts_table(
                     { i18n.t("exchange.all_theirs") }</button>
             </div>
             <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{ i18n.t("exchange.col.kind") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.name") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.fields") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.mine_at") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.theirs_at") }</th>
-                        <th scope="col">{ i18n.t("exchange.col.take") }</th>
-                    </tr>
-                </thead>
+                { conflict_head(i18n, "exchange.col.mine_at", "exchange.col.theirs_at") }
                 <tbody>
                     { for conflicts.iter().take(**shown).map(|c| {
                         let on_pick = {
