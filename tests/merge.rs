@@ -78,6 +78,7 @@ fn diverged() -> (Workspace, Workspace) {
         Edit::AddCustomers {
             customers: new_customers,
             id_prefix: "x-".into(),
+            replace: false,
         },
         T0 + 500,
     );

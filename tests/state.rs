@@ -167,6 +167,7 @@ mod customer_edits {
         let edit = Edit::AddCustomers {
             customers: vec![named("", "丙"), b, named("keep-me", "丁")],
             id_prefix: "imp-".into(),
+            replace: false,
         };
         let next = apply(&ws, &edit, 9).unwrap().unwrap();
         let ids: Vec<&str> = next.customers.iter().map(|c| c.id.as_str()).collect();
@@ -177,6 +178,7 @@ mod customer_edits {
         let bad = Edit::AddCustomers {
             customers: vec![named("", "戊"), named("", " ")],
             id_prefix: "imp-".into(),
+            replace: false,
         };
         assert_eq!(apply(&ws, &bad, 9), Err(EditError::MissingCustomerName));
     }

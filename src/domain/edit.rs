@@ -70,6 +70,8 @@ pub enum Edit {
         customers: Vec<Customer>,
         /// Prefix of generated ids (unique per import, e.g. `imp-m3k9x2-`).
         id_prefix: String,
+        /// Remove every existing customer first (an import that replaces the list).
+        replace: bool,
     },
 }
 
@@ -339,12 +341,20 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
         Edit::AddCustomers {
             customers,
             id_prefix,
+            replace,
         } => {
             if customers.is_empty() {
                 return Ok(None);
             }
             let mut next = ws.clone();
-            let mut taken: HashSet<String> = ws.customers.iter().map(|c| c.id.clone()).collect();
+            if *replace {
+                // As deleting them would: their account teams go with them (undo brings both back).
+                next.customers.clear();
+                next.org.assignments.clear();
+                next.org.triangle_overrides.clear();
+            }
+            let mut taken: HashSet<String> =
+                next.customers.iter().map(|c| c.id.clone()).collect();
             let mut n = 1usize;
             next.customers.reserve(customers.len());
             for c in customers {

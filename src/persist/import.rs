@@ -13,9 +13,11 @@
 //! Single values are read by [`parse_amount`], [`parse_percent`], [`parse_integer`] and
 //! [`parse_bool`], which the UI may also use to validate a cell being edited in the preview.
 
+mod customers;
+pub mod rows;
+pub mod schema;
 mod table;
-
-use std::collections::HashMap;
+pub mod template;
 
 use thiserror::Error;
 
@@ -26,9 +28,12 @@ pub use crate::domain::values::{
     is_placeholder, parse_amount, parse_amount_in, parse_bool, parse_integer, parse_percent,
     unit_hint, AmountError, AmountUnit, MAX_AMOUNT,
 };
-use table::header_key;
-pub(crate) use table::TableBuilder;
-pub use table::{detect_mapping, target_for_header, BeyondHeader, Table, Target};
+pub use customers::{
+    build_customers, build_customers_with, customer_spec, detect_mapping, fields_in_use,
+    target_for_header, target_of_field, unfed_key_fields, uses_of,
+};
+pub(crate) use table::{header_key, TableBuilder};
+pub use table::{BeyondHeader, Table, Target};
 
 /// Largest file accepted, in bytes (checked before anything is decoded).
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -40,8 +45,6 @@ pub const MAX_IMPORT_COLUMNS: usize = 1_000;
 pub const MAX_IMPORT_CELLS: usize = 20_000_000;
 /// Longest text accepted in one cell, in characters.
 pub const MAX_TEXT_CHARS: usize = 500;
-/// How much of a bad value is repeated in an error message, in characters.
-const ERROR_VALUE_CHARS: usize = 100;
 
 /// A failure that stops a whole file from being read or mapped.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
@@ -197,14 +200,17 @@ pub enum ImportError {
     /// Two columns are mapped to the same field.
     #[error("two columns are mapped to the same field ({})", .0.key())]
     DuplicateTarget(Target),
+    /// Two columns are mapped to the history of the same year.
+    #[error("two columns are mapped to the purchases of {0}")]
+    DuplicateYear(i32),
 }
 
 /// Why one cell made its row invalid. The UI translates by variant; `Display` is English.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum ImportReason {
-    /// The name cell is empty.
-    #[error("the customer name is missing")]
-    MissingName,
+    /// A required value (a name, a role) is empty.
+    #[error("a required value is missing")]
+    Missing,
     /// Not an amount.
     #[error("not an amount: write e.g. 1,200,000, 120万, 1.2亿 or ¥1.2M")]
     NotANumber,
@@ -238,6 +244,27 @@ pub enum ImportReason {
         /// The limit.
         max: usize,
     },
+    /// A capacity that is not a number.
+    #[error("capacity is not a number: write e.g. 1, 0.5 or 50%")]
+    CapacityNotANumber,
+    /// A capacity of 0, negative or above the maximum.
+    #[error("capacity must be more than 0 and at most 1.5 FTE")]
+    CapacityOutOfRange,
+    /// A role cell that names no role of the design.
+    #[error("unknown role: use AD, AR, SR, FR, another role's id or its name")]
+    UnknownRole,
+    /// A person cell that names no person (by name or id).
+    #[error("no person has this name or id")]
+    UnknownPerson,
+    /// A person name shared by several people; use the id.
+    #[error("several people have this name; use the id")]
+    AmbiguousPerson,
+    /// The person's role has no scorecard.
+    #[error("the person's role has no scorecard")]
+    NoScorecard,
+    /// The person's scorecard has no indicator of this name.
+    #[error("the person's scorecard has no such indicator")]
+    UnknownIndicator,
     /// The id is already used by an earlier row of the file.
     #[error("the same id is already used in row {first_row}")]
     DuplicateId {
@@ -273,6 +300,10 @@ pub struct ImportPreview {
     pub skipped_blank: usize,
     /// File rows skipped as totals lines (name 合计, 总计, 小计, 汇总, total, subtotal, …).
     pub skipped_totals: Vec<usize>,
+    /// Per column of the table: filled, empty and invalid cells.
+    pub columns: Vec<rows::ColumnSummary>,
+    /// Owner cells that name no person of the workspace (the owner is left empty).
+    pub unknown_owners: Vec<String>,
 }
 
 impl ImportPreview {
@@ -282,278 +313,6 @@ impl ImportPreview {
         rows.dedup();
         rows
     }
-}
-
-/// Checks that every target but [`Target::Ignore`] is used at most once and that a name column
-/// exists.
-fn check_mapping(mapping: &[Target]) -> Result<(), ImportError> {
-    for (i, t) in mapping.iter().enumerate() {
-        if *t != Target::Ignore && mapping[..i].contains(t) {
-            return Err(ImportError::DuplicateTarget(*t));
-        }
-    }
-    if mapping.contains(&Target::Name) {
-        Ok(())
-    } else {
-        Err(ImportError::NoNameColumn)
-    }
-}
-
-/// Names of totals lines, in [`header_key`] form.
-const TOTALS_NAMES: &[&str] = &[
-    "合计",
-    "总计",
-    "小计",
-    "汇总",
-    "total",
-    "subtotal",
-    "grandtotal",
-];
-
-/// Turns the rows of `table` into customers, column `i` going to `mapping[i]` (missing entries
-/// are ignored). Whole-mapping problems are an [`ImportError`]; cell problems are [`RowError`]s in
-/// the preview, and a row with any error is left out as a whole.
-///
-/// Rules: text is trimmed and at most [`MAX_TEXT_CHARS`] long; a cell the app wrote as `'=…`
-/// (see [`csv_export::neutralise`]) loses that `'`; `-`, `—`, `/`, `N/A` ([`is_placeholder`])
-/// count as empty in every field. Name is required. Amounts go through [`parse_amount_in`] with
-/// the column's [`unit_hint`]; annual purchase and wallet must not be negative, revenue may be
-/// (concentration analytics counts such rows). An empty amount is 0 (annual purchase, revenue) or
-/// unknown (wallet). Gross margin is within −100 … 100 %, growth at least −100 %, industry rank a
-/// whole number ≥ 1, years of cooperation a whole number ≥ 0, booleans as [`parse_bool`] (empty =
-/// no). Ids: the Id column's text when present and non-empty, else "" for the app to assign; an id
-/// repeated from an earlier valid row is an error.
-///
-/// Skipped without error: rows with nothing in any mapped column (counted in `skipped_blank`; a
-/// pre-numbered 序号 column alone does not make a row), and totals lines — a name of 合计, 总计,
-/// 小计, 汇总, total, subtotal, or an empty name with such a word as the row's first text (listed
-/// in `skipped_totals`).
-pub fn build_customers(table: &Table, mapping: &[Target]) -> Result<ImportPreview, ImportError> {
-    check_mapping(mapping)?;
-    let units: Vec<AmountUnit> = table.headers.iter().map(|h| unit_hint(h)).collect();
-    let mut preview = ImportPreview::default();
-    let mut first_row_of_id: HashMap<String, usize> = HashMap::new();
-    for (index, row) in table.rows.iter().enumerate() {
-        let row_number = table.row_number(index);
-        let mapped = |col: usize| mapping.get(col).is_some_and(|t| *t != Target::Ignore);
-        if row
-            .iter()
-            .enumerate()
-            .all(|(col, c)| !mapped(col) || c.trim().is_empty())
-        {
-            preview.skipped_blank += 1;
-            continue;
-        }
-        if is_totals_line(row, mapping) {
-            preview.skipped_totals.push(row_number);
-            continue;
-        }
-        match build_row(table, row, row_number, mapping, &units, &first_row_of_id) {
-            Ok(customer) => {
-                if !customer.id.is_empty() {
-                    first_row_of_id.insert(customer.id.clone(), row_number);
-                }
-                preview.customers.push((row_number, customer));
-            }
-            Err(mut errors) => preview.errors.append(&mut errors),
-        }
-    }
-    Ok(preview)
-}
-
-/// One row as a customer, or all of its cell errors.
-fn build_row(
-    table: &Table,
-    row: &[String],
-    row_number: usize,
-    mapping: &[Target],
-    units: &[AmountUnit],
-    first_row_of_id: &HashMap<String, usize>,
-) -> Result<Customer, Vec<RowError>> {
-    let mut customer = Customer::default();
-    let mut errors = Vec::new();
-    for (col, target) in mapping.iter().enumerate() {
-        if *target == Target::Ignore {
-            continue;
-        }
-        let raw = row.get(col).map_or("", |c| c.trim());
-        let cell = match csv_export::strip_neutralising_quote(raw) {
-            c if is_placeholder(c) => "",
-            c => c,
-        };
-        let unit = units.get(col).copied().unwrap_or(AmountUnit::Yuan);
-        let mut outcome = apply_cell(&mut customer, *target, cell, unit);
-        if outcome.is_ok() && *target == Target::Name && cell.is_empty() {
-            outcome = Err(ImportReason::MissingName);
-        }
-        if outcome.is_ok() && *target == Target::Id && !cell.is_empty() {
-            if let Some(first) = first_row_of_id.get(cell) {
-                outcome = Err(ImportReason::DuplicateId { first_row: *first });
-            }
-        }
-        if let Err(reason) = outcome {
-            errors.push(RowError {
-                row: row_number,
-                column: table.headers.get(col).map_or("", |h| h.trim()).to_string(),
-                column_index: col,
-                value: shorten(raw),
-                reason,
-            });
-        }
-    }
-    if errors.is_empty() {
-        Ok(customer)
-    } else {
-        Err(errors)
-    }
-}
-
-/// True for a totals line: its name cell, or when that is empty its first non-empty cell, reads
-/// as one of [`TOTALS_NAMES`].
-fn is_totals_line(row: &[String], mapping: &[Target]) -> bool {
-    let name = mapping
-        .iter()
-        .position(|t| *t == Target::Name)
-        .and_then(|col| row.get(col))
-        .map_or("", |c| c.trim());
-    let label = if name.is_empty() {
-        row.iter()
-            .map(|c| c.trim())
-            .find(|c| !c.is_empty())
-            .unwrap_or("")
-    } else {
-        name
-    };
-    // Cheap filter first: every totals word has 计, 汇 or a "t"; most company names have none.
-    label.len() <= 40
-        && label.contains(['计', '汇', 't', 'T'])
-        && TOTALS_NAMES.contains(&header_key(label).as_str())
-}
-
-/// A value for an error message: at most [`ERROR_VALUE_CHARS`] characters, then "…".
-fn shorten(value: &str) -> String {
-    match value.char_indices().nth(ERROR_VALUE_CHARS) {
-        Some((at, _)) => format!("{}…", &value[..at]),
-        None => value.to_string(),
-    }
-}
-
-/// Stores one trimmed cell into `customer`.
-fn apply_cell(
-    customer: &mut Customer,
-    target: Target,
-    cell: &str,
-    unit: AmountUnit,
-) -> Result<(), ImportReason> {
-    let empty = cell.is_empty() || is_placeholder(cell);
-    match target {
-        Target::Ignore => {}
-        Target::Name => customer.name = text(cell)?,
-        Target::Industry => customer.industry = text(cell)?,
-        Target::IndustryLine => {
-            customer.industry_line = Some(text(cell)?).filter(|_| !empty);
-        }
-        Target::Region => customer.region = text(cell)?,
-        Target::Notes => customer.notes = text(cell)?,
-        Target::Id => customer.id = text(cell)?,
-        Target::Tags => customer.tags = split_tags(&text(cell)?),
-        Target::AnnualPurchase if !empty => {
-            customer.annual_purchase = non_negative(amount(cell, unit)?)?;
-        }
-        Target::Revenue if !empty => customer.revenue = amount(cell, unit)?,
-        Target::Wallet if !empty => customer.wallet = Some(non_negative(amount(cell, unit)?)?),
-        Target::GrossMarginPct if !empty => {
-            let pct = percent(cell)?;
-            if !(-100.0..=100.0).contains(&pct) {
-                return Err(ImportReason::MarginOutOfRange);
-            }
-            customer.gross_margin_pct = Some(pct);
-        }
-        Target::GrowthPct if !empty => {
-            let pct = percent(cell)?;
-            // The same floor as the customer form's check (`customers::check`).
-            if pct < -100.0 {
-                return Err(ImportReason::GrowthBelowMinus100);
-            }
-            customer.growth_pct = Some(pct);
-        }
-        Target::IndustryRank if !empty => {
-            let rank = whole_number(cell)?;
-            if rank < 1 {
-                return Err(ImportReason::RankBelowOne);
-            }
-            customer.industry_rank = Some(rank);
-        }
-        Target::YearsOfCooperation if !empty => customer.years_of_cooperation = whole_number(cell)?,
-        Target::OnNamedList if !empty => customer.on_named_list = boolean(cell)?,
-        Target::RepeatPurchase if !empty => customer.repeat_purchase = boolean(cell)?,
-        // Empty optional values keep the `Customer::default()` value.
-        _ => {}
-    }
-    Ok(())
-}
-
-/// Trimmed text within [`MAX_TEXT_CHARS`].
-fn text(cell: &str) -> Result<String, ImportReason> {
-    if cell.chars().nth(MAX_TEXT_CHARS).is_some() {
-        return Err(ImportReason::TooLong {
-            max: MAX_TEXT_CHARS,
-        });
-    }
-    Ok(cell.to_string())
-}
-
-/// Tags split on `,` `;` `、` `|` or a line break (full-width forms too), trimmed, without
-/// empties or repeats.
-fn split_tags(cell: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for tag in cell.split([',', ';', '、', '|', '\n', '\r', '，', '；', '｜']) {
-        let tag = tag.trim();
-        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
-            tags.push(tag.to_string());
-        }
-    }
-    tags
-}
-
-/// An amount in yuan, or the reason it is not one.
-fn amount(cell: &str, unit: AmountUnit) -> Result<f64, ImportReason> {
-    parse_amount_in(cell, unit).map_err(|e| match e {
-        AmountError::TooLarge => ImportReason::TooLarge,
-        AmountError::Empty | AmountError::Invalid => ImportReason::NotANumber,
-    })
-}
-
-/// Refuses a negative amount.
-fn non_negative(value: f64) -> Result<f64, ImportReason> {
-    if value < 0.0 {
-        Err(ImportReason::Negative)
-    } else {
-        Ok(value)
-    }
-}
-
-/// A percentage in points, or the reason it is not one.
-fn percent(cell: &str) -> Result<f64, ImportReason> {
-    parse_percent(cell).map_err(|e| match e {
-        AmountError::TooLarge => ImportReason::TooLarge,
-        AmountError::Empty | AmountError::Invalid => ImportReason::NotAPercent,
-    })
-}
-
-/// A whole number ≥ 0 that fits a `u32`.
-fn whole_number(cell: &str) -> Result<u32, ImportReason> {
-    match parse_integer(cell) {
-        Ok(n) if n < 0 => Err(ImportReason::Negative),
-        Ok(n) => u32::try_from(n).map_err(|_| ImportReason::TooLarge),
-        Err(AmountError::TooLarge) => Err(ImportReason::TooLarge),
-        Err(_) => Err(ImportReason::NotAnInteger),
-    }
-}
-
-/// A yes/no value.
-fn boolean(cell: &str) -> Result<bool, ImportReason> {
-    parse_bool(cell).ok_or(ImportReason::NotABoolean)
 }
 
 /// The invalid rows of `preview` as a CSV the user can download, fix and import again: the
@@ -570,20 +329,7 @@ pub fn invalid_rows_csv_with(
     preview: &ImportPreview,
     describe: impl Fn(&RowError) -> String,
 ) -> String {
-    let mut by_row: HashMap<usize, Vec<String>> = HashMap::new();
-    for e in &preview.errors {
-        let line = format!("{}: {}", e.column, describe(e));
-        by_row.entry(e.row).or_default().push(line);
-    }
-    let mut headers = table.headers.clone();
-    headers.push("错误 / error".to_string());
-    let rows = table.rows.iter().enumerate().filter_map(|(i, row)| {
-        let problems = by_row.get(&table.row_number(i))?;
-        let mut out = row.clone();
-        out.push(problems.join("; "));
-        Some(out)
-    });
-    csv_export::to_csv(&headers, rows)
+    rows::invalid_rows_csv_with(table, &preview.errors, describe)
 }
 
 /// How text files are decoded.

@@ -8,6 +8,7 @@ pub mod envelope;
 pub mod files;
 pub mod ics;
 pub mod import;
+pub mod kpi_import;
 pub mod library;
 pub mod migrate;
 pub mod people_import;

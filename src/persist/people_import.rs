@@ -10,22 +10,22 @@
 //! half of a name written `A / B`). Capacities read as [`parse_capacity`] (`1`, `0.5`, `50%`);
 //! empty is 1.0. Row numbers are the file's, as a spreadsheet shows them.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use thiserror::Error;
 
-use super::csv_export;
 use super::csv_import::{decode_with, read_csv};
-use super::import::{
-    is_placeholder, read_table_with, sniff_kind, FileKind, ImportError, Table, TextDecoding,
-    MAX_IMPORT_BYTES, MAX_TEXT_CHARS,
+use super::import::rows::{
+    invalid_rows_csv_with, parse_rows, shorten, ColumnSummary, MappingProblem, Value,
 };
-use crate::domain::org::people::{parse_capacity, CapacityError};
+use super::import::schema::{detect, ColumnUse, FieldSpec, TableSpec, ValueKind};
+use super::import::{
+    header_key, read_table_with, sniff_kind, FileKind, ImportError, ImportReason, RowError, Table,
+    TextDecoding, MAX_IMPORT_BYTES,
+};
 use crate::domain::org::{Person, RoleDef};
 use crate::domain::values::half_width;
 
-/// How much of a bad value is repeated in an error, in characters.
-const ERROR_VALUE_CHARS: usize = 100;
 /// How many lines from the top are searched for a header below title lines.
 const HEADER_SEARCH_ROWS: usize = 10;
 
@@ -79,19 +79,57 @@ impl PersonTarget {
     }
 }
 
-/// Known headers, in [`key`] form.
-#[rustfmt::skip]
-const HEADER_ALIASES: &[(PersonTarget, &[&str])] = &[
-    (PersonTarget::Name, &["姓名", "名字", "人员", "员工", "员工姓名", "人员姓名", "name",
-        "fullname", "person", "employee", "employeename"]),
-    (PersonTarget::Role, &["角色", "岗位", "职位", "铁三角角色", "角色岗位", "role", "position",
-        "roleid"]),
-    (PersonTarget::Level, &["职级", "级别", "等级", "职等", "level", "grade"]),
-    (PersonTarget::Capacity, &["产能", "投入", "可投入", "投入度", "投入比例", "产能fte", "fte",
-        "capacity", "capacityfte"]),
-    (PersonTarget::Source, &["来源", "兵种来源", "人员来源", "source", "origin"]),
-    (PersonTarget::Notes, &["备注", "说明", "notes", "note", "remarks", "comments", "comment"]),
-];
+/// The fields of a people table, one per [`PersonTarget`] but Ignore, in [`PersonTarget::ALL`]
+/// order.
+pub fn people_spec() -> &'static TableSpec {
+    static SPEC: OnceLock<TableSpec> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        use ValueKind::*;
+        let f = FieldSpec::new;
+        #[rustfmt::skip]
+        let fields = vec![
+            f("name", "姓名", "Name", Text).required().aliases(&["姓名", "名字", "人员", "员工",
+                "员工姓名", "人员姓名", "name", "full name", "person", "employee", "employee name"])
+                .examples("赵一", "钱二"),
+            f("role", "角色", "Role", Choice).required().aliases(&["角色", "岗位", "职位",
+                "铁三角角色", "角色岗位", "role", "position", "role id"]).examples("AR", "SR"),
+            f("level", "职级", "Level", Text).aliases(&["职级", "级别", "等级", "职等", "level",
+                "grade"]).examples("L3", "L4"),
+            f("capacity", "产能（FTE）", "Capacity (FTE)", Capacity).aliases(&["产能", "投入",
+                "可投入", "投入度", "投入比例", "产能fte", "fte", "capacity", "capacity fte"])
+                .examples("1", "50%"),
+            f("source", "来源", "Source", Text).aliases(&["来源", "兵种来源", "人员来源", "source",
+                "origin"]).examples("社招", "研发转岗"),
+            f("notes", "备注", "Notes", Text).aliases(&["备注", "说明", "notes", "note", "remarks",
+                "comments", "comment"]).examples("", "新人"),
+        ];
+        TableSpec {
+            id: "people",
+            fields,
+            yearly: None,
+            label_field: None,
+        }
+    })
+}
+
+/// The target of a field index of [`people_spec`].
+fn target_of_field(i: usize) -> PersonTarget {
+    PersonTarget::ALL
+        .get(i)
+        .copied()
+        .unwrap_or(PersonTarget::Ignore)
+}
+
+/// A mapping of person targets as column uses.
+pub fn person_uses(mapping: &[PersonTarget]) -> Vec<ColumnUse> {
+    mapping
+        .iter()
+        .map(|t| match PersonTarget::ALL.iter().position(|x| x == t) {
+            Some(i) if *t != PersonTarget::Ignore => ColumnUse::Field(i),
+            _ => ColumnUse::Ignore,
+        })
+        .collect()
+}
 
 /// Reduces a header or a role name to a lookup key: half-width, lower case, no bracketed part,
 /// letters and digits only.
@@ -113,24 +151,20 @@ fn key(text: &str) -> String {
 
 /// The field a header names, if it is a known Chinese or English one ("姓名", "Capacity (FTE)").
 pub fn target_for_header(header: &str) -> Option<PersonTarget> {
-    let k = key(header);
-    HEADER_ALIASES
+    let k = header_key(header);
+    people_spec()
+        .fields
         .iter()
-        .find(|(_, aliases)| aliases.contains(&k.as_str()))
-        .map(|(t, _)| *t)
+        .position(|f| f.aliases.contains(&k))
+        .map(target_of_field)
 }
 
-/// Proposes a field for every header: the first header recognised for a field wins it, later
-/// ones and unknown headers are [`PersonTarget::Ignore`].
+/// Proposes a field for every header ([`detect`] with [`people_spec`]).
 pub fn detect_mapping(headers: &[String]) -> Vec<PersonTarget> {
-    let mut used = Vec::new();
-    headers
-        .iter()
-        .map(|h| match target_for_header(h) {
-            Some(t) if !used.contains(&t) => {
-                used.push(t);
-                t
-            }
+    detect(people_spec(), headers)
+        .into_iter()
+        .map(|g| match g.column_use {
+            ColumnUse::Field(i) => target_of_field(i),
             _ => PersonTarget::Ignore,
         })
         .collect()
@@ -195,56 +229,17 @@ pub enum PeopleMappingError {
     DuplicateTarget(PersonTarget),
 }
 
-/// Why one cell made its row invalid. The UI translates by variant; `Display` is English.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
-pub enum PersonReason {
-    /// The name cell is empty.
-    #[error("the name is missing")]
-    MissingName,
-    /// The role cell is empty.
-    #[error("the role is missing")]
-    MissingRole,
-    /// The role cell names no role of the design.
-    #[error("unknown role: use AD, AR, SR, FR, another role's id or its name")]
-    UnknownRole,
-    /// The capacity is not a number.
-    #[error("capacity is not a number: write e.g. 1, 0.5 or 50%")]
-    CapacityNotANumber,
-    /// The capacity is 0, negative or above the maximum.
-    #[error("capacity must be more than 0 and at most 1.5 FTE")]
-    CapacityOutOfRange,
-    /// Text over [`MAX_TEXT_CHARS`] characters.
-    #[error("longer than {max} characters")]
-    TooLong {
-        /// The limit.
-        max: usize,
-    },
-}
-
-/// One bad cell.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PersonRowError {
-    /// 1-based file row.
-    pub row: usize,
-    /// Header text of the column (trimmed).
-    pub column: String,
-    /// 0-based column index.
-    pub column_index: usize,
-    /// The cell's text (trimmed, cut to 100 characters plus "…").
-    pub value: String,
-    /// What is wrong.
-    pub reason: PersonReason,
-}
-
 /// What an import would add, computed before anything is applied.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PeoplePreview {
     /// Valid rows as people, with their file row; `id` is "" (ids are given when applying).
     pub people: Vec<(usize, Person)>,
     /// Every error of every invalid row, in row then column order.
-    pub errors: Vec<PersonRowError>,
+    pub errors: Vec<RowError>,
     /// Rows with nothing in any mapped column.
     pub skipped_blank: usize,
+    /// Per column of the table: filled, empty and invalid cells.
+    pub columns: Vec<ColumnSummary>,
 }
 
 impl PeoplePreview {
@@ -279,115 +274,71 @@ pub fn resolve_role(roles: &[RoleDef], cell: &str) -> Option<String> {
         .map(|r| r.id.clone())
 }
 
-/// Checks that every target but Ignore is used at most once and that name and role columns
-/// exist.
-fn check_mapping(mapping: &[PersonTarget]) -> Result<(), PeopleMappingError> {
-    for (i, t) in mapping.iter().enumerate() {
-        if *t != PersonTarget::Ignore && mapping[..i].contains(t) {
-            return Err(PeopleMappingError::DuplicateTarget(*t));
-        }
-    }
-    if !mapping.contains(&PersonTarget::Name) {
-        return Err(PeopleMappingError::NoNameColumn);
-    }
-    if !mapping.contains(&PersonTarget::Role) {
-        return Err(PeopleMappingError::NoRoleColumn);
-    }
-    Ok(())
-}
-
-/// Turns the rows of `table` into people, column `i` going to `mapping[i]`; roles are looked up
-/// in `roles`. A row with any error is left out as a whole; its errors are all listed.
-/// Placeholders (`-`, `—`, `N/A`) count as empty; a `'` the app put before `=`/`+`/`-`/`@` is
-/// removed.
+/// Turns the rows of `table` into people, column `i` going to `mapping[i]`; see [`build_people_with`].
 pub fn build_people(
     table: &Table,
     mapping: &[PersonTarget],
     roles: &[RoleDef],
 ) -> Result<PeoplePreview, PeopleMappingError> {
-    check_mapping(mapping)?;
-    let mut preview = PeoplePreview::default();
-    for (index, row) in table.rows.iter().enumerate() {
-        let mapped = |col: usize| mapping.get(col).is_some_and(|t| *t != PersonTarget::Ignore);
-        if row
-            .iter()
-            .enumerate()
-            .all(|(col, c)| !mapped(col) || c.trim().is_empty())
-        {
-            preview.skipped_blank += 1;
-            continue;
-        }
-        let row_number = table.row_number(index);
-        let mut person = Person::default();
-        let mut errors = Vec::new();
-        for (col, target) in mapping.iter().enumerate() {
-            if *target == PersonTarget::Ignore {
-                continue;
-            }
-            let raw = row.get(col).map_or("", |c| c.trim());
-            let cell = match csv_export::strip_neutralising_quote(raw) {
-                c if is_placeholder(c) => "",
-                c => c,
-            };
-            if let Err(reason) = apply_cell(&mut person, *target, cell, roles) {
-                errors.push(PersonRowError {
-                    row: row_number,
-                    column: table.headers.get(col).map_or("", |h| h.trim()).to_string(),
-                    column_index: col,
-                    value: shorten(raw),
-                    reason,
-                });
-            }
-        }
-        if errors.is_empty() {
-            preview.people.push((row_number, person));
-        } else {
-            preview.errors.append(&mut errors);
-        }
-    }
-    Ok(preview)
+    build_people_with(table, &person_uses(mapping), roles)
 }
 
-/// Stores one trimmed cell into `person`.
-fn apply_cell(
-    person: &mut Person,
-    target: PersonTarget,
-    cell: &str,
+/// Turns the rows of `table` into people, column `i` going to `uses[i]` (the cell rules of
+/// [`parse_rows`]); roles are looked up in `roles` ([`resolve_role`]); an empty capacity is
+/// 1 FTE. A row with any error is left out as a whole; its errors are all listed.
+pub fn build_people_with(
+    table: &Table,
+    uses: &[ColumnUse],
     roles: &[RoleDef],
-) -> Result<(), PersonReason> {
-    if cell.chars().nth(MAX_TEXT_CHARS).is_some() {
-        return Err(PersonReason::TooLong {
-            max: MAX_TEXT_CHARS,
-        });
-    }
-    match target {
-        PersonTarget::Name if cell.is_empty() => return Err(PersonReason::MissingName),
-        PersonTarget::Name => person.name = cell.to_string(),
-        PersonTarget::Role if cell.is_empty() => return Err(PersonReason::MissingRole),
-        PersonTarget::Role => {
-            person.role = resolve_role(roles, cell).ok_or(PersonReason::UnknownRole)?;
+) -> Result<PeoplePreview, PeopleMappingError> {
+    let spec = people_spec();
+    let parsed = parse_rows(spec, table, uses).map_err(|p| match p {
+        MappingProblem::Missing(0) => PeopleMappingError::NoNameColumn,
+        MappingProblem::Missing(_) => PeopleMappingError::NoRoleColumn,
+        MappingProblem::Twice(ColumnUse::Field(i)) => {
+            PeopleMappingError::DuplicateTarget(target_of_field(i))
         }
-        PersonTarget::Level => person.level = cell.to_string(),
-        PersonTarget::Capacity if cell.is_empty() => person.capacity_fte = 1.0,
-        PersonTarget::Capacity => {
-            person.capacity_fte = parse_capacity(cell).map_err(|e| match e {
-                CapacityError::NotANumber => PersonReason::CapacityNotANumber,
-                CapacityError::OutOfRange => PersonReason::CapacityOutOfRange,
-            })?;
-        }
-        PersonTarget::Source => person.source = cell.to_string(),
-        PersonTarget::Notes => person.notes = cell.to_string(),
-        PersonTarget::Ignore => {}
+        MappingProblem::Twice(_) => PeopleMappingError::NoNameColumn,
+    })?;
+    let role_col = uses.iter().position(|u| *u == ColumnUse::Field(1));
+    let mut preview = PeoplePreview {
+        skipped_blank: parsed.skipped_blank,
+        columns: parsed.columns,
+        ..PeoplePreview::default()
+    };
+    let mut errors = parsed.errors;
+    for row in parsed.rows {
+        let text = |i: usize| row.values.get(i).map_or("", Value::text).to_string();
+        let role_text = text(1);
+        let Some(role) = resolve_role(roles, &role_text) else {
+            let col = role_col.unwrap_or(0);
+            if let Some(s) = preview.columns.get_mut(col) {
+                s.errors += 1;
+                s.filled = s.filled.saturating_sub(1);
+            }
+            errors.push(RowError {
+                row: row.row,
+                column: table.headers.get(col).map_or("", |h| h.trim()).to_string(),
+                column_index: col,
+                value: shorten(&role_text),
+                reason: ImportReason::UnknownRole,
+            });
+            continue;
+        };
+        let person = Person {
+            name: text(0),
+            role,
+            level: text(2),
+            capacity_fte: row.values.get(3).and_then(Value::number).unwrap_or(1.0),
+            source: text(4),
+            notes: text(5),
+            ..Person::default()
+        };
+        preview.people.push((row.row, person));
     }
-    Ok(())
-}
-
-/// A value for an error message: at most [`ERROR_VALUE_CHARS`] characters, then "…".
-fn shorten(value: &str) -> String {
-    match value.char_indices().nth(ERROR_VALUE_CHARS) {
-        Some((at, _)) => format!("{}…", &value[..at]),
-        None => value.to_string(),
-    }
+    errors.sort_by_key(|e| (e.row, e.column_index));
+    preview.errors = errors;
+    Ok(preview)
 }
 
 /// The invalid rows as a CSV to fix and import again: the original header plus a last column
@@ -396,22 +347,7 @@ fn shorten(value: &str) -> String {
 pub fn invalid_people_csv(
     table: &Table,
     preview: &PeoplePreview,
-    describe: impl Fn(&PersonRowError) -> String,
+    describe: impl Fn(&RowError) -> String,
 ) -> String {
-    let mut by_row: HashMap<usize, Vec<String>> = HashMap::new();
-    for e in &preview.errors {
-        by_row
-            .entry(e.row)
-            .or_default()
-            .push(format!("{}: {}", e.column, describe(e)));
-    }
-    let mut headers = table.headers.clone();
-    headers.push("错误 / error".to_string());
-    let rows = table.rows.iter().enumerate().filter_map(|(i, row)| {
-        let problems = by_row.get(&table.row_number(i))?;
-        let mut out = row.clone();
-        out.push(problems.join("; "));
-        Some(out)
-    });
-    csv_export::to_csv(&headers, rows)
+    invalid_rows_csv_with(table, &preview.errors, describe)
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::persist::import::{BeyondHeader, ImportError, Table, TextDecoding, MAX_IMPORT_BYTES};
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::views::customer_transfer::import_error_text;
+use crate::ui::import_wizard::import_error_text;
 
 /// The read in progress; dropping it cancels the read (closing a dialog drops it).
 pub type PendingRead = Rc<RefCell<Option<FileReader>>>;

@@ -198,6 +198,7 @@ fn check_apply(preview: &ImportPreview) {
     let edit = Edit::AddCustomers {
         customers,
         id_prefix: "imp-".to_string(),
+        replace: false,
     };
     let next = match edit::apply(&ws, &edit, 2) {
         Ok(Some(next)) => next,

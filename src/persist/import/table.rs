@@ -1,7 +1,9 @@
 //! The [`Table`] the readers produce, how its header row is found, and how headers are mapped to
 //! customer fields.
 
-use super::{ImportError, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS};
+use super::{
+    target_for_header, ImportError, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS,
+};
 use crate::domain::values::half_width;
 
 /// How many non-blank rows from the top are searched for the header row.
@@ -259,13 +261,15 @@ pub enum Target {
     Notes,
     /// The customer's id (kept when present).
     Id,
+    /// The account owner: a person's name or id.
+    Owner,
     /// Not imported.
     Ignore,
 }
 
 impl Target {
     /// Every target, in the order a mapping menu lists them.
-    pub const ALL: [Target; 17] = [
+    pub const ALL: [Target; 18] = [
         Target::Name,
         Target::Industry,
         Target::IndustryLine,
@@ -282,6 +286,7 @@ impl Target {
         Target::Tags,
         Target::Notes,
         Target::Id,
+        Target::Owner,
         Target::Ignore,
     ];
 
@@ -305,6 +310,7 @@ impl Target {
             Target::Tags => "tags",
             Target::Notes => "notes",
             Target::Id => "id",
+            Target::Owner => "owner",
             Target::Ignore => "ignore",
         }
     }
@@ -322,62 +328,6 @@ impl Target {
         )
     }
 }
-
-/// Proposes a target for every header: the first header recognised for a field wins it, later
-/// ones and unknown headers are [`Target::Ignore`]. See [`target_for_header`].
-pub fn detect_mapping(headers: &[String]) -> Vec<Target> {
-    let mut used = Vec::new();
-    headers
-        .iter()
-        .map(|h| match target_for_header(h) {
-            Some(t) if !used.contains(&t) => {
-                used.push(t);
-                t
-            }
-            _ => Target::Ignore,
-        })
-        .collect()
-}
-
-/// Recognises a common Chinese or English header, ignoring case, spaces, punctuation, a unit in
-/// brackets or at the end ("年采购额(万元)", "Annual purchase (CNY)", "毛利率%") and a leading year
-/// ("2025年采购额").
-pub fn target_for_header(header: &str) -> Option<Target> {
-    let key = header_key(header);
-    HEADER_ALIASES
-        .iter()
-        .find(|(_, aliases)| aliases.contains(&key.as_str()))
-        .map(|(t, _)| *t)
-}
-
-/// Known headers, already in [`header_key`] form.
-#[rustfmt::skip]
-const HEADER_ALIASES: &[(Target, &[&str])] = &[
-    (Target::Name, &["客户名称", "客户", "公司名称", "名称", "客户名", "企业名称", "单位名称",
-        "公司", "name", "customer", "customername", "company", "companyname", "account",
-        "accountname"]),
-    (Target::Industry, &["行业", "所属行业", "industry"]),
-    (Target::IndustryLine, &["行业线", "所属行业线", "industryline", "salesvertical", "vertical"]),
-    (Target::Region, &["区域", "地区", "大区", "所属区域", "片区", "region", "area", "territory"]),
-    (Target::AnnualPurchase, &["年采购额", "采购额", "年度采购额", "年采购金额", "采购金额",
-        "annualpurchase", "annualpurchases", "purchase", "purchases"]),
-    (Target::Revenue, &["收入", "营收", "销售收入", "营业收入", "年收入", "确认收入", "revenue",
-        "salesrevenue"]),
-    (Target::GrossMarginPct, &["毛利率", "毛利", "grossmargin", "margin", "grossmarginpct", "gm"]),
-    (Target::Wallet, &["钱包", "品类总支出", "钱包规模", "总支出", "wallet", "walletsize",
-        "categoryspend", "totalspend"]),
-    (Target::GrowthPct, &["增长率", "增速", "同比增长", "增长", "growth", "growthrate",
-        "growthpct", "yoy"]),
-    (Target::IndustryRank, &["行业排名", "排名", "industryrank", "rank", "ranking"]),
-    (Target::OnNamedList, &["清单制", "名单", "清单", "是否清单制", "清单客户", "namedlist",
-        "onnamedlist"]),
-    (Target::RepeatPurchase, &["复购", "是否复购", "重复采购", "repeatpurchase", "repeat"]),
-    (Target::YearsOfCooperation, &["合作年限", "合作年数", "yearsofcooperation", "years",
-        "cooperationyears"]),
-    (Target::Tags, &["标签", "tags", "tag", "labels"]),
-    (Target::Notes, &["备注", "说明", "notes", "note", "remarks", "comments", "comment"]),
-    (Target::Id, &["编号", "客户编号", "客户id", "客户代码", "id", "customerid", "code"]),
-];
 
 /// Words dropped from the end of an English header: units and currencies.
 const UNIT_WORDS: &[&str] = &[
@@ -419,10 +369,41 @@ pub(crate) fn header_key(header: &str) -> String {
             key = s.to_string();
         }
     }
-    // "2025年采购额" → "年采购额": a year in front names the period, not the field.
-    let digits = key.chars().take_while(char::is_ascii_digit).count();
-    if digits == 4 && key.len() > 4 {
-        key.drain(..4);
+    strip_year(&key)
+}
+
+/// A key without the year in it: "2025年采购额", "2025年度采购额", "fy2025revenue", "销售额2023"
+/// → "采购额", "采购额", "revenue", "销售额". The year names the period, not the field (see
+/// [`super::schema::header_year`]). A key that is only a year is kept.
+fn strip_year(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let year = chars[start..i].iter().collect::<String>();
+        let is_year = i - start == 4 && year.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y));
+        if !is_year {
+            continue;
+        }
+        let mut from = start;
+        if from >= 2 && chars[from - 2..from] == ['f', 'y'] {
+            from -= 2;
+        }
+        let mut to = i;
+        if chars.get(to..to + 2) == Some(&['年', '度']) {
+            to += 2;
+        } else if chars.get(to) == Some(&'年') {
+            to += 1;
+        }
+        let rest: String = chars[..from].iter().chain(&chars[to..]).collect();
+        return if rest.is_empty() { key.to_string() } else { rest };
     }
-    key
+    key.to_string()
 }

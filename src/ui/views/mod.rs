@@ -3,6 +3,7 @@
 pub mod concentration;
 pub mod customer_form;
 pub mod customer_table;
+pub mod customer_import;
 pub mod customer_transfer;
 pub mod customers;
 pub mod engagement;

@@ -1,0 +1,140 @@
+//! A modal that keyboard and screen-reader users can live with: focus moves into it when it opens,
+//! Tab and Shift+Tab stay inside it, Esc closes it, and when it closes focus returns to the
+//! element that had it before (the button that opened it).
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// What can take focus inside the modal.
+const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// Props of [`Modal`].
+#[derive(Properties, PartialEq)]
+pub struct ModalProps {
+    /// Id of the heading that names the dialog.
+    pub labelledby: AttrValue,
+    /// `data-testid` of the dialog element.
+    pub testid: AttrValue,
+    /// Extra classes of the dialog element.
+    #[prop_or_default]
+    pub class: Classes,
+    /// Esc was pressed.
+    pub on_close: Callback<()>,
+    /// The content.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The elements inside `root` that can take focus, in document order.
+fn focusables(root: &HtmlElement) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .filter(|e| e.offset_parent().is_some())
+        .collect()
+}
+
+/// A modal dialog with a focus trap.
+#[function_component(Modal)]
+pub fn modal(props: &ModalProps) -> Html {
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            let opener = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            if let Some(root) = dialog.cast::<HtmlElement>() {
+                match focusables(&root).into_iter().next() {
+                    Some(first) => {
+                        let _ = first.focus();
+                    }
+                    None => {
+                        let _ = root.focus();
+                    }
+                }
+            }
+            move || {
+                if let Some(opener) = opener {
+                    if opener.is_connected() {
+                        let _ = opener.focus();
+                    }
+                }
+            }
+        });
+    }
+    // Focus that left the dialog while it changed (a step replaced the focused button) comes back.
+    {
+        let dialog = dialog.clone();
+        use_effect(move || {
+            if let Some(root) = dialog.cast::<HtmlElement>() {
+                let active = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element());
+                let inside = active
+                    .as_ref()
+                    .is_some_and(|a| root.contains(Some(a.unchecked_ref())));
+                if !inside {
+                    if let Some(first) = focusables(&root).into_iter().next() {
+                        let _ = first.focus();
+                    }
+                }
+            }
+        });
+    }
+    let on_keydown = {
+        let dialog = dialog.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                e.stop_propagation();
+                on_close.emit(());
+                return;
+            }
+            if e.key() != "Tab" {
+                return;
+            }
+            let Some(root) = dialog.cast::<HtmlElement>() else {
+                return;
+            };
+            let items = focusables(&root);
+            let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                e.prevent_default();
+                return;
+            };
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let is = |el: &HtmlElement| {
+                active
+                    .as_ref()
+                    .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+            };
+            let inside = active
+                .as_ref()
+                .is_some_and(|a| root.contains(Some(a.unchecked_ref())));
+            if e.shift_key() && (is(first) || !inside) {
+                e.prevent_default();
+                let _ = last.focus();
+            } else if !e.shift_key() && (is(last) || !inside) {
+                e.prevent_default();
+                let _ = first.focus();
+            }
+        })
+    };
+    html! {
+        <div class="dialog-backdrop" onkeydown={on_keydown}>
+            <div ref={dialog} class={classes!("dialog", props.class.clone())} role="dialog" aria-modal="true"
+                 aria-labelledby={props.labelledby.clone()} tabindex="-1" data-testid={props.testid.clone()}>
+                { props.children.clone() }
+            </div>
+        </div>
+    }
+}
