@@ -19,3 +19,4 @@ pub mod storage;
 pub mod validate;
 pub mod xlsx_import;
 pub mod xlsx_unpack;
+pub mod xlsx_write;
