@@ -289,7 +289,7 @@ fn bad_rows_are_listed_with_row_column_value_and_reason_and_good_rows_kept() {
             err(3, "年采购额", 1, "-500,000", Negative),
             err(4, "年采购额", 1, "一百万", NotANumber),
             err(4, "复购", 3, "也许", NotABoolean),
-            err(5, "客户名称", 0, "", MissingName),
+            err(5, "客户名称", 0, "", Missing),
             err(7, "毛利率", 4, "130%", MarginOutOfRange),
             err(7, "行业排名", 5, "0", RankBelowOne),
             err(8, "行业排名", 5, "2.5", NotAnInteger),

@@ -7,7 +7,10 @@ use kam_planner::domain::demo::{self, DemoLocale};
 use kam_planner::domain::engagement;
 use kam_planner::domain::kpi::cascade::{check_cascades, CascadeProblem};
 use kam_planner::domain::kpi::defaults::{role_card_id, team_card_id, CASH, ORDERS};
-use kam_planner::domain::kpi::import::{apply_actuals, read_actuals, ActualsErrorKind};
+use kam_planner::domain::kpi::import::{apply_actuals, ActualsErrorKind};
+use kam_planner::persist::import::schema::{detect_uses, ColumnUse};
+use kam_planner::persist::import::Table;
+use kam_planner::persist::kpi_import::{actuals_spec, read_actuals_with};
 use kam_planner::domain::kpi::people::{distribution, person_scores, team_result, LinkedActuals};
 use kam_planner::domain::kpi::score::{
     card_result, check_card, score, CardProblem, ScoreWhy, Severity,
@@ -379,12 +382,26 @@ fn actuals_import_matches_people_and_indicators_and_reports_row_errors() {
         .map(String::from)
         .to_vec();
     let rows: Vec<Vec<String>> = vec![
-        vec!["甲".into(), "105%".into(), "1,00".into(), "".into()],
+        vec!["甲".into(), "105%".into(), "1,00".into(), "7".into()],
         vec!["p3".into(), "abc".into(), "".into(), "5".into()],
         vec!["无名".into(), "1".into(), "".into(), "".into()],
         vec!["乙".into(), "1".into(), "".into(), "".into()],
     ];
-    let preview = read_actuals(&kpi, &org, &headers, &rows, &[2, 3, 4, 5]);
+    let table = Table::new(headers.clone(), rows);
+    let spec = actuals_spec(&kpi);
+    let mut uses = detect_uses(&spec, &headers);
+    assert_eq!(uses[0], ColumnUse::Field(0), "姓名 is the person");
+    assert!(matches!(uses[1], ColumnUse::Field(_)), "a Chinese indicator name");
+    assert!(matches!(uses[2], ColumnUse::Field(_)), "an English indicator name");
+    assert_eq!(uses[3], ColumnUse::Ignore, "no indicator is called 不存在");
+    // The user maps the unknown column to an indicator the AR card does not have.
+    let foreign = spec
+        .fields
+        .iter()
+        .position(|f| kpi.role_scorecard(AR).is_some_and(|c| !c.indicators.iter().any(|i| i.name_zh == f.id)) && f.id != "person")
+        .unwrap();
+    uses[3] = ColumnUse::Field(foreign);
+    let preview = read_actuals_with(&kpi, &org, &table, &uses).unwrap();
     let card = role_card_id(AR);
     assert_eq!(
         preview.values,
@@ -401,8 +418,9 @@ fn actuals_import_matches_people_and_indicators_and_reports_row_errors() {
     assert_eq!(
         kinds,
         vec![
+            (2, ActualsErrorKind::UnknownIndicator),
+            // A row with a cell that is not a number is left out as a whole.
             (3, ActualsErrorKind::NotANumber),
-            (3, ActualsErrorKind::UnknownIndicator),
             (4, ActualsErrorKind::UnknownPerson),
             (5, ActualsErrorKind::NoScorecard),
         ]

@@ -100,7 +100,7 @@ fn bad_rows_are_listed_with_row_column_value_and_reason_and_left_out() {
     assert_eq!(
         errors,
         [
-            (3, "Name", "", "the name is missing".to_string()),
+            (3, "Name", "", "a required value is missing".to_string()),
             (
                 4,
                 "Role",

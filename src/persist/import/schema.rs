@@ -247,17 +247,23 @@ fn candidates(spec: &TableSpec, header: &str) -> Vec<(usize, GuessHow, bool)> {
         // Fuzzy: the longest spelling (at least two characters) that the header, without filler
         // words, equals or contains.
         let fuzzy = fuzzy_key(&key);
-        let mut best: Option<(usize, &str)> = None;
+        // Ranked by the length of the reduced spelling, then by the header holding it as written.
+        let mut best: Option<(usize, &str, (usize, bool))> = None;
         for (i, f) in spec.fields.iter().enumerate() {
             for a in f.aliases.iter().chain(&f.weak_aliases) {
-                let long_enough = a.chars().count() >= 2 && a.len() >= 3;
-                let hit = *a == fuzzy || (long_enough && fuzzy.contains(a.as_str()));
-                if hit && best.is_none_or(|(_, b)| a.chars().count() > b.chars().count()) {
-                    best = Some((i, a.as_str()));
+                let fa = fuzzy_key(a);
+                let len = fa.chars().count();
+                if fa.is_empty() || fuzzy.is_empty() {
+                    continue;
+                }
+                let hit = fa == fuzzy || (len >= 2 && fa.len() >= 3 && fuzzy.contains(fa.as_str()));
+                let rank = (len, key.contains(a.as_str()));
+                if hit && best.is_none_or(|(_, _, b)| rank > b) {
+                    best = Some((i, a.as_str(), rank));
                 }
             }
         }
-        if let Some((i, alias)) = best {
+        if let Some((i, alias, _)) = best {
             out.push((
                 i,
                 GuessHow::Fuzzy {

@@ -9,8 +9,9 @@ use yew::prelude::*;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::tiering::Field;
 use crate::domain::workspace::{Customer, Workspace};
-use crate::persist::files::download_text;
+use crate::persist::files::{download_bytes, download_text};
 use crate::persist::import::schema::ColumnUse;
+use crate::persist::xlsx_write::{write_xlsx, Sheet};
 use crate::persist::import::template::{explanation_rows, template_csv, template_rows};
 use crate::persist::import::{
     build_customers_with, customer_spec, read_table_with, target_of_field, unfed_key_fields,
@@ -176,14 +177,51 @@ pub fn template_data(i18n: &I18n) -> Vec<Vec<String>> {
     template_rows(customer_spec(), i18n.lang == Lang::ZhCn)
 }
 
+/// The template as an .xlsx workbook: the data sheet (header and two examples), then a sheet
+/// explaining each column and the amount formats.
+pub fn template_xlsx(i18n: &I18n) -> Vec<u8> {
+    let data = template_data(i18n);
+    let widths = data
+        .first()
+        .map(|h| h.iter().map(|c| (c.chars().count() as f64 * 2.2).max(12.0)).collect())
+        .unwrap_or_default();
+    let mut notes = template_explanation(i18n);
+    notes.push(Vec::new());
+    notes.push(vec![i18n.t("import.template_amounts").to_string()]);
+    write_xlsx(&[
+        Sheet {
+            name: i18n.t("import.template_sheet_data").to_string(),
+            rows: data,
+            bold_first_row: true,
+            column_widths: widths,
+        },
+        Sheet {
+            name: i18n.t("import.template_sheet_notes").to_string(),
+            rows: notes,
+            bold_first_row: true,
+            column_widths: vec![18.0, 10.0, 60.0, 28.0],
+        },
+    ])
+}
+
 /// The template download buttons.
 #[function_component(TemplateDownloads)]
 pub fn template_downloads() -> Html {
     let i18n = use_i18n();
     let csv = Callback::from(move |_| download_template_csv(&i18n));
+    let xlsx = Callback::from(move |_| {
+        let _ = download_bytes(
+            i18n.t("import.template_file_xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            &template_xlsx(&i18n),
+        );
+    });
     html! {
         <p class="import-template">
             <span class="muted">{ i18n.t("import.template_hint") }</span>
+            <button type="button" class="button button-small" onclick={xlsx} data-testid="import-template-xlsx">
+                { i18n.t("import.template_xlsx") }
+            </button>
             <button type="button" class="button button-small" onclick={csv} data-testid="import-template-csv">
                 { i18n.t("import.template_csv") }
             </button>
