@@ -87,7 +87,15 @@ fn headers_from_real_sales_workbooks_are_recognised() {
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
     // The customer name itself in many spellings.
-    for h in ["客户名称", "客户", "公司名称", "企业名称", "客户全称", "Customer name", "Account"] {
+    for h in [
+        "客户名称",
+        "客户",
+        "公司名称",
+        "企业名称",
+        "客户全称",
+        "Customer name",
+        "Account",
+    ] {
         let uses = detect_uses(customer_spec(), &headers(&[h, "年采购额"]));
         assert_eq!(uses[0], ColumnUse::Field(0), "{h}");
     }
@@ -138,7 +146,12 @@ fn a_shared_spelling_goes_to_the_first_free_field() {
 #[test]
 fn a_year_in_the_header_picks_the_year() {
     let spec = customer_spec();
-    let h = headers(&["客户名称", "2023年销售额", "2025年销售额", "2024年销售额（万元）"]);
+    let h = headers(&[
+        "客户名称",
+        "2023年销售额",
+        "2025年销售额",
+        "2024年销售额（万元）",
+    ]);
     let g = detect(spec, &h);
     assert_eq!(g[2].column_use, ColumnUse::Field(4));
     assert_eq!(g[2].how, GuessHow::NewestYear { year: 2025 });
@@ -173,7 +186,10 @@ fn a_year_in_the_header_picks_the_year() {
     assert_eq!(c.effective_growth_pct().map(|g| g.round()), Some(1100.0));
 
     // A column without a year names the current purchases; every year column is history.
-    let g = detect_uses(spec, &headers(&["客户", "年采购额", "2024年采购额", "2023年采购额"]));
+    let g = detect_uses(
+        spec,
+        &headers(&["客户", "年采购额", "2024年采购额", "2023年采购额"]),
+    );
     assert_eq!(
         g,
         [
@@ -261,7 +277,10 @@ fn a_mapping_without_the_amount_the_rules_use_is_a_blocking_warning() {
         unfed_key_fields(&flags, &[Name, Region]),
         [Field::OnNamedList, Field::RepeatPurchase]
     );
-    assert_eq!(unfed_key_fields(&flags, &[Name, IndustryRank]), Vec::<Field>::new());
+    assert_eq!(
+        unfed_key_fields(&flags, &[Name, IndustryRank]),
+        Vec::<Field>::new()
+    );
     // Score mode: the weighted dimensions count.
     let mut score = TieringConfig {
         mode: Mode::Score,
@@ -272,8 +291,14 @@ fn a_mapping_without_the_amount_the_rules_use_is_a_blocking_warning() {
         weight: 1.0,
         ..ScoreDimension::default()
     }];
-    assert_eq!(unfed_key_fields(&score, &[Name, AnnualPurchase]), [Field::Revenue]);
-    assert_eq!(unfed_key_fields(&score, &[Name, Revenue]), Vec::<Field>::new());
+    assert_eq!(
+        unfed_key_fields(&score, &[Name, AnnualPurchase]),
+        [Field::Revenue]
+    );
+    assert_eq!(
+        unfed_key_fields(&score, &[Name, Revenue]),
+        Vec::<Field>::new()
+    );
 }
 
 #[test]

@@ -8,9 +8,6 @@ use kam_planner::domain::engagement;
 use kam_planner::domain::kpi::cascade::{check_cascades, CascadeProblem};
 use kam_planner::domain::kpi::defaults::{role_card_id, team_card_id, CASH, ORDERS};
 use kam_planner::domain::kpi::import::{apply_actuals, ActualsErrorKind};
-use kam_planner::persist::import::schema::{detect_uses, ColumnUse};
-use kam_planner::persist::import::Table;
-use kam_planner::persist::kpi_import::{actuals_spec, read_actuals_with};
 use kam_planner::domain::kpi::people::{distribution, person_scores, team_result, LinkedActuals};
 use kam_planner::domain::kpi::score::{
     card_result, check_card, score, CardProblem, ScoreWhy, Severity,
@@ -19,6 +16,9 @@ use kam_planner::domain::kpi::{
     check, stamp, Dimension, Direction, Indicator, Kpi, KpiRefusal, OwnerKind, Scorecard,
 };
 use kam_planner::domain::org::{Assignment, OrgDesign, Person, TriangleType, AR, FR, SR};
+use kam_planner::persist::import::schema::{detect_uses, ColumnUse};
+use kam_planner::persist::import::Table;
+use kam_planner::persist::kpi_import::{actuals_spec, read_actuals_with};
 
 const NOW: i64 = 1_768_435_200_000;
 
@@ -391,14 +391,24 @@ fn actuals_import_matches_people_and_indicators_and_reports_row_errors() {
     let spec = actuals_spec(&kpi);
     let mut uses = detect_uses(&spec, &headers);
     assert_eq!(uses[0], ColumnUse::Field(0), "姓名 is the person");
-    assert!(matches!(uses[1], ColumnUse::Field(_)), "a Chinese indicator name");
-    assert!(matches!(uses[2], ColumnUse::Field(_)), "an English indicator name");
+    assert!(
+        matches!(uses[1], ColumnUse::Field(_)),
+        "a Chinese indicator name"
+    );
+    assert!(
+        matches!(uses[2], ColumnUse::Field(_)),
+        "an English indicator name"
+    );
     assert_eq!(uses[3], ColumnUse::Ignore, "no indicator is called 不存在");
     // The user maps the unknown column to an indicator the AR card does not have.
     let foreign = spec
         .fields
         .iter()
-        .position(|f| kpi.role_scorecard(AR).is_some_and(|c| !c.indicators.iter().any(|i| i.name_zh == f.id)) && f.id != "person")
+        .position(|f| {
+            kpi.role_scorecard(AR)
+                .is_some_and(|c| !c.indicators.iter().any(|i| i.name_zh == f.id))
+                && f.id != "person"
+        })
         .unwrap();
     uses[3] = ColumnUse::Field(foreign);
     let preview = read_actuals_with(&kpi, &org, &table, &uses).unwrap();

@@ -353,8 +353,7 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
                 next.org.assignments.clear();
                 next.org.triangle_overrides.clear();
             }
-            let mut taken: HashSet<String> =
-                next.customers.iter().map(|c| c.id.clone()).collect();
+            let mut taken: HashSet<String> = next.customers.iter().map(|c| c.id.clone()).collect();
             let mut n = 1usize;
             next.customers.reserve(customers.len());
             for c in customers {

@@ -5,7 +5,11 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Offers `text` as a download named `file_name`. Returns a message when the browser refuses.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    download_parts(file_name, mime, &js_sys::Array::of1(&JsValue::from_str(text)))
+    download_parts(
+        file_name,
+        mime,
+        &js_sys::Array::of1(&JsValue::from_str(text)),
+    )
 }
 
 /// Offers `bytes` (an .xlsx) as a download named `file_name`.

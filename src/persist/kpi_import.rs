@@ -15,10 +15,21 @@ use crate::domain::values::half_width;
 /// per distinct indicator name of the role scorecards (Chinese name as id, both names as
 /// spellings), in scorecard order.
 pub fn actuals_spec(kpi: &Kpi) -> TableSpec {
-    let mut fields = vec![FieldSpec::new("person", "姓名", "Person", ValueKind::Choice)
-        .required()
-        .aliases(&["姓名", "人员", "员工", "name", "person", "id", "person id", "工号"])
-        .examples("赵一", "钱二")];
+    let mut fields = vec![
+        FieldSpec::new("person", "姓名", "Person", ValueKind::Choice)
+            .required()
+            .aliases(&[
+                "姓名",
+                "人员",
+                "员工",
+                "name",
+                "person",
+                "id",
+                "person id",
+                "工号",
+            ])
+            .examples("赵一", "钱二"),
+    ];
     for card in &kpi.scorecards {
         for ind in &card.indicators {
             let id = half_width(ind.name_zh.trim());
@@ -26,9 +37,14 @@ pub fn actuals_spec(kpi: &Kpi) -> TableSpec {
                 continue;
             }
             fields.push(
-                FieldSpec::new(&id, ind.name_zh.trim(), ind.name_en.trim(), ValueKind::Number)
-                    .aliases(&[ind.name_zh.as_str(), ind.name_en.as_str()])
-                    .examples("95%", "102%"),
+                FieldSpec::new(
+                    &id,
+                    ind.name_zh.trim(),
+                    ind.name_en.trim(),
+                    ValueKind::Number,
+                )
+                .aliases(&[ind.name_zh.as_str(), ind.name_en.as_str()])
+                .examples("95%", "102%"),
             );
         }
     }
@@ -107,8 +123,11 @@ pub fn read_actuals_with(
             }
         };
         let Some(card) = kpi.role_scorecard(&person.role) else {
-            out.errors
-                .push(err(header(0), cell.to_string(), ActualsErrorKind::NoScorecard));
+            out.errors.push(err(
+                header(0),
+                cell.to_string(),
+                ActualsErrorKind::NoScorecard,
+            ));
             continue;
         };
         for (f, value) in row.values.iter().enumerate().skip(1) {

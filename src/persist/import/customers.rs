@@ -126,7 +126,11 @@ pub fn target_for_header(header: &str) -> Option<Target> {
     spec.fields
         .iter()
         .position(|f| f.aliases.contains(&key))
-        .or_else(|| spec.fields.iter().position(|f| f.weak_aliases.contains(&key)))
+        .or_else(|| {
+            spec.fields
+                .iter()
+                .position(|f| f.weak_aliases.contains(&key))
+        })
         .map(target_of_field)
 }
 
@@ -151,7 +155,9 @@ pub fn build_customers_with(
     let spec = customer_spec();
     let parsed = parse_rows(spec, table, uses).map_err(|p| match p {
         MappingProblem::Missing(_) => ImportError::NoNameColumn,
-        MappingProblem::Twice(ColumnUse::Field(i)) => ImportError::DuplicateTarget(target_of_field(i)),
+        MappingProblem::Twice(ColumnUse::Field(i)) => {
+            ImportError::DuplicateTarget(target_of_field(i))
+        }
         MappingProblem::Twice(ColumnUse::Year(y)) => ImportError::DuplicateYear(y),
         MappingProblem::Twice(ColumnUse::Ignore) => ImportError::NoNameColumn,
     })?;
@@ -364,7 +370,12 @@ pub fn unfed_key_fields(tiering: &TieringConfig, mapping: &[Target]) -> Vec<Fiel
     let money: Vec<Field> = used
         .iter()
         .copied()
-        .filter(|f| matches!(f, Field::AnnualPurchase | Field::Revenue | Field::ShareOfWallet))
+        .filter(|f| {
+            matches!(
+                f,
+                Field::AnnualPurchase | Field::Revenue | Field::ShareOfWallet
+            )
+        })
         .collect();
     let key = if money.is_empty() { used } else { money };
     let fed = |f: &Field| mapping.iter().any(|t| feeds(*t).contains(f));

@@ -183,12 +183,13 @@ pub fn parse_rows(
             let unit = units.get(col).copied().unwrap_or(AmountUnit::Yuan);
             let outcome = match u {
                 ColumnUse::Ignore => continue,
-                ColumnUse::Year(year) => read_cell(ValueKind::Amount { negative: false }, cell, unit)
-                    .map(|v| {
+                ColumnUse::Year(year) => {
+                    read_cell(ValueKind::Amount { negative: false }, cell, unit).map(|v| {
                         if let Some(amount) = v.number() {
                             parsed.years.push((*year, amount));
                         }
-                    }),
+                    })
+                }
                 ColumnUse::Field(f) => match spec.fields.get(*f) {
                     None => continue,
                     Some(field) => read_cell(field.kind, cell, unit).and_then(|v| {

@@ -213,8 +213,27 @@ pub fn header_year(header: &str) -> Option<i32> {
 
 /// Filler words removed before a fuzzy match, longest first.
 const FILLER: &[&str] = &[
-    "本年度", "上年度", "全年", "本年", "今年", "去年", "当年", "年度", "累计", "合计", "总额",
-    "客户", "金额", "数据", "信息", "fy", "total", "annual", "customer", "the", "of",
+    "本年度",
+    "上年度",
+    "全年",
+    "本年",
+    "今年",
+    "去年",
+    "当年",
+    "年度",
+    "累计",
+    "合计",
+    "总额",
+    "客户",
+    "金额",
+    "数据",
+    "信息",
+    "fy",
+    "total",
+    "annual",
+    "customer",
+    "the",
+    "of",
 ];
 
 /// The header key without filler words.

@@ -388,7 +388,10 @@ fn strip_year(key: &str) -> String {
             i += 1;
         }
         let year = chars[start..i].iter().collect::<String>();
-        let is_year = i - start == 4 && year.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y));
+        let is_year = i - start == 4
+            && year
+                .parse::<i32>()
+                .is_ok_and(|y| (1990..=2100).contains(&y));
         if !is_year {
             continue;
         }
@@ -403,7 +406,11 @@ fn strip_year(key: &str) -> String {
             to += 1;
         }
         let rest: String = chars[..from].iter().chain(&chars[to..]).collect();
-        return if rest.is_empty() { key.to_string() } else { rest };
+        return if rest.is_empty() {
+            key.to_string()
+        } else {
+            rest
+        };
     }
     key.to_string()
 }

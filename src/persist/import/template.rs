@@ -6,7 +6,11 @@ use super::schema::{FieldSpec, TableSpec};
 
 /// The header and the two example rows of `spec`'s template, labels in Chinese (`zh`) or English.
 pub fn template_rows(spec: &TableSpec, zh: bool) -> Vec<Vec<String>> {
-    let header = spec.fields.iter().map(|f| f.label(zh).to_string()).collect();
+    let header = spec
+        .fields
+        .iter()
+        .map(|f| f.label(zh).to_string())
+        .collect();
     let example = |n: usize| spec.fields.iter().map(|f| f.examples[n].clone()).collect();
     vec![header, example(0), example(1)]
 }

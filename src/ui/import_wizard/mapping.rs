@@ -9,7 +9,9 @@ use yew::prelude::*;
 use super::text::{reason_text, value_text};
 use crate::persist::csv_export::strip_neutralising_quote;
 use crate::persist::import::rows::{read_cell, ColumnSummary};
-use crate::persist::import::schema::{header_year, ColumnUse, Guess, GuessHow, TableSpec, ValueKind};
+use crate::persist::import::schema::{
+    header_year, ColumnUse, Guess, GuessHow, TableSpec, ValueKind,
+};
 use crate::persist::import::{is_placeholder, unit_hint, Table};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
 
@@ -87,7 +89,11 @@ pub(super) fn mapping_table(props: &MappingTableProps) -> Html {
     let row = |i: usize, header: &String| {
         let current = props.uses.get(i).copied().unwrap_or(ColumnUse::Ignore);
         let on_pick = {
-            let (uses, on_uses, spec) = (props.uses.clone(), props.on_uses.clone(), props.spec.clone());
+            let (uses, on_uses, spec) = (
+                props.uses.clone(),
+                props.on_uses.clone(),
+                props.spec.clone(),
+            );
             let width = table.headers.len();
             Callback::from(move |e: Event| {
                 let v = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -223,12 +229,17 @@ pub(super) fn stored_preview(props: &StoredPreviewProps) -> Html {
         .map(|(i, r)| (table.row_number(i), r))
         .filter(|(n, r)| {
             !props.errors.contains(n)
-                && columns.iter().any(|(c, _)| r.get(*c).is_some_and(|v| !v.trim().is_empty()))
+                && columns
+                    .iter()
+                    .any(|(c, _)| r.get(*c).is_some_and(|v| !v.trim().is_empty()))
         })
         .take(PREVIEW_ROWS)
         .collect();
     let head = |u: ColumnUse| match u {
-        ColumnUse::Field(f) => spec.fields.get(f).map_or(String::new(), |f| f.label(zh).to_string()),
+        ColumnUse::Field(f) => spec
+            .fields
+            .get(f)
+            .map_or(String::new(), |f| f.label(zh).to_string()),
         ColumnUse::Year(y) => i18n.tf("import.target_year", &[("year", &y.to_string())]),
         ColumnUse::Ignore => String::new(),
     };

@@ -61,6 +61,9 @@ pub struct WizardPreview {
     pub confirm_label: String,
 }
 
+/// What the host computes for a table and a mapping.
+pub type PreviewFn = Callback<(Rc<Table>, Rc<Vec<ColumnUse>>), Rc<WizardPreview>>;
+
 /// Where confirmed rows go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Destination {
@@ -109,7 +112,7 @@ pub struct ImportWizardProps {
     /// Prefix of every `data-testid` (`import`, `people-import`, …).
     pub testid: AttrValue,
     /// What an import would do with a mapping.
-    pub preview: Callback<(Rc<Table>, Rc<Vec<ColumnUse>>), Rc<WizardPreview>>,
+    pub preview: PreviewFn,
     /// The destinations offered, with their labels; none: the rows are added.
     #[prop_or_default]
     pub destinations: Vec<(Destination, AttrValue)>,
@@ -179,9 +182,7 @@ pub fn import_wizard(props: &ImportWizardProps) -> Html {
     let guesses = use_state({
         let spec = spec.clone();
         let start = props.start.clone();
-        move || {
-            start.map_or_else(Vec::new, |(_, t)| detect(&spec, &t.headers))
-        }
+        move || start.map_or_else(Vec::new, |(_, t)| detect(&spec, &t.headers))
     });
     let uses = use_state({
         let guesses = guesses.clone();
@@ -289,7 +290,7 @@ struct MapStepProps {
     guesses: Rc<Vec<Guess>>,
     uses: Rc<Vec<ColumnUse>>,
     on_uses: Callback<Rc<Vec<ColumnUse>>>,
-    preview: Callback<(Rc<Table>, Rc<Vec<ColumnUse>>), Rc<WizardPreview>>,
+    preview: PreviewFn,
     testid: AttrValue,
     title_id: String,
     destinations: Vec<(Destination, AttrValue)>,
@@ -343,7 +344,9 @@ fn map_step(props: &MapStepProps) -> Html {
     };
     let p = &*preview;
     let blocked = p.key_fields.is_some() && !*without;
-    let can_confirm = p.problem.is_none() && p.valid > 0 && !blocked
+    let can_confirm = p.problem.is_none()
+        && p.valid > 0
+        && !blocked
         && (*destination != Destination::NewWorkspace || !ws_name.trim().is_empty());
     let confirm = {
         let on_confirm = props.on_confirm.clone();

@@ -134,7 +134,9 @@ pub fn value_text(i18n: &I18n, kind: ValueKind, v: &Value) -> String {
         (ValueKind::Capacity, Value::Number(n)) => format!("{} FTE", format_fte(*n)),
         (_, Value::Number(n)) => group_thousands(&format!("{}", (n * 100.0).round() / 100.0)),
         (_, Value::Whole(n)) => n.to_string(),
-        (_, Value::Bool(b)) => i18n.t(if *b { "export.yes" } else { "export.no" }).to_string(),
+        (_, Value::Bool(b)) => i18n
+            .t(if *b { "export.yes" } else { "export.no" })
+            .to_string(),
         (_, Value::Tags(t)) => t.join(i18n.t("explain.list_separator")),
         (_, Value::Text(t)) => t.clone(),
     }

@@ -11,12 +11,12 @@ use crate::domain::tiering::Field;
 use crate::domain::workspace::{Customer, Workspace};
 use crate::persist::files::{download_bytes, download_text};
 use crate::persist::import::schema::ColumnUse;
-use crate::persist::xlsx_write::{write_xlsx, Sheet};
 use crate::persist::import::template::{explanation_rows, template_csv, template_rows};
 use crate::persist::import::{
     build_customers_with, customer_spec, read_table_with, target_of_field, unfed_key_fields,
     ImportPreview, Table, Target,
 };
+use crate::persist::xlsx_write::{write_xlsx, Sheet};
 use crate::ui::explain::field_label;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
 use crate::ui::import_wizard::{
@@ -106,10 +106,7 @@ pub fn customer_preview(
         let target = target_for_field(*first);
         KeyFieldWarning {
             message: i18n.tf("import.key_fields_missing", &[("fields", &names)]),
-            field: Target::ALL
-                .iter()
-                .position(|t| *t == target)
-                .unwrap_or(0),
+            field: Target::ALL.iter().position(|t| *t == target).unwrap_or(0),
             without: i18n.tf("import.import_without", &[("fields", &names)]),
         }
     });
@@ -183,7 +180,11 @@ pub fn template_xlsx(i18n: &I18n) -> Vec<u8> {
     let data = template_data(i18n);
     let widths = data
         .first()
-        .map(|h| h.iter().map(|c| (c.chars().count() as f64 * 2.2).max(12.0)).collect())
+        .map(|h| {
+            h.iter()
+                .map(|c| (c.chars().count() as f64 * 2.2).max(12.0))
+                .collect()
+        })
         .unwrap_or_default();
     let mut notes = template_explanation(i18n);
     notes.push(Vec::new());

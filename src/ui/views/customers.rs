@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::start::StartWithMyData;
+
 use super::customer_form::CustomerForm;
 use super::customer_table::CustomerTable;
 use crate::domain::customers::{
@@ -395,6 +397,7 @@ pub fn customers() -> Html {
             if total == 0 {
                 <section class="card cust-empty" data-testid="customers-empty">
                     <p>{ i18n.t("customers.empty") }</p>
+                    <StartWithMyData compact=true testid="customers-empty-import" />
                 </section>
             } else {
                 <section class="card cust-card">

@@ -2,8 +2,8 @@
 
 pub mod concentration;
 pub mod customer_form;
-pub mod customer_table;
 pub mod customer_import;
+pub mod customer_table;
 pub mod customer_transfer;
 pub mod customers;
 pub mod engagement;
@@ -11,6 +11,7 @@ pub mod kpi;
 pub mod overview;
 pub mod rhythm;
 pub mod roles;
+pub mod start;
 pub mod talent;
 pub mod team;
 pub mod tiering;

@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::start::StartWithMyData;
+
 use crate::domain::edit::{self, Edit};
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::tiering::TierStats;
@@ -94,6 +96,7 @@ pub fn overview() -> Html {
     html! {
         <div class="overview">
             <h2 class="view-title">{ i18n.t("overview.title") }{ " · " }{ ws.meta.name.clone() }</h2>
+            <StartWithMyData />
             <section class="card" aria-labelledby="ov-stats">
                 <h3 id="ov-stats" class="card-title">{ i18n.t("overview.stats") }</h3>
                 <div class="stat-grid">

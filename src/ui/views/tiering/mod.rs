@@ -11,6 +11,8 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::start::StartWithMyData;
+
 use crate::domain::edit::Edit;
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::tiering::{self, Assignment, Mode, TierStats, TieringConfig};
@@ -140,6 +142,7 @@ pub fn tiering_view() -> Html {
                         <h3 id="tiering-structure" class="card-title">{ i18n.t("tiering.structure") }</h3>
                         if ws.customers.is_empty() {
                             <p class="muted">{ i18n.t("tiering.no_customers") }</p>
+                            <StartWithMyData compact=true testid="tiering-empty-import" />
                         } else {
                             <Pyramid bands={bands} label={i18n.t("tiering.pyramid_label").to_string()}
                                      target_word={i18n.t("tiering.target_word").to_string()} />
