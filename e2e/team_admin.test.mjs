@@ -48,7 +48,7 @@ test('a people CSV with one bad row: the preview shows the error, confirming add
     const errors = await page.locator('[data-testid=people-import-errors] tbody tr').allTextContents();
     assert.deepEqual(errors, ['3角色销售经理未知角色：请填 AD、AR、SR、FR、其他角色的编号或角色名称']);
     const preview = await page.locator('[data-testid=people-import-preview] tbody tr').allTextContents();
-    assert.deepEqual(preview, ['2冯八客户责任人L21社招', '4楚十解决方案责任人L30.8研发转岗']);
+    assert.deepEqual(preview, ['2冯八ARL21 FTE社招', '4楚十SRL30.8 FTE研发转岗']);
     await screenshot(page, 'team-people-import-zh');
     // Nothing has changed before the confirmation.
     assert.equal(await page.getByTestId('people-count').textContent(), '32 人');

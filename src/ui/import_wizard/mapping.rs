@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::text::{reason_text, value_text};
 use crate::persist::csv_export::strip_neutralising_quote;
-use crate::persist::import::rows::{read_cell, ColumnSummary};
+use crate::persist::import::rows::{read_cell, ColumnSummary, Value};
 use crate::persist::import::schema::{
     header_year, ColumnUse, Guess, GuessHow, TableSpec, ValueKind,
 };
@@ -123,7 +123,12 @@ pub(super) fn mapping_table(props: &MappingTableProps) -> Html {
                         Ok(v) => value_text(&i18n, kind, &v),
                         Err(r) => format!("✗ {}", reason_text(&i18n, &r, "")),
                     };
-                    format!("{} → {}", raw.trim(), read)
+                    // Text read as itself needs no arrow.
+                    if read == raw.trim() {
+                        read
+                    } else {
+                        format!("{} → {}", raw.trim(), read)
+                    }
                 }
             })
             .collect();
@@ -260,7 +265,9 @@ pub(super) fn stored_preview(props: &StoredPreviewProps) -> Html {
                                 let raw = r.get(*c).map_or("", |v| v.as_str());
                                 let unit = units.get(*c).copied().unwrap_or_default();
                                 let text = kind_of(spec, *u)
-                                    .and_then(|k| read_cell(k, clean(raw), unit).ok().map(|v| value_text(&i18n, k, &v)))
+                                    .and_then(|k| read_cell(k, clean(raw), unit).ok().map(|v| (k, v)))
+                                    .filter(|(_, v)| *v != Value::Empty)
+                                    .map(|(k, v)| value_text(&i18n, k, &v))
                                     .unwrap_or_default();
                                 html! { <td>{ text }</td> }
                             }) }
