@@ -12,6 +12,7 @@ pub mod header;
 pub mod i18n;
 pub mod library;
 pub mod messages;
+pub mod no_data;
 pub mod recovery;
 pub mod route;
 pub mod state;
