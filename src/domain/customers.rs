@@ -1,6 +1,6 @@
 //! The customer list (SPEC §2, §3.1 outputs): checking a customer before it is saved, reading the
-//! amounts typed into the customer form, and choosing which customers the table shows, in which
-//! order.
+//! amounts typed into the customer form, choosing which customers the table shows, in which
+//! order, and telling which figures the list carries at all ([`Coverage`]).
 //!
 //! Sorting is locale-neutral: text compares by Unicode code point (so Chinese names are not in
 //! pinyin order), the same in every browser and natively. Missing figures (no margin, no wallet,
@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
+mod coverage;
 mod select;
+pub use coverage::Coverage;
 pub use select::{facets, select, select_indexed, CurseKind, Facets, Query, SearchIndex, SortKey};
 
 use super::values;

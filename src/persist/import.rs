@@ -29,8 +29,8 @@ pub use crate::domain::values::{
     unit_hint, AmountError, AmountUnit, MAX_AMOUNT,
 };
 pub use customers::{
-    build_customers, build_customers_with, customer_spec, detect_mapping, fields_in_use,
-    target_for_header, target_of_field, unfed_key_fields, uses_of,
+    build_customers, build_customers_with, customer_spec, detect_mapping, target_for_header,
+    target_of_field, unfed_key_fields, uses_of,
 };
 pub(crate) use table::{header_key, TableBuilder};
 pub use table::{BeyondHeader, Table, Target};

@@ -14,6 +14,7 @@ pub mod import_wizard;
 pub mod library;
 pub mod messages;
 pub mod modal;
+pub mod no_data;
 pub mod recovery;
 pub mod route;
 pub mod state;

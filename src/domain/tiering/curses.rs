@@ -205,6 +205,41 @@ fn retention(settings: &CurseSettings, last: f64, this: f64) -> Option<Retention
     })
 }
 
+/// What the customers' data can decide about the curses in `this_year`. A curse that cannot be
+/// decided is never raised, so without this a table of zeros would read as "no curse".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CurseCoverage {
+    /// Some customer has a purchase history (at least one year).
+    pub history: bool,
+    /// `entry` can be decided: some customer has a non-zero annual purchase or a history, so a
+    /// customer without purchases did not buy rather than lacks the figure.
+    pub entry: bool,
+    /// `growth` and `retention` can be decided: some customer has a history entry for the year
+    /// before `this_year` — both compare a year with the one before.
+    pub year_on_year: bool,
+}
+
+impl CurseCoverage {
+    /// True when no curse can be decided.
+    pub fn none(&self) -> bool {
+        !self.entry && !self.year_on_year
+    }
+}
+
+/// What `customers`' data can decide about the curses in `this_year` (see [`CurseCoverage`]).
+pub fn curse_coverage<C: Borrow<Customer>>(customers: &[C], this_year: i32) -> CurseCoverage {
+    let previous = this_year.saturating_sub(1);
+    let mut out = CurseCoverage::default();
+    for c in customers {
+        let c = c.borrow();
+        out.history |= !c.history.is_empty();
+        out.entry |=
+            !c.history.is_empty() || (c.annual_purchase.is_finite() && c.annual_purchase != 0.0);
+        out.year_on_year |= c.history.iter().any(|h| h.year == previous);
+    }
+    out
+}
+
 /// How many customers carry each curse.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CurseCounts {

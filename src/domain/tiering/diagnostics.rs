@@ -6,7 +6,8 @@ use std::borrow::{Borrow, Cow};
 
 use serde::{Deserialize, Serialize};
 
-use super::{median_sorted, Assignment, Explanation, TieringConfig};
+use super::{median_sorted, Assignment, DataGap, Explanation, TieringConfig};
+use crate::domain::customers::Coverage;
 use crate::domain::workspace::Customer;
 
 /// Thresholds of the diagnostics (editable).
@@ -246,6 +247,35 @@ pub fn diagnose<C: Borrow<Customer>>(
             }),
     );
     out
+}
+
+/// The diagnostics that the customers' data can support, in their order:
+///
+/// - with any [`DataGap`] (a field the tiers are decided by has no data) the tiers describe the
+///   missing column, not the customers, so everything about the structure goes —
+///   `tiers_not_distinct`, `top_too_thin`, `empty_tier` and `override_conflict` (and an `omitted`
+///   of conflicts);
+/// - without annual-purchase data `tiers_not_distinct` goes too: every median is 0, so every pair
+///   of tiers would look alike whatever decided them.
+///
+/// `dependency_risk` stays: it reads revenue alone, and without revenue data it is never raised.
+pub fn drop_unfounded(
+    diagnostics: Vec<Diagnostic>,
+    coverage: &Coverage,
+    gaps: &[DataGap],
+) -> Vec<Diagnostic> {
+    let structure_founded = gaps.is_empty();
+    diagnostics
+        .into_iter()
+        .filter(|d| match d {
+            Diagnostic::TiersNotDistinct { .. } => structure_founded && coverage.annual_purchase,
+            Diagnostic::TopTooThin { .. }
+            | Diagnostic::EmptyTier { .. }
+            | Diagnostic::OverrideConflict { .. } => structure_founded,
+            Diagnostic::Omitted { kind, .. } => structure_founded || *kind == KINDS[4],
+            Diagnostic::DependencyRisk { .. } => true,
+        })
+        .collect()
 }
 
 /// Appends the first [`MAX_LISTED`] items and an `Omitted` for the rest.

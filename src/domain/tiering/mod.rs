@@ -6,6 +6,7 @@
 
 pub mod curses;
 pub mod diagnostics;
+pub mod gaps;
 pub mod migration;
 pub mod rules;
 pub mod score;
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::workspace::Customer;
 pub use curses::CurseSettings;
 pub use diagnostics::DiagnosticSettings;
+pub use gaps::DataGap;
 pub use rules::{CondValue, Condition, Field, Join, Op, Rule};
 pub use score::{ScoreAssign, ScoreDimension, ScoreMapping, ScoreModel};
 

@@ -7,7 +7,7 @@ use super::rows::{parse_rows, MappingProblem, ParsedRow, Value};
 use super::schema::{detect, ColumnUse, FieldSpec, TableSpec, ValueKind};
 use super::{ImportError, ImportPreview, ImportReason, RowError, Table, Target};
 use crate::domain::org::Person;
-use crate::domain::tiering::{Field, Mode, TieringConfig};
+use crate::domain::tiering::{Field, TieringConfig};
 use crate::domain::workspace::{Customer, YearPurchase};
 
 /// The fields of a customer table, one per [`Target`] but [`Target::Ignore`], in
@@ -333,40 +333,13 @@ fn feeds(t: Target) -> &'static [Field] {
     }
 }
 
-/// The tiering fields the current rules (rules mode) or score dimensions (score mode) test, in
-/// [`Field::ALL`] order.
-pub fn fields_in_use(tiering: &TieringConfig) -> Vec<Field> {
-    let mut used: Vec<Field> = match tiering.mode {
-        Mode::Rules => {
-            let last = tiering.tiers.len().saturating_sub(1);
-            tiering
-                .tiers
-                .iter()
-                .take(last)
-                .filter_map(|t| t.rule.as_ref())
-                .flat_map(|r| r.conditions.iter().map(|c| c.field))
-                .collect()
-        }
-        Mode::Score => tiering
-            .score
-            .dimensions
-            .iter()
-            .filter(|d| d.weight > 0.0)
-            .map(|d| d.field)
-            .collect(),
-    };
-    used.sort_by_key(|f| Field::ALL.iter().position(|x| x == f));
-    used.dedup();
-    used
-}
-
 /// The fields the tiering depends on that a mapping feeds none of: the money fields it uses
 /// (年采购额, 收入, share of wallet) when it uses any — a tiering by amounts cannot be made
 /// without one — and otherwise every field it uses. Empty when the mapping feeds at least one
 /// of them: then the import may go ahead. The wizard blocks on a non-empty answer until the user
 /// picks a column or confirms importing without.
 pub fn unfed_key_fields(tiering: &TieringConfig, mapping: &[Target]) -> Vec<Field> {
-    let used = fields_in_use(tiering);
+    let used = tiering.fields_used();
     let money: Vec<Field> = used
         .iter()
         .copied()

@@ -8,12 +8,15 @@ use yew::prelude::*;
 
 use super::start::StartWithMyData;
 
+use crate::domain::customers::Coverage;
 use crate::domain::edit::{self, Edit};
 use crate::domain::number::{format_count, format_percent};
-use crate::domain::tiering::TierStats;
+use crate::domain::tiering::{Field, TierStats};
 use crate::ui::charts::share_bars::{ShareBar, ShareBars};
+use crate::ui::explain::field_label;
 use crate::ui::i18n::use_i18n;
 use crate::ui::messages::edit_error_text;
+use crate::ui::no_data::{missing_figures, money_cell, share_cell};
 use crate::ui::route::Route;
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::swatch::{tier_fill, Swatch};
@@ -30,6 +33,9 @@ struct Glance {
     total_purchase: f64,
     total_revenue: f64,
     tiers: Vec<TierStats>,
+    coverage: Coverage,
+    /// The fields the tiers are decided by that have no data.
+    gap_fields: Vec<Field>,
 }
 
 /// Number of distinct non-empty values of a text field.
@@ -42,6 +48,7 @@ fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> usize {
 }
 
 fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
+    let tiered = tier_workspace(ws);
     Glance {
         customers: ws.customers.len(),
         industries: distinct(ws.customers.iter().map(|c| c.industry.as_str())),
@@ -57,7 +64,9 @@ fn glance(ws: &crate::domain::workspace::Workspace) -> Glance {
         regions: distinct(ws.customers.iter().map(|c| c.region.as_str())),
         total_purchase: ws.customers.iter().map(|c| c.annual_purchase).sum(),
         total_revenue: ws.customers.iter().map(|c| c.revenue).sum(),
-        tiers: tier_workspace(ws).stats,
+        gap_fields: tiered.gaps.iter().map(|g| g.field).collect(),
+        tiers: tiered.stats,
+        coverage: tiered.coverage,
     }
 }
 
@@ -79,6 +88,30 @@ pub fn overview() -> Html {
             </div>
         }
     };
+    // A total of a figure no customer carries: a dash and, visibly, why (not a 0).
+    let money_stat = |key: &str, value: f64, has_data: bool, reason_key: &str, testid: &str| {
+        if has_data {
+            return stat(key, i18n.num(value), testid);
+        }
+        let reason = i18n.t(reason_key).to_string();
+        html! {
+            <div class="stat-card is-absent">
+                <div class="stat-value" data-testid={testid.to_string()} title={reason.clone()}>
+                    <span aria-hidden="true">{ "—" }</span>
+                </div>
+                <div class="stat-label">{ i18n.t(key).to_string() }</div>
+                <div class="stat-note" data-testid={format!("{testid}-note")}>{ reason }</div>
+            </div>
+        }
+    };
+    let cov = g.coverage;
+    let missing = missing_figures(&i18n, &cov);
+    let gap_fields = g
+        .gap_fields
+        .iter()
+        .map(|f| field_label(&i18n, *f))
+        .collect::<Vec<_>>()
+        .join(i18n.t("explain.list_separator"));
 
     let bars: Vec<ShareBar> = ws
         .tiering
@@ -104,8 +137,8 @@ pub fn overview() -> Html {
                     { stat("overview.industries", format_count(g.industries), "stat-industries") }
                     { stat("overview.industry_lines", format_count(g.line_owned), "stat-line-owned") }
                     { stat("overview.regions", format_count(g.regions), "stat-regions") }
-                    { stat("overview.total_purchase", i18n.num(g.total_purchase), "stat-purchase") }
-                    { stat("overview.total_revenue", i18n.num(g.total_revenue), "stat-revenue") }
+                    { money_stat("overview.total_purchase", g.total_purchase, cov.annual_purchase, "no_data.annual_purchase", "stat-purchase") }
+                    { money_stat("overview.total_revenue", g.total_revenue, cov.revenue, "no_data.revenue", "stat-revenue") }
                     { stat("overview.fiscal_year", ws.meta.fiscal_year.to_string(), "stat-fiscal-year") }
                     { stat("overview.accounts", format_count(team.staffing.accounts.len()), "stat-accounts") }
                     { stat("overview.people", format_count(ws.org.people.len()), "stat-people") }
@@ -118,6 +151,12 @@ pub fn overview() -> Html {
                     <p class="muted" data-testid="tiers-empty">{ i18n.t("overview.tiers_empty") }</p>
                 } else {
                     <p class="muted">{ i18n.t("overview.tiers_hint") }</p>
+                    if !g.gap_fields.is_empty() {
+                        <p class="is-warning" data-testid="tiers-gaps">
+                            { i18n.tf("overview.tiers_gaps", &[("fields", &gap_fields)]) }{ " " }
+                            <a href={Route::Tiering.hash()}>{ i18n.t("nav.tiering") }</a>
+                        </p>
+                    }
                     <div class="tier-structure">
                         <ShareBars bars={bars} label={i18n.t("overview.chart_label").to_string()}
                             legend_actual={i18n.t("overview.legend_actual").to_string()}
@@ -142,14 +181,19 @@ pub fn overview() -> Html {
                                     <td class="num">{ format_count(s.count) }</td>
                                     <td class="num">{ format_percent(s.count_share_pct) }</td>
                                     <td class="num">{ format_percent(t.target_share_pct) }</td>
-                                    <td class="num">{ format_percent(s.revenue_share_pct) }</td>
-                                    <td class="num">{ i18n.num(s.median_purchase) }</td>
+                                    <td class="num">{ share_cell(&i18n, s.revenue_share_pct, cov.revenue, "no_data.revenue") }</td>
+                                    <td class="num">{ money_cell(&i18n, s.median_purchase, cov.annual_purchase, "no_data.annual_purchase") }</td>
                                 </tr>
                             }) }
                             </tbody>
                         </table>
                         </div>
                     </div>
+                    if !missing.is_empty() {
+                        <p class="muted no-data-note" data-testid="tier-table-no-data">
+                            { i18n.tf("no_data.note", &[("reasons", &missing.join(i18n.t("explain.list_separator")))]) }
+                        </p>
+                    }
                 }
             </section>
             <section class="card" aria-labelledby="ov-method">

@@ -230,6 +230,9 @@ pub fn log(props: &PartProps) -> Html {
                     };
                     let account = names.get(e.account.as_str()).copied().unwrap_or(e.account.as_str());
                     let owner = e.owner.as_deref().map(|o| people.get(o).copied().unwrap_or(o)).unwrap_or("");
+                    // The row's buttons name the entry they act on ("修改 2026-03-02 华东电网 的高层拜访").
+                    let action = action_name(&i18n, e.action);
+                    let entry_args = [("date", e.date.as_str()), ("account", account), ("action", action.as_str())];
                     html! {
                         <tr class={classes!((scope != DateScope::InYear).then_some("is-outside"))}
                             data-testid={format!("engagement-entry-{}", e.id)}>
@@ -250,8 +253,10 @@ pub fn log(props: &PartProps) -> Html {
                             <td class="engagement-notes">{ &e.notes }</td>
                             <td class="engagement-row-actions">
                                 <button type="button" class="button" onclick={on_edit}
+                                        aria-label={i18n.tf("engagement.edit_of", &entry_args)}
                                         data-testid={format!("engagement-edit-{}", e.id)}>{ i18n.t("engagement.edit") }</button>
                                 <button type="button" class="button" onclick={on_delete}
+                                        aria-label={i18n.tf("engagement.delete_of", &entry_args)}
                                         data-testid={format!("engagement-delete-{}", e.id)}>{ i18n.t("engagement.delete") }</button>
                             </td>
                         </tr>

@@ -242,6 +242,7 @@ pub fn raci_matrix() -> Html {
             html! {
                 <ActivityNameForm initial={Bilingual::new(&activity.name_zh, &activity.name_en)}
                                   testid={format!("raci-rename-{aid}")} submit_label={i18n.t("roles.save")}
+                                  renaming={Some(AttrValue::from(name.clone()))}
                                   {on_submit} on_cancel={Some(on_cancel)} />
             }
         } else {
@@ -273,8 +274,9 @@ pub fn raci_matrix() -> Html {
                                     { raci_error_text(&i18n, design, e) }
                                     if let RaciError::UnknownRole { role, .. } = e {
                                         { " " }
-                                        <button type="button" class="button roles-fix"
-                                                onclick={fix_unknown(role)}>{ i18n.t("roles.remove_cell") }</button>
+                                        <button type="button" class="button roles-fix" onclick={fix_unknown(role)}
+                                                aria-label={i18n.tf("roles.remove_cell_of", &[("activity", &name), ("role", role)])}>
+                                            { i18n.t("roles.remove_cell") }</button>
                                     }
                                 </li>
                             }) }

@@ -21,6 +21,10 @@ pub struct ActivityNameFormProps {
     /// Shown as a cancel button when set.
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
+    /// The name of the activity being renamed, so the inputs say which one they rename (the form
+    /// that adds an activity is on the page at the same time); `None` when adding.
+    #[prop_or_default]
+    pub renaming: Option<AttrValue>,
 }
 
 /// Two inputs (中文, English) and a submit button; Enter submits, Escape cancels.
@@ -74,15 +78,22 @@ pub fn activity_name_form(props: &ActivityNameFormProps) -> Html {
         })
     };
     let error_id = format!("{tid}-error");
+    let label = |key: &str| match &props.renaming {
+        Some(activity) => i18n.tf(
+            "roles.rename_input_of",
+            &[("activity", activity), ("input", i18n.t(key))],
+        ),
+        None => i18n.t(key).to_string(),
+    };
     html! {
         <form class="roles-activity-form" onsubmit={onsubmit} onkeydown={onkeydown}
               data-testid={tid.clone()}>
             <input type="text" class="roles-input" lang="zh-CN" value={(*zh).clone()}
-                   placeholder={i18n.t("roles.activity_zh")} aria-label={i18n.t("roles.activity_zh")}
+                   placeholder={i18n.t("roles.activity_zh")} aria-label={label("roles.activity_zh")}
                    aria-invalid={problem.then_some("true")} aria-describedby={problem.then(|| error_id.clone())}
                    data-testid={format!("{tid}-zh")} oninput={input(zh.clone())} />
             <input type="text" class="roles-input" lang="en" value={(*en).clone()}
-                   placeholder={i18n.t("roles.activity_en")} aria-label={i18n.t("roles.activity_en")}
+                   placeholder={i18n.t("roles.activity_en")} aria-label={label("roles.activity_en")}
                    aria-invalid={problem.then_some("true")}
                    data-testid={format!("{tid}-en")} oninput={input(en.clone())} />
             <button type="submit" class="button button-primary" data-testid={format!("{tid}-submit")}>

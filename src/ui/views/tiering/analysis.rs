@@ -6,15 +6,17 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::Tiered;
+use super::{dimension_title, Tiered};
 use crate::domain::edit::Edit;
 use crate::domain::number::{format_count, format_percent};
-use crate::domain::tiering::curses::{count_curses_by_tier, CurseCounts};
-use crate::domain::tiering::diagnostics::{diagnose, Diagnostic};
+use crate::domain::tiering::curses::{count_curses_by_tier, curse_coverage, CurseCounts};
+use crate::domain::tiering::diagnostics::{diagnose, drop_unfounded, Diagnostic};
 use crate::domain::tiering::migration::{self, Move};
-use crate::domain::tiering::TieringConfig;
+use crate::domain::tiering::{Mode, TieringConfig};
 use crate::domain::workspace::Workspace;
+use crate::ui::explain::field_label;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::no_data::NoData;
 use crate::ui::state::{use_workspace, DocRef};
 
 /// Above this many customers the migration is computed on request only.
@@ -112,6 +114,84 @@ pub fn diagnostic_text(i18n: &I18n, ws: &Workspace, d: &Diagnostic) -> String {
     }
 }
 
+/// What the missing data leaves undecided, in place of the structure diagnostics it would make
+/// false: per field without data, the tiers (or score dimensions) that cannot be evaluated;
+/// where everyone ended up; what to import.
+fn gaps_warning(i18n: &I18n, ws: &Workspace, tiered: &Tiered) -> Html {
+    let sep = i18n.t("explain.list_separator");
+    let cfg = &ws.tiering;
+    let lines: Vec<String> = tiered
+        .gaps
+        .iter()
+        .map(|g| {
+            let field = field_label(i18n, g.field);
+            match cfg.mode {
+                Mode::Rules => {
+                    let tiers: Vec<String> =
+                        g.tiers.iter().map(|t| tier_label(i18n, ws, *t)).collect();
+                    i18n.tf(
+                        "gaps.rules",
+                        &[("field", &field), ("tiers", &tiers.join(sep))],
+                    )
+                }
+                Mode::Score => {
+                    let dims: Vec<String> = g
+                        .dimensions
+                        .iter()
+                        .filter_map(|i| {
+                            cfg.score
+                                .dimensions
+                                .get(*i)
+                                .map(|d| dimension_title(i18n, d, *i))
+                        })
+                        .collect();
+                    i18n.tf(
+                        "gaps.score",
+                        &[("field", &field), ("dimensions", &dims.join(sep))],
+                    )
+                }
+            }
+        })
+        .collect();
+    let fields: Vec<String> = tiered
+        .gaps
+        .iter()
+        .map(|g| field_label(i18n, g.field))
+        .collect();
+    let everyone_in = tiered
+        .stats
+        .iter()
+        .position(|s| s.count > 0 && s.count == ws.customers.len());
+    let import_key = match cfg.mode {
+        Mode::Rules => "gaps.import_rules",
+        Mode::Score => "gaps.import_score",
+    };
+    html! {
+        <div class="data-gaps" data-testid="data-gaps">
+            <p class="data-gaps-title">{ i18n.t("gaps.title") }</p>
+            <ul>
+                { for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }
+            </ul>
+            <p>
+                if let Some(t) = everyone_in {
+                    { i18n.tf("gaps.all_in_one_tier", &[("tier", &tier_label(i18n, ws, t))]) }
+                }
+                { i18n.tf(import_key, &[("fields", &fields.join(sep))]) }
+            </p>
+            <p class="muted">{ i18n.t("gaps.structure_withheld") }</p>
+        </div>
+    }
+}
+
+/// A curse count, or "—" with `reason` when the data cannot decide the curse.
+fn curse_cell(count: usize, decided: bool, reason: &str) -> Html {
+    html! {
+        <td class="num">
+            if decided { { count } } else { <NoData reason={reason.to_string()} /> }
+        </td>
+    }
+}
+
 /// A number input that applies a setting on change.
 fn setting_input(
     label: &str,
@@ -151,7 +231,8 @@ pub fn analysis(props: &AnalysisProps) -> Html {
     let diagnostics = {
         let tiered = props.tiered.clone();
         use_memo(DocRef(ws.clone()), move |d| {
-            diagnose(&d.0.tiering, &d.0.customers, &tiered.assignments)
+            let found = diagnose(&d.0.tiering, &d.0.customers, &tiered.assignments);
+            drop_unfounded(found, &tiered.coverage, &tiered.gaps)
         })
     };
     let years = use_memo(DocRef(ws.clone()), |d| migration::years(&d.0.customers));
@@ -168,6 +249,9 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             )
         })
     };
+    let curses_decidable = use_memo(DocRef(ws.clone()), move |d| {
+        curse_coverage(&d.0.customers, this_year)
+    });
     let from_to = use_state(|| None::<(i32, i32)>);
     let (from_year, to_year) = from_to.unwrap_or_else(|| {
         let n = years.len();
@@ -234,6 +318,10 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             retention: a.retention + c.retention,
             any: a.any + c.any,
         });
+    let cc = *curses_decidable;
+    let previous_year = this_year.saturating_sub(1).to_string();
+    let no_purchase = i18n.t("no_data.annual_purchase");
+    let no_previous = i18n.t("curse.no_previous_year_short");
 
     html! {
         <>
@@ -241,9 +329,12 @@ pub fn analysis(props: &AnalysisProps) -> Html {
             <h3 id="tiering-diagnostics" class="card-title">{ i18n.t("tiering.diagnostics") }</h3>
             if ws.customers.is_empty() {
                 <p class="muted">{ i18n.t("tiering.no_customers") }</p>
+            } else if !props.tiered.gaps.is_empty() {
+                { gaps_warning(&i18n, &ws, &props.tiered) }
             } else if diagnostics.is_empty() {
                 <p class="diag-ok" data-testid="diagnostics-none">{ i18n.t("diag.none") }</p>
-            } else {
+            }
+            if !ws.customers.is_empty() && !diagnostics.is_empty() {
                 <ul class="diagnostics" data-testid="diagnostics">
                     { for diagnostics.iter().map(|d| html! {
                         <li class={classes!("diagnostic", format!("diag-{}", d.kind()))} data-kind={d.kind()}>
@@ -316,33 +407,55 @@ pub fn analysis(props: &AnalysisProps) -> Html {
         </section>
         <section class="card" aria-labelledby="tiering-curses">
             <h3 id="tiering-curses" class="card-title">{ i18n.t("tiering.curses") }</h3>
-            <p class="muted">{ i18n.tf("tiering.curses_hint", &[("year", &this_year.to_string())]) }</p>
-            <div class="table-scroll">
-            <table class="data-table" data-testid="curse-table">
-                <thead><tr>
-                    <th scope="col">{ i18n.t("tiering.col_tier") }</th>
-                    <th scope="col" class="num">{ i18n.t("curse.entry") }</th>
-                    <th scope="col" class="num">{ i18n.t("curse.growth") }</th>
-                    <th scope="col" class="num">{ i18n.t("curse.retention") }</th>
-                </tr></thead>
-                <tbody>
-                    { for curse_counts.iter().enumerate().map(|(t, c)| html! {
-                        <tr>
-                            <th scope="row">{ tier_label(&i18n, &ws, t) }</th>
-                            <td class="num">{ c.entry }</td>
-                            <td class="num">{ c.growth }</td>
-                            <td class="num">{ c.retention }</td>
-                        </tr>
-                    }) }
-                    <tr class="total-row" data-testid="curse-total">
-                        <th scope="row">{ i18n.t("tiering.total") }</th>
-                        <td class="num">{ total.entry }</td>
-                        <td class="num">{ total.growth }</td>
-                        <td class="num">{ total.retention }</td>
-                    </tr>
-                </tbody>
-            </table>
-            </div>
+            if ws.customers.is_empty() {
+                <p class="muted">{ i18n.t("tiering.no_customers") }</p>
+            } else {
+                if !cc.year_on_year {
+                    if cc.history {
+                        <p class="no-data-note is-warning" data-testid="curses-no-previous-year">
+                            { i18n.tf("curse.no_previous_year", &[("year", &previous_year)]) }
+                        </p>
+                    } else {
+                        <p class="no-data-note is-warning" data-testid="curses-no-history">
+                            { i18n.tf("curse.no_history", &[("year", &previous_year)]) }
+                        </p>
+                    }
+                }
+                if !cc.entry {
+                    <p class="no-data-note is-warning" data-testid="curses-no-purchase">{ i18n.t("curse.no_purchase") }</p>
+                }
+                if cc.year_on_year {
+                    <p class="muted">{ i18n.tf("tiering.curses_hint", &[("year", &this_year.to_string())]) }</p>
+                }
+                if !cc.none() {
+                    <div class="table-scroll">
+                    <table class="data-table" data-testid="curse-table">
+                        <thead><tr>
+                            <th scope="col">{ i18n.t("tiering.col_tier") }</th>
+                            <th scope="col" class="num">{ i18n.t("curse.entry") }</th>
+                            <th scope="col" class="num">{ i18n.t("curse.growth") }</th>
+                            <th scope="col" class="num">{ i18n.t("curse.retention") }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for curse_counts.iter().enumerate().map(|(t, c)| html! {
+                                <tr>
+                                    <th scope="row">{ tier_label(&i18n, &ws, t) }</th>
+                                    { curse_cell(c.entry, cc.entry, no_purchase) }
+                                    { curse_cell(c.growth, cc.year_on_year, no_previous) }
+                                    { curse_cell(c.retention, cc.year_on_year, no_previous) }
+                                </tr>
+                            }) }
+                            <tr class="total-row" data-testid="curse-total">
+                                <th scope="row">{ i18n.t("tiering.total") }</th>
+                                { curse_cell(total.entry, cc.entry, no_purchase) }
+                                { curse_cell(total.growth, cc.year_on_year, no_previous) }
+                                { curse_cell(total.retention, cc.year_on_year, no_previous) }
+                            </tr>
+                        </tbody>
+                    </table>
+                    </div>
+                }
+            }
             <details class="settings-details">
                 <summary>{ i18n.t("tiering.thresholds") }</summary>
                 <div class="settings-row">

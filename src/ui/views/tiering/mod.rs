@@ -13,12 +13,16 @@ use yew::prelude::*;
 
 use super::start::StartWithMyData;
 
+use crate::domain::customers::Coverage;
 use crate::domain::edit::Edit;
 use crate::domain::number::{format_count, format_percent};
-use crate::domain::tiering::{self, Assignment, Mode, TierStats, TieringConfig};
+use crate::domain::tiering::{
+    self, Assignment, DataGap, Mode, ScoreDimension, Tier, TierStats, TieringConfig,
+};
 use crate::domain::workspace::Workspace;
 use crate::ui::charts::pyramid::{Pyramid, PyramidBand};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::no_data::{missing_figures, money_cell, share_cell};
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::swatch::{tier_fill, Swatch};
 use crate::ui::views::customer_transfer::CustomerTransfer;
@@ -33,13 +37,46 @@ pub struct Tiered {
     pub assignments: Vec<Option<Assignment>>,
     /// Per tier.
     pub stats: Vec<TierStats>,
+    /// Which figures the customers carry.
+    pub coverage: Coverage,
+    /// The fields the tiers are decided by that have no data.
+    pub gaps: Vec<DataGap>,
 }
 
 /// Tiers the workspace's customers with its configuration.
 pub fn tier_workspace(ws: &Workspace) -> Tiered {
     let assignments = ws.tiering.assign_all(&ws.customers);
     let stats = tiering::distribution(&ws.tiering, &ws.customers, &assignments);
-    Tiered { assignments, stats }
+    let coverage = Coverage::of(&ws.customers);
+    let gaps = ws.tiering.data_gaps(&coverage);
+    Tiered {
+        assignments,
+        stats,
+        coverage,
+        gaps,
+    }
+}
+
+/// The name of a tier for labels: its name in this language, or "层级 3" / "Tier 3" (by its
+/// position `i`) when it has none.
+pub fn tier_title(i18n: &I18n, tier: &Tier, i: usize) -> String {
+    match i18n.tier_name(tier).trim() {
+        "" => i18n.tf("tiering.tier_fallback", &[("n", &(i + 1).to_string())]),
+        name => name.to_string(),
+    }
+}
+
+/// The name of a score dimension for labels: its name in this language (else the other one),
+/// or "维度 2" / "Dimension 2" (by its position `i`) when it has none.
+pub fn dimension_title(i18n: &I18n, d: &ScoreDimension, i: usize) -> String {
+    let (own, other) = match i18n.lang {
+        Lang::ZhCn => (&d.name_zh, &d.name_en),
+        Lang::En => (&d.name_en, &d.name_zh),
+    };
+    match (own.trim(), other.trim()) {
+        ("", "") => i18n.tf("tiering.dimension_fallback", &[("n", &(i + 1).to_string())]),
+        ("", name) | (name, _) => name.to_string(),
+    }
 }
 
 /// Marks a point in time for the "edit → updated view" measurement of the benchmark.
@@ -101,6 +138,8 @@ pub fn tiering_view() -> Html {
             target_pct: t.target_share_pct,
         })
         .collect();
+    let cov = tiered.coverage;
+    let missing = missing_figures(&i18n, &cov);
 
     html! {
         <div class="tiering">
@@ -165,15 +204,20 @@ pub fn tiering_view() -> Html {
                                         <td class="num">{ format_count(s.count) }</td>
                                         <td class="num">{ format_percent(s.count_share_pct) }</td>
                                         <td class="num">{ format_percent(t.target_share_pct) }</td>
-                                        <td class="num">{ i18n.num(s.revenue) }</td>
-                                        <td class="num">{ format_percent(s.revenue_share_pct) }</td>
-                                        <td class="num">{ i18n.num(s.median_purchase) }</td>
-                                        <td class="num">{ i18n.num(s.mean_purchase) }</td>
+                                        <td class="num">{ money_cell(&i18n, s.revenue, cov.revenue, "no_data.revenue") }</td>
+                                        <td class="num">{ share_cell(&i18n, s.revenue_share_pct, cov.revenue, "no_data.revenue") }</td>
+                                        <td class="num">{ money_cell(&i18n, s.median_purchase, cov.annual_purchase, "no_data.annual_purchase") }</td>
+                                        <td class="num">{ money_cell(&i18n, s.mean_purchase, cov.annual_purchase, "no_data.annual_purchase") }</td>
                                     </tr>
                                 }) }
                                 </tbody>
                             </table>
                             </div>
+                            if !missing.is_empty() {
+                                <p class="muted no-data-note" data-testid="distribution-no-data">
+                                    { i18n.tf("no_data.note", &[("reasons", &missing.join(i18n.t("explain.list_separator")))]) }
+                                </p>
+                            }
                         }
                     </section>
                     <Analysis tiered={tiered.clone()} />

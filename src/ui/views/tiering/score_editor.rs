@@ -9,6 +9,7 @@ use crate::domain::tiering::score::{parse_bands, Band, ScoreProblem};
 use crate::domain::tiering::{Field, ScoreAssign, ScoreDimension, ScoreMapping, TieringConfig};
 use crate::ui::explain::field_label;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::views::tiering::dimension_title;
 
 /// Props of [`ScoreEditor`].
 #[derive(Properties, PartialEq)]
@@ -32,10 +33,7 @@ fn problem_text(i18n: &I18n, model_dims: &[ScoreDimension], p: &ScoreProblem) ->
     let name = |i: &usize| {
         model_dims
             .get(*i)
-            .map(|d| match i18n.lang {
-                crate::ui::i18n::Lang::ZhCn => d.name_zh.clone(),
-                crate::ui::i18n::Lang::En => d.name_en.clone(),
-            })
+            .map(|d| dimension_title(i18n, d, *i))
             .unwrap_or_default()
     };
     match p {
@@ -123,6 +121,9 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                 </tr></thead>
                 <tbody>
                 { for model.dimensions.iter().enumerate().map(|(i, d)| {
+                    // Every control of the row says which dimension it belongs to.
+                    let name = dimension_title(&i18n, d, i);
+                    let named = |key: &str| i18n.tf(key, &[("name", &name)]);
                     let edit = |f: fn(&mut ScoreDimension, String)| {
                         let change = change.clone();
                         Callback::from(move |e: Event| {
@@ -144,15 +145,15 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                     let (kind, anchors) = match &d.mapping {
                         ScoreMapping::Linear { low, high } => ("linear", html! {
                             <span class="anchors">
-                                <input value={low.to_string()} aria-label={i18n.t("tiering.low")}
+                                <input value={low.to_string()} aria-label={named("tiering.low_of")}
                                        onchange={edit(|d, v| if let (ScoreMapping::Linear { low, .. }, Some(x)) = (&mut d.mapping, parse_compact(&v)) { *low = x })} />
                                 { " → " }
-                                <input value={high.to_string()} aria-label={i18n.t("tiering.high")}
+                                <input value={high.to_string()} aria-label={named("tiering.high_of")}
                                        onchange={edit(|d, v| if let (ScoreMapping::Linear { high, .. }, Some(x)) = (&mut d.mapping, parse_compact(&v)) { *high = x })} />
                             </span>
                         }),
                         ScoreMapping::Bands { bands } => ("bands", html! {
-                            <input class="bands-input" value={bands_text(bands)} aria-label={i18n.t("tiering.bands")}
+                            <input class="bands-input" value={bands_text(bands)} aria-label={named("tiering.bands_of")}
                                    placeholder="1-4:100; 4-11:60"
                                    onchange={edit(|d, v| if let Some(b) = parse_bands(&v) { d.mapping = ScoreMapping::Bands { bands: b } })} />
                         }),
@@ -160,14 +161,14 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                     html! {
                         <tr data-testid={format!("dimension-{i}")}>
                             <td class="dimension-names">
-                                <input value={d.name_zh.clone()} aria-label={i18n.t("tiering.name_zh")} onchange={edit(|d, v| d.name_zh = v)} />
-                                <input value={d.name_en.clone()} aria-label={i18n.t("tiering.name_en")} onchange={edit(|d, v| d.name_en = v)} />
+                                <input value={d.name_zh.clone()} aria-label={named("tiering.name_zh_of")} onchange={edit(|d, v| d.name_zh = v)} />
+                                <input value={d.name_en.clone()} aria-label={named("tiering.name_en_of")} onchange={edit(|d, v| d.name_en = v)} />
                             </td>
                             <td><input type="number" min="0" max="100" value={d.weight.to_string()} class="weight-input"
-                                       aria-label={i18n.t("tiering.weight")} data-testid={format!("dimension-weight-{i}")}
+                                       aria-label={named("tiering.weight_of")} data-testid={format!("dimension-weight-{i}")}
                                        onchange={edit(|d, v| if let Ok(w) = v.trim().parse::<f64>() { if w.is_finite() { d.weight = w.clamp(0.0, 100.0) } })} /></td>
                             <td>
-                                <select aria-label={i18n.t("tiering.field")}
+                                <select aria-label={named("tiering.field_of")}
                                         onchange={edit(|d, v| if let Some(f) = Field::ALL.into_iter().find(|f| f.key() == v) { d.field = f })}>
                                     { for Field::ALL.iter().map(|f| html! {
                                         <option value={f.key()} selected={*f == d.field}>{ field_label(&i18n, *f) }</option>
@@ -175,7 +176,7 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                                 </select>
                             </td>
                             <td>
-                                <select aria-label={i18n.t("tiering.mapping")}
+                                <select aria-label={named("tiering.mapping_of")}
                                         onchange={edit(|d, v| d.mapping = if v == "bands" {
                                             ScoreMapping::Bands { bands: vec![Band { from: 0.0, to: 1.0, score: 100.0 }] }
                                         } else {
@@ -187,7 +188,8 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                             </td>
                             <td>{ anchors }</td>
                             <td><button type="button" class="button icon" onclick={remove}
-                                        aria-label={i18n.t("tiering.remove_dimension")}>{ "✕" }</button></td>
+                                        title={named("tiering.remove_dimension_named")}
+                                        aria-label={named("tiering.remove_dimension_named")}>{ "✕" }</button></td>
                         </tr>
                     }
                 }) }

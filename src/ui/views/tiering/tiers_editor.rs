@@ -12,6 +12,7 @@ use crate::domain::tiering::{
 use crate::ui::explain::{field_label, value_text};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
 use crate::ui::swatch::{tier_fill, Swatch};
+use crate::ui::views::tiering::tier_title;
 
 /// Props of [`TiersEditor`].
 #[derive(Properties, PartialEq)]
@@ -138,6 +139,9 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
         <div class="tiers-editor">
             { for config.tiers.iter().enumerate().map(|(i, tier)| {
                 let is_last = i + 1 == n;
+                // Every control of the card says which tier it belongs to ("删除层级 战略客户").
+                let name = tier_title(&i18n, tier, i);
+                let named = |key: &str| i18n.tf(key, &[("name", &name)]);
                 let set_text = |apply: fn(&mut Tier, String)| {
                     let change = change.clone();
                     Callback::from(move |e: Event| {
@@ -191,16 +195,17 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
                         <div class="tier-card-head">
                             <span class="tier-rank">{ i + 1 }</span>
                             <input type="color" value={tier.display_color().to_string()} onchange={set_color.clone()}
-                                   aria-label={i18n.t("tiering.color")} />
+                                   aria-label={named("tiering.color_of")} />
                             <input class="tier-name" value={tier.name_zh.clone()} onchange={set_text(|t, v| t.name_zh = v)}
-                                   aria-label={i18n.t("tiering.name_zh")} placeholder="中文名称"
+                                   aria-label={named("tiering.name_zh_of")} placeholder={i18n.t("tiering.name_zh")}
                                    data-testid={format!("tier-name-zh-{i}")} />
                             <input class="tier-name" value={tier.name_en.clone()} onchange={set_text(|t, v| t.name_en = v)}
-                                   aria-label={i18n.t("tiering.name_en")} placeholder="English name" />
+                                   aria-label={named("tiering.name_en_of")} placeholder={i18n.t("tiering.name_en")} />
                             <label class="tier-number">
                                 <span>{ i18n.t("tiering.target_share") }</span>
                                 <input type="number" min="0" max="100" step="0.5" value={tier.target_share_pct.to_string()}
                                        onchange={set_number(|t, v| t.target_share_pct = v)}
+                                       aria-label={named("tiering.target_share_of")}
                                        data-testid={format!("tier-target-{i}")} />
                             </label>
                             if config.mode == Mode::Score {
@@ -208,16 +213,17 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
                                     <span>{ i18n.t("tiering.min_score") }</span>
                                     <input type="number" min="0" max="100" step="1" value={tier.min_score.to_string()}
                                            disabled={is_last} onchange={set_number(|t, v| t.min_score = v)}
+                                           aria-label={named("tiering.min_score_of")}
                                            data-testid={format!("tier-min-score-{i}")} />
                                 </label>
                             }
                             <div class="tier-actions">
                                 <button type="button" class="button icon" onclick={swap(i.wrapping_sub(1))} disabled={i == 0}
-                                        title={i18n.t("tiering.move_up")} aria-label={i18n.t("tiering.move_up")}>{ "↑" }</button>
+                                        title={named("tiering.move_up_named")} aria-label={named("tiering.move_up_named")}>{ "↑" }</button>
                                 <button type="button" class="button icon" onclick={swap(i + 1)} disabled={is_last}
-                                        title={i18n.t("tiering.move_down")} aria-label={i18n.t("tiering.move_down")}>{ "↓" }</button>
+                                        title={named("tiering.move_down_named")} aria-label={named("tiering.move_down_named")}>{ "↓" }</button>
                                 <button type="button" class="button icon" onclick={remove} disabled={n <= 1}
-                                        title={i18n.t("tiering.remove_tier")} aria-label={i18n.t("tiering.remove_tier")}
+                                        title={named("tiering.remove_tier_named")} aria-label={named("tiering.remove_tier_named")}
                                         data-testid={format!("tier-remove-{i}")}>{ "✕" }</button>
                             </div>
                         </div>
@@ -225,7 +231,7 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
                             if is_last {
                                 <p class="muted tier-catch-all">{ i18n.t("tiering.catch_all") }</p>
                             } else {
-                                <RuleEditor tier={i} rule={tier.rule.clone().unwrap_or_default()}
+                                <RuleEditor tier={i} tier_name={name.clone()} rule={tier.rule.clone().unwrap_or_default()}
                                     on_change={{
                                         let change = change.clone();
                                         Callback::from(move |rule: Rule| {
@@ -257,6 +263,8 @@ pub fn tiers_editor(props: &TiersEditorProps) -> Html {
 pub struct RuleEditorProps {
     /// Index of the tier (for test ids).
     pub tier: usize,
+    /// Name of the tier, for the labels of its controls ("删除 战略客户 的条件 1").
+    pub tier_name: AttrValue,
     /// The rule.
     pub rule: Rule,
     /// The changed rule.
@@ -294,11 +302,19 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
         })
     };
     let t = props.tier;
+    let named = |key: &str| i18n.tf(key, &[("name", &props.tier_name)]);
+    // A condition's controls name the tier and the condition's number.
+    let of_condition = |key: &str, k: usize| {
+        i18n.tf(
+            key,
+            &[("name", &props.tier_name), ("n", &(k + 1).to_string())],
+        )
+    };
     html! {
         <div class="rule-editor">
             <label class="rule-join">
                 <span>{ i18n.t("tiering.join_label") }</span>
-                <select onchange={set_join} data-testid={format!("rule-join-{t}")}>
+                <select onchange={set_join} aria-label={named("tiering.join_of")} data-testid={format!("rule-join-{t}")}>
                     <option value="any" selected={rule.join == Join::Any}>{ i18n.t("tiering.join_any") }</option>
                     <option value="all" selected={rule.join == Join::All}>{ i18n.t("tiering.join_all") }</option>
                 </select>
@@ -372,13 +388,13 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                 };
                 html! {
                     <li class="condition" data-testid={format!("condition-{t}-{k}")}>
-                        <select onchange={set_field} aria-label={i18n.t("tiering.field")}
+                        <select onchange={set_field} aria-label={of_condition("tiering.cond_field_of", k)}
                                 data-testid={format!("cond-field-{t}-{k}")}>
                             { for Field::ALL.iter().map(|f| html! {
                                 <option value={f.key()} selected={*f == field}>{ field_label(&i18n, *f) }</option>
                             }) }
                         </select>
-                        <select onchange={set_op} aria-label={i18n.t("tiering.operator")}
+                        <select onchange={set_op} aria-label={of_condition("tiering.cond_op_of", k)}
                                 data-testid={format!("cond-op-{t}-{k}")}>
                             { for ops_for(field).iter().map(|o| html! {
                                 <option value={op_key(*o)} selected={*o == cond.op}>{ op_label(&i18n, field, *o) }</option>
@@ -386,15 +402,17 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                         </select>
                         if needs_value {
                             <input class="cond-value" value={shown} onchange={set_value}
-                                   aria-label={i18n.t("tiering.value")} data-testid={format!("cond-value-{t}-{k}")} />
+                                   aria-label={of_condition("tiering.cond_value_of", k)} data-testid={format!("cond-value-{t}-{k}")} />
                         }
                         <button type="button" class="button icon" onclick={remove}
-                                title={i18n.t("tiering.remove_condition")} aria-label={i18n.t("tiering.remove_condition")}>{ "✕" }</button>
+                                title={of_condition("tiering.remove_condition_named", k)}
+                                aria-label={of_condition("tiering.remove_condition_named", k)}>{ "✕" }</button>
                     </li>
                 }
             }) }
             </ul>
-            <button type="button" class="button" onclick={add} data-testid={format!("cond-add-{t}")}>
+            <button type="button" class="button" onclick={add} aria-label={named("tiering.add_condition_to")}
+                    data-testid={format!("cond-add-{t}")}>
                 { "+ " }{ i18n.t("tiering.add_condition") }
             </button>
         </div>
