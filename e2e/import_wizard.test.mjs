@@ -136,3 +136,27 @@ test('the wizard is a real modal: focus moves in, stays in, Esc closes, focus re
     await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
   });
 });
+
+test('KPI actuals go through the same wizard: indicators by name, row errors, a rescored person', { timeout: TEST_TIMEOUT }, async () => {
+  await withApp(suite, { slug: 'wizard-kpi', locale: 'zh-CN', hash: '#/kpi', consoleClean: true }, async (page) => {
+    await page.getByTestId('kpi-view').waitFor();
+    await page.getByTestId('kpi-tab-people').click();
+    await page.getByTestId('kpi-people-role-AR').click();
+    assert.equal(await page.getByTestId('kpi-person-total-p-ar03').textContent(), '36.6');
+    await page.getByTestId('kpi-import').click();
+    const csv = '姓名,订货达成率,备注\n杨帆,120%,达成挑战值\n无此人,90,\n';
+    await page.getByTestId('kpi-import-file').setInputFiles({ name: 'actuals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('kpi-import-mapping').waitFor();
+    assert.equal(await page.getByTestId('kpi-import-map-0').inputValue(), 'person');
+    assert.equal(await page.getByTestId('kpi-import-map-1').inputValue(), '订货达成率');
+    assert.equal(await page.getByTestId('kpi-import-map-2').inputValue(), 'ignore');
+    assert.equal(await page.getByTestId('kpi-import-read-1').textContent(), '120% → 120 · 90');
+    assert.equal(await page.getByTestId('kpi-import-summary').textContent(), '可导入 1 个数值，1 处错误。');
+    const errors = await page.locator('[data-testid=kpi-import-errors] tbody tr').allTextContents();
+    assert.deepEqual(errors, ['3姓名无此人没有这个姓名或编号的人员']);
+    await page.getByTestId('kpi-import-confirm').click();
+    await page.getByTestId('kpi-import-dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('[data-testid=kpi-person-total-p-ar03]')?.textContent !== '36.6');
+    assert.ok(Number(await page.getByTestId('kpi-person-total-p-ar03').textContent()) > 36.6);
+  });
+});

@@ -14,9 +14,11 @@ use kam_planner::domain::workspace::{Workspace, SCHEMA_VERSION};
 use kam_planner::persist::compact;
 use kam_planner::persist::csv_import::read_csv;
 use kam_planner::persist::envelope::{self, load, load_stored, LoadError, Loaded, MAX_CUSTOMERS};
+use kam_planner::persist::import::schema::{detect_uses, ColumnUse};
 use kam_planner::persist::import::{
-    build_customers, detect_mapping, invalid_rows_csv, read_table, ImportError, ImportPreview,
-    Table, Target, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_TEXT_CHARS,
+    build_customers, build_customers_with, customer_spec, detect_mapping, invalid_rows_csv,
+    read_table, ImportError, ImportPreview, Table, Target, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS,
+    MAX_TEXT_CHARS,
 };
 use kam_planner::persist::xlsx_import::read_xlsx;
 
@@ -47,7 +49,33 @@ pub fn check_import(bytes: &[u8], reader: Reader) -> Option<ImportPreview> {
     // The user may map columns by hand; a mapping that reads every column as some field runs the
     // value readers over every cell. Which column gets which field varies with the input.
     check_mapping(&table, &edited_mapping(&table, bytes.len()));
+    check_wizard_detection(&table);
     preview
+}
+
+/// The wizard's own detection (with history years): one use per column, no field or year
+/// twice, and a preview that keeps the row count and saves and loads back.
+fn check_wizard_detection(table: &Table) {
+    let uses = detect_uses(customer_spec(), &table.headers);
+    assert_eq!(uses.len(), table.headers.len(), "one use per column");
+    let mut seen = HashSet::new();
+    for u in uses.iter().filter(|u| **u != ColumnUse::Ignore) {
+        assert!(seen.insert(*u), "{u:?} proposed twice");
+    }
+    match build_customers_with(table, &uses, &[]) {
+        Ok(p) => {
+            check_preview(table, &p);
+            for (_, c) in &p.customers {
+                let years: HashSet<i32> = c.history.iter().map(|h| h.year).collect();
+                assert_eq!(years.len(), c.history.len(), "a year twice in the history");
+            }
+            check_apply(&p);
+        }
+        Err(ImportError::NoNameColumn) => {
+            assert!(!uses.contains(&ColumnUse::Field(0)), "NoNameColumn with a name column");
+        }
+        Err(e) => panic!("the detected mapping was refused: {e:?}"),
+    }
 }
 
 /// A table as the readers promise it.

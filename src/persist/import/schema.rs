@@ -47,6 +47,9 @@ pub struct FieldSpec {
     pub label_en: String,
     /// Header spellings that name this field, in [`header_key`] form.
     pub aliases: Vec<String>,
+    /// Every spelling as written ([`FieldSpec::aliases`] then [`FieldSpec::weak_aliases`]), to name
+    /// the one a fuzzy match found.
+    pub spellings: Vec<String>,
     /// Spellings that name this field only when no column named it by an alias, and otherwise the
     /// next field that lists them (`销售额` is the annual purchase of a workbook without a 采购额
     /// column, and the revenue of one with it), in [`header_key`] form.
@@ -69,6 +72,7 @@ impl FieldSpec {
             label_zh: label_zh.to_string(),
             label_en: label_en.to_string(),
             aliases: Vec::new(),
+            spellings: Vec::new(),
             weak_aliases: Vec::new(),
             required: false,
             unique: false,
@@ -80,12 +84,15 @@ impl FieldSpec {
     /// With these aliases (any spelling; reduced to [`header_key`] form).
     pub fn aliases(mut self, aliases: &[&str]) -> FieldSpec {
         self.aliases = aliases.iter().map(|a| header_key(a)).collect();
+        self.spellings
+            .splice(0..0, aliases.iter().map(|a| a.to_string()));
         self
     }
 
     /// With these weak aliases (see [`FieldSpec::weak_aliases`]).
     pub fn weak(mut self, aliases: &[&str]) -> FieldSpec {
         self.weak_aliases = aliases.iter().map(|a| header_key(a)).collect();
+        self.spellings.extend(aliases.iter().map(|a| a.to_string()));
         self
     }
 
@@ -269,7 +276,8 @@ fn candidates(spec: &TableSpec, header: &str) -> Vec<(usize, GuessHow, bool)> {
         // Ranked by the length of the reduced spelling, then by the header holding it as written.
         let mut best: Option<(usize, &str, (usize, bool))> = None;
         for (i, f) in spec.fields.iter().enumerate() {
-            for a in f.aliases.iter().chain(&f.weak_aliases) {
+            for (n, a) in f.aliases.iter().chain(&f.weak_aliases).enumerate() {
+                let written = f.spellings.get(n).map_or(a.as_str(), String::as_str);
                 let fa = fuzzy_key(a);
                 let len = fa.chars().count();
                 if fa.is_empty() || fuzzy.is_empty() {
@@ -278,7 +286,7 @@ fn candidates(spec: &TableSpec, header: &str) -> Vec<(usize, GuessHow, bool)> {
                 let hit = fa == fuzzy || (len >= 2 && fa.len() >= 3 && fuzzy.contains(fa.as_str()));
                 let rank = (len, key.contains(a.as_str()));
                 if hit && best.is_none_or(|(_, _, b)| rank > b) {
-                    best = Some((i, a.as_str(), rank));
+                    best = Some((i, written, rank));
                 }
             }
         }
