@@ -72,7 +72,10 @@ fn check_wizard_detection(table: &Table) {
             check_apply(&p);
         }
         Err(ImportError::NoNameColumn) => {
-            assert!(!uses.contains(&ColumnUse::Field(0)), "NoNameColumn with a name column");
+            assert!(
+                !uses.contains(&ColumnUse::Field(0)),
+                "NoNameColumn with a name column"
+            );
         }
         Err(e) => panic!("the detected mapping was refused: {e:?}"),
     }
