@@ -59,7 +59,8 @@ function isLocalUrl(raw) {
   }
   // data:, blob:, about: never leave the machine.
   if (!['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol)) return true;
-  return u.hostname === '127.0.0.1';
+  // localhost is the loopback too: the embedding tests serve a host page there, a second origin.
+  return u.hostname === '127.0.0.1' || u.hostname === 'localhost';
 }
 
 /**
@@ -67,7 +68,7 @@ function isLocalUrl(raw) {
  * pageErrors, foreignRequests, close }.
  * - consoleErrors: text of every console message of type "error" (all frames)
  * - pageErrors: message of every uncaught exception / unhandled rejection
- * - foreignRequests: every request URL whose host is not 127.0.0.1; such
+ * - foreignRequests: every request URL whose host is not 127.0.0.1 or localhost; such
  *   requests are aborted, so nothing ever leaves the machine.
  */
 export async function newPage(browser, { locale = 'zh-CN', viewport = VIEWPORT } = {}) {

@@ -66,14 +66,15 @@ function resolveInside(root, pathname) {
 /**
  * Start a static server.
  * @param {string} rootDir directory to serve
- * @param {{port?: number, extraHeaders?: Record<string,string>, cors?: boolean}} [opts]
+ * @param {{port?: number, extraHeaders?: Record<string,string>, cors?: boolean, host?: string}} [opts]
  *   port: 0 = pick a free one; extraHeaders: added to every response;
  *   cors: send `Access-Control-Allow-Origin: *` (needed when the app is loaded
  *   from an opaque origin, e.g. a sandboxed iframe, because module scripts and
- *   fetch() are then CORS requests).
+ *   fetch() are then CORS requests); host: the loopback name or address to listen on
+ *   (`localhost` gives a second origin beside 127.0.0.1).
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export async function startServer(rootDir, { port = 0, extraHeaders = {}, cors = false } = {}) {
+export async function startServer(rootDir, { port = 0, extraHeaders = {}, cors = false, host = '127.0.0.1' } = {}) {
   const root = await fsp.realpath(path.resolve(rootDir));
   const stat = await fsp.stat(root);
   if (!stat.isDirectory()) throw new Error(`startServer: not a directory: ${root}`);
@@ -141,7 +142,7 @@ export async function startServer(rootDir, { port = 0, extraHeaders = {}, cors =
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -149,7 +150,7 @@ export async function startServer(rootDir, { port = 0, extraHeaders = {}, cors =
 
   const actualPort = server.address().port;
   return {
-    url: `http://127.0.0.1:${actualPort}/`,
+    url: `http://${host}:${actualPort}/`,
     port: actualPort,
     root,
     close: () =>

@@ -4,6 +4,7 @@
 pub mod compact;
 pub mod csv_export;
 pub mod csv_import;
+pub mod embed;
 pub mod envelope;
 pub mod files;
 pub mod ics;

@@ -1,17 +1,21 @@
 //! The root component: start-up, the providers (language, workspace, library), the autosave
 //! effect, changes from other tabs, keyboard shortcuts, and the page layout.
 
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::banner::Banners;
+use super::embed::{self, HostImport};
+use super::exchange::WorkspaceImport;
 use super::header::Header;
 use super::i18n::{I18n, Lang};
 use super::library::{boot, Library, Notice, NoticeAction, Notices, Revision, SaveStatus, Saver};
 use super::recovery;
 use super::route::Route;
-use super::state::{DocRef, Session, WorkspaceHandle};
+use super::state::{now_ms, DocRef, Session, WorkspaceHandle};
 use super::views::concentration::ConcentrationView;
 use super::views::customers::Customers;
 use super::views::engagement::EngagementView;
@@ -22,6 +26,7 @@ use super::views::roles::RolesView;
 use super::views::talent::TalentView;
 use super::views::team::TeamView;
 use super::views::tiering::TieringView;
+use crate::persist::embed::{message, Allowlist};
 use crate::persist::storage;
 
 /// Installs the recovery banner's panic hook, then mounts the app on `<body>`.
@@ -34,7 +39,16 @@ pub fn start() {
 #[function_component(App)]
 pub fn app() -> Html {
     let start = use_memo((), |_| boot());
-    let lang = use_state(|| start.lang);
+    let options = use_memo((), |_| embed::page_options());
+    let lang = use_state(|| {
+        options
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or(start.lang)
+    });
+    let allowlist = use_state(|| None::<Rc<Allowlist>>);
+    let host_import = use_state(|| None::<HostImport>);
     let session = {
         let ws = start.workspace.clone();
         use_reducer(move || Session::new(ws))
@@ -215,6 +229,105 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // A portal's `?workspace=<id>`: open that workspace once at start.
+    {
+        let library = library.clone();
+        let wanted = options.workspace.clone();
+        use_effect_with((), move |_| {
+            if let Some(id) = wanted {
+                library.switch_to(&id);
+            }
+        });
+    }
+    // The host bridge: read the allowlist, say ready, answer messages, report saves.
+    {
+        let allowlist = allowlist.clone();
+        use_effect_with((), move |_| {
+            embed::load_allowlist(move |list| allowlist.set(Some(Rc::new(list))));
+        });
+    }
+    {
+        let library = library.clone();
+        use_effect_with((*allowlist).clone(), move |list| {
+            if let Some(list) = list {
+                embed::broadcast(list, &embed::ready_message(&library));
+            }
+        });
+    }
+    {
+        let host_import = host_import.clone();
+        let waiting = host_import.is_some();
+        use_effect_with(
+            (library.clone(), (*allowlist).clone(), waiting),
+            move |(library, list, waiting)| {
+                let listener = list
+                    .as_ref()
+                    .filter(|l| !l.origins.is_empty())
+                    .and_then(|l| {
+                        embed::listen(embed::Bridge {
+                            library: library.clone(),
+                            allowlist: (**l).clone(),
+                            import_waiting: *waiting,
+                            on_import: Rc::new(move |i| host_import.set(Some(i))),
+                        })
+                    });
+                move || drop(listener)
+            },
+        );
+    }
+    // kam:changed: after each save that went through (no data, just which workspace and when);
+    // when storage is unavailable (a cross-site frame whose browser blocks third-party storage),
+    // after each change, with `saved: false`, so that the host knows to export.
+    {
+        let doc = handle.workspace();
+        let persistent = start.persistent;
+        let last = use_mut_ref(|| None::<(u32, usize)>);
+        use_effect_with(
+            (index_rev.0, DocRef(doc.clone()), (*allowlist).clone()),
+            move |(rev, doc, list)| {
+                let now = (*rev, Rc::as_ptr(&doc.0) as usize);
+                let before = last.borrow_mut().replace(now);
+                let changed = match before {
+                    None => false,
+                    Some((r, _)) if persistent => r != now.0,
+                    Some((_, d)) => d != now.1,
+                };
+                if let (true, Some(list)) = (changed, list) {
+                    let message = message(
+                        "kam:changed",
+                        None,
+                        serde_json::json!({
+                            "workspace": doc.0.meta.id,
+                            "at": now_ms(),
+                            "saved": persistent,
+                        }),
+                    );
+                    embed::broadcast(list, &message);
+                }
+            },
+        );
+    }
+    let host_review = host_import.as_ref().map(|import| {
+        let close = {
+            let (host_import, import) = (host_import.clone(), import.clone());
+            Callback::from(move |_| {
+                embed::import_outcome(&import, None);
+                host_import.set(None);
+            })
+        };
+        let applied = {
+            let (host_import, import) = (host_import.clone(), import.clone());
+            Callback::from(move |mode: &'static str| {
+                embed::import_outcome(&import, Some(mode));
+                host_import.set(None);
+            })
+        };
+        html! {
+            <WorkspaceImport start={Some((AttrValue::from("portal"), import.loaded.clone()))}
+                on_close={close} on_applied={applied} />
+        }
+    });
+
     let on_lang = {
         let lang = lang.clone();
         let library = library.clone();
@@ -228,11 +341,12 @@ pub fn app() -> Html {
         <ContextProvider<I18n> context={i18n}>
         <ContextProvider<WorkspaceHandle> context={handle}>
         <ContextProvider<Library> context={library}>
-            <div class="app">
-                <Header status={(*status).clone()} persisted={*persisted} on_lang={on_lang} />
+            <div class={classes!("app", options.embed.then_some("is-embed"))}>
+                <Header status={(*status).clone()} persisted={*persisted} on_lang={on_lang}
+                        embed={options.embed} lock_workspace={options.workspace.is_some()} />
                 <Banners />
                 <div class="app-body">
-                    <nav class="app-nav" aria-label={i18n.t("nav.label")}>
+                    <nav class="app-nav" aria-label={i18n.t("nav.label")} data-testid="app-nav">
                         { for Route::ALL.iter().map(|r| {
                             let current = *route == *r;
                             html! {
@@ -260,7 +374,10 @@ pub fn app() -> Html {
                         } }
                     </main>
                 </div>
-                <footer class="app-footer">{ i18n.t("app.footer") }</footer>
+                if !options.embed {
+                    <footer class="app-footer">{ i18n.t("app.footer") }</footer>
+                }
+                { host_review.unwrap_or_default() }
             </div>
         </ContextProvider<Library>>
         </ContextProvider<WorkspaceHandle>>

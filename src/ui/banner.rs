@@ -63,14 +63,17 @@ pub fn banners() -> Html {
                     <div class="banner banner-warning" role="alert" data-testid="storage-banner">
                         <div class="banner-text">
                             <p>{ i18n.t("banner.memory") }</p>
-                            <p class="banner-detail">{ i18n.tf("banner.reason", &[("reason", reason)]) }</p>
+                            { technical_details(&i18n, reason) }
                         </div>
                         <div class="banner-actions">{ export_button.clone() }</div>
                     </div>
                 },
                 Notice::SaveFailed(e) => html! {
                     <div class="banner banner-error" role="alert" data-testid="save-failed-banner">
-                        <p class="banner-text">{ i18n.tf("banner.save_failed", &[("reason", &e.to_string())]) }</p>
+                        <div class="banner-text">
+                            <p>{ i18n.t("banner.save_failed") }</p>
+                            { technical_details(&i18n, &e.to_string()) }
+                        </div>
                         <div class="banner-actions">
                             { export_button.clone() }
                             { retry_button(&i18n, &library) }
@@ -393,5 +396,16 @@ fn conflict_review(props: &ConflictReviewProps) -> Html {
             <button type="button" class="button button-primary" data-testid="conflict-apply-merge"
                     onclick={apply}>{ i18n.t("conflict.apply_merge") }</button>
         </div>
+    }
+}
+
+/// The browser's technical message (English, as the browser gives it) behind a toggle, so that
+/// the banner itself stays in the user's language.
+fn technical_details(i18n: &crate::ui::i18n::I18n, detail: &str) -> Html {
+    html! {
+        <details class="banner-detail" data-testid="banner-details">
+            <summary>{ i18n.t("banner.details") }</summary>
+            <p>{ detail.to_string() }</p>
+        </details>
     }
 }

@@ -19,6 +19,13 @@ pub struct HeaderProps {
     pub persisted: Option<bool>,
     /// The user picked a language.
     pub on_lang: Callback<Lang>,
+    /// Compact chrome inside a portal frame: no branding, the workspace and language controls
+    /// in a small menu.
+    #[prop_or_default]
+    pub embed: bool,
+    /// The portal chose the workspace (`?workspace=`): no switcher.
+    #[prop_or_default]
+    pub lock_workspace: bool,
 }
 
 /// The header bar.
@@ -69,6 +76,60 @@ pub fn header(props: &HeaderProps) -> Html {
         Some(_) => i18n.tf("export.changes_hint", &[("n", &changes.to_string())]),
         None => i18n.tf("export.never_hint", &[("n", &changes.to_string())]),
     };
+    let save_info = html! {
+        <div class="save-info">
+            <span class={classes!("save-status", status_class)} data-testid="save-status"
+                  data-persisted={props.persisted.map(|p| p.to_string())}
+                  title={storage_hint} role="status">{ i18n.t(status_key) }</span>
+            <span class="export-status" data-testid="export-status" title={export_hint}>
+                { export_text }
+            </span>
+        </div>
+    };
+    let undo_redo = html! {
+        <>
+            <button type="button" class="button" onclick={undo} disabled={!handle.can_undo()}
+                    title={i18n.t("action.undo_hint")} data-testid="undo">
+                { "↶ " }{ i18n.t("action.undo") }
+            </button>
+            <button type="button" class="button" onclick={redo} disabled={!handle.can_redo()}
+                    title={i18n.t("action.redo_hint")} data-testid="redo">
+                { "↷ " }{ i18n.t("action.redo") }
+            </button>
+        </>
+    };
+    let lang_switch = html! {
+        <label class="lang-switch">
+            <span class="visually-hidden">{ i18n.t("lang.label") }</span>
+            <select onchange={on_lang} data-testid="lang-switch" aria-label={i18n.t("lang.label")}>
+                <option value="zh-CN" selected={i18n.lang == Lang::ZhCn}>{ "简体中文" }</option>
+                <option value="en" selected={i18n.lang == Lang::En}>{ "English" }</option>
+            </select>
+        </label>
+    };
+    let switcher = if props.lock_workspace {
+        html! { <span class="ws-locked" data-testid="ws-name">{ handle.workspace().meta.name.clone() }</span> }
+    } else {
+        html! { <WorkspaceMenu /> }
+    };
+    if props.embed {
+        return html! {
+            <header class="app-header is-compact">
+                <h1 class="visually-hidden" data-testid="app-title">{ i18n.t("app.title") }</h1>
+                { switcher }
+                <div class="app-tools">
+                    { undo_redo }
+                    <details class="embed-menu" data-testid="embed-menu">
+                        <summary class="button">{ i18n.t("embed.menu") }</summary>
+                        <div class="embed-menu-body">
+                            { save_info }
+                            { lang_switch }
+                        </div>
+                    </details>
+                </div>
+            </header>
+        };
+    }
     html! {
         <header class="app-header">
             <div class="app-brand">
@@ -78,31 +139,11 @@ pub fn header(props: &HeaderProps) -> Html {
                     <p class="app-tagline">{ i18n.t("app.tagline") }</p>
                 </div>
             </div>
-            <WorkspaceMenu />
+            { switcher }
             <div class="app-tools">
-                <div class="save-info">
-                    <span class={classes!("save-status", status_class)} data-testid="save-status"
-                          data-persisted={props.persisted.map(|p| p.to_string())}
-                          title={storage_hint} role="status">{ i18n.t(status_key) }</span>
-                    <span class="export-status" data-testid="export-status" title={export_hint}>
-                        { export_text }
-                    </span>
-                </div>
-                <button type="button" class="button" onclick={undo} disabled={!handle.can_undo()}
-                        title={i18n.t("action.undo_hint")} data-testid="undo">
-                    { "↶ " }{ i18n.t("action.undo") }
-                </button>
-                <button type="button" class="button" onclick={redo} disabled={!handle.can_redo()}
-                        title={i18n.t("action.redo_hint")} data-testid="redo">
-                    { "↷ " }{ i18n.t("action.redo") }
-                </button>
-                <label class="lang-switch">
-                    <span class="visually-hidden">{ i18n.t("lang.label") }</span>
-                    <select onchange={on_lang} data-testid="lang-switch" aria-label={i18n.t("lang.label")}>
-                        <option value="zh-CN" selected={i18n.lang == Lang::ZhCn}>{ "简体中文" }</option>
-                        <option value="en" selected={i18n.lang == Lang::En}>{ "English" }</option>
-                    </select>
-                </label>
+                { save_info }
+                { undo_redo }
+                { lang_switch }
             </div>
         </header>
     }

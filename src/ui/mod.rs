@@ -5,6 +5,7 @@ pub mod banner;
 pub mod charts;
 pub mod clock;
 pub mod dialog;
+pub mod embed;
 pub mod exchange;
 pub mod explain;
 pub mod file_pick;

@@ -20,6 +20,14 @@ use review::ImportReview;
 pub struct WorkspaceImportProps {
     /// The dialog was closed (cancelled or done).
     pub on_close: Callback<()>,
+    /// A document already read (a portal's `kam:import`): the dialog opens at the review, named
+    /// after its source.
+    #[prop_or_default]
+    pub start: Option<(AttrValue, Rc<Loaded>)>,
+    /// The review was confirmed, with the mode (`replace`, `merge`, `new`); `on_close` is not
+    /// called then.
+    #[prop_or_default]
+    pub on_applied: Option<Callback<&'static str>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -55,7 +63,14 @@ fn read_workspace_file(i18n: &I18n, bytes: &[u8]) -> Result<Loaded, String> {
 #[function_component(WorkspaceImport)]
 pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
     let i18n = use_i18n();
-    let step = use_state(|| Step::ChooseFile { error: None });
+    let start = props.start.clone();
+    let step = use_state(move || match start {
+        Some((name, loaded)) => Step::Review {
+            file_name: name.to_string(),
+            loaded,
+        },
+        None => Step::ChooseFile { error: None },
+    });
     let reader: PendingRead = use_mut_ref(|| None);
 
     let close = {
@@ -131,7 +146,7 @@ pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
         },
         Step::Review { file_name, loaded } => html! {
             <ImportReview file_name={file_name.clone()} loaded={loaded.clone()}
-                on_close={props.on_close.clone()} on_back={back} />
+                on_close={props.on_close.clone()} on_back={back} on_applied={props.on_applied.clone()} />
         },
     }
 }

@@ -55,6 +55,9 @@ pub struct ImportReviewProps {
     pub on_close: Callback<()>,
     /// Choose another file.
     pub on_back: Callback<()>,
+    /// Confirmed, with the mode's key; called instead of `on_close` when set.
+    #[prop_or_default]
+    pub on_applied: Option<Callback<&'static str>>,
 }
 
 /// The comparison and, for showing conflicts, the records of both sides by id.
@@ -120,6 +123,7 @@ pub fn import_review(props: &ImportReviewProps) -> Html {
         let handle = handle.clone();
         let library = library.clone();
         let on_close = props.on_close.clone();
+        let on_applied = props.on_applied.clone();
         Callback::from(move |_| {
             let theirs = &loaded.workspace;
             match mode {
@@ -135,7 +139,10 @@ pub fn import_review(props: &ImportReviewProps) -> Html {
                 )))),
                 Mode::AsNew => library.adopt_new(merge::as_new(theirs, &new_id("ws"), now_ms())),
             }
-            on_close.emit(());
+            match &on_applied {
+                Some(applied) => applied.emit(mode.key()),
+                None => on_close.emit(()),
+            }
         })
     };
     let pick_mode = |m: Mode| {
