@@ -34,6 +34,7 @@ use std::cmp::Reverse;
 
 use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
+use super::import::progress::{self, Progress};
 use super::import::{
     ImportError, Table, TableBuilder, TextDecoding, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS,
 };
@@ -82,6 +83,12 @@ pub fn read_csv_with(bytes: &[u8], decoding: TextDecoding) -> Result<Table, Impo
             builder.note_beyond_header(row_number, first + 1, record.dropped_non_empty);
         }
         builder.push(row_number, record.fields)?;
+        if row_number.is_multiple_of(progress::EVERY_ROWS) {
+            progress::report(Progress {
+                rows: row_number,
+                fraction: Some(records.pos as f64 / text.len().max(1) as f64),
+            });
+        }
     }
     builder.finish()
 }

@@ -14,6 +14,8 @@
 //! [`parse_bool`], which the UI may also use to validate a cell being edited in the preview.
 
 mod customers;
+pub mod job;
+pub mod progress;
 pub mod rows;
 pub mod schema;
 mod table;
@@ -46,8 +48,9 @@ pub const MAX_IMPORT_CELLS: usize = 20_000_000;
 /// Longest text accepted in one cell, in characters.
 pub const MAX_TEXT_CHARS: usize = 500;
 
-/// A failure that stops a whole file from being read or mapped.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
+/// A failure that stops a whole file from being read or mapped. (Serialisable: the import
+/// worker sends it to the page, [`job`].)
+#[derive(Clone, Debug, Error, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ImportError {
     /// The file is over [`MAX_IMPORT_BYTES`].
     #[error("the file is {bytes} bytes; files up to {max} bytes can be imported")]
@@ -169,7 +172,8 @@ pub enum ImportError {
     #[error("this is not a spreadsheet but a {kind} file; choose a CSV or .xlsx file")]
     NotASpreadsheet {
         /// What it looks like: "PNG", "PDF", "binary", …
-        kind: &'static str,
+        #[serde(deserialize_with = "job::deserialize_binary_kind")]
+        kind: KindName,
     },
     /// Text that is UTF-8 except for a few bytes; can be read with replacement characters
     /// ([`read_table_with`] with [`TextDecoding::Lossy`]).
@@ -332,8 +336,12 @@ pub fn invalid_rows_csv_with(
     rows::invalid_rows_csv_with(table, &preview.errors, describe)
 }
 
+/// The name of a binary file kind, one of the names the readers give. (An alias, so that serde
+/// reads it through [`job::deserialize_binary_kind`] instead of borrowing a `&str`.)
+pub type KindName = &'static str;
+
 /// How text files are decoded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextDecoding {
     /// Refuse bytes that are not valid in the detected encoding ([`ImportError::InvalidUtf8`]).
     #[default]
@@ -374,36 +382,51 @@ pub(crate) enum FileKind {
     Text,
 }
 
+/// Signatures of binary formats that are not spreadsheets, with the name the message gives.
+const BINARY: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xFF\xD8\xFF", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"%PDF-", "PDF"),
+    (b"\x1F\x8B", "gzip"),
+    (b"7z\xBC\xAF\x27\x1C", "7z"),
+    (b"Rar!\x1A\x07", "RAR"),
+    (b"\xFD7zXZ\x00", "xz"),
+    (b"\x28\xB5\x2F\xFD", "zstd"),
+    (b"MZ", "EXE"),
+    (b"\x7FELF", "ELF"),
+    (b"\xCF\xFA\xED\xFE", "Mach-O"),
+    (b"\xFE\xED\xFA\xCF", "Mach-O"),
+    (b"\xCA\xFE\xBA\xBE", "Mach-O"),
+    (b"\x00asm", "WebAssembly"),
+    (b"SQLite format 3\x00", "SQLite"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"\x00\x00\x01\x00", "ICO"),
+    (b"wOFF", "WOFF"),
+    (b"wOF2", "WOFF2"),
+    (b"OggS", "Ogg"),
+    (b"ID3", "MP3"),
+    (b"fLaC", "FLAC"),
+];
+
+/// The names [`sniff_kind`] and the CSV reader give binary files besides [`BINARY`]'s.
+const OTHER_BINARY_KINDS: [&str; 3] = ["RIFF (WebP/AVI/WAV)", "MP4/HEIC", "binary"];
+
+/// The kind name `name` stands for, as a `'static` name (a name no reader gives is "binary").
+pub(crate) fn binary_kind_named(name: &str) -> &'static str {
+    BINARY
+        .iter()
+        .map(|(_, kind)| *kind)
+        .chain(OTHER_BINARY_KINDS)
+        .find(|kind| *kind == name)
+        .unwrap_or("binary")
+}
+
 /// Recognises a file by its signature.
 pub(crate) fn sniff_kind(bytes: &[u8]) -> FileKind {
     const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    const BINARY: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "PNG"),
-        (b"\xFF\xD8\xFF", "JPEG"),
-        (b"GIF87a", "GIF"),
-        (b"GIF89a", "GIF"),
-        (b"%PDF-", "PDF"),
-        (b"\x1F\x8B", "gzip"),
-        (b"7z\xBC\xAF\x27\x1C", "7z"),
-        (b"Rar!\x1A\x07", "RAR"),
-        (b"\xFD7zXZ\x00", "xz"),
-        (b"\x28\xB5\x2F\xFD", "zstd"),
-        (b"MZ", "EXE"),
-        (b"\x7FELF", "ELF"),
-        (b"\xCF\xFA\xED\xFE", "Mach-O"),
-        (b"\xFE\xED\xFA\xCF", "Mach-O"),
-        (b"\xCA\xFE\xBA\xBE", "Mach-O"),
-        (b"\x00asm", "WebAssembly"),
-        (b"SQLite format 3\x00", "SQLite"),
-        (b"II*\x00", "TIFF"),
-        (b"MM\x00*", "TIFF"),
-        (b"\x00\x00\x01\x00", "ICO"),
-        (b"wOFF", "WOFF"),
-        (b"wOF2", "WOFF2"),
-        (b"OggS", "Ogg"),
-        (b"ID3", "MP3"),
-        (b"fLaC", "FLAC"),
-    ];
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return FileKind::Zip;
     }

@@ -21,6 +21,7 @@ use std::io::Cursor;
 
 use calamine::{DataRef, ExcelDateTime, Reader, Style, Xlsx, XlsxError};
 
+use super::import::progress::{self, Progress};
 use super::import::{
     ImportError, Table, TableBuilder, MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS,
     MAX_IMPORT_ROWS,
@@ -78,6 +79,12 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
             builder.note_beyond_header(row_number, first, dropped);
         }
         builder.push(row_number, fields)?;
+        if row_number.is_multiple_of(progress::EVERY_ROWS) {
+            progress::report(Progress {
+                rows: row_number,
+                fraction: None,
+            });
+        }
     }
     builder.finish()
 }

@@ -401,7 +401,7 @@ fn conflict_review(props: &ConflictReviewProps) -> Html {
 
 /// The browser's technical message (English, as the browser gives it) behind a toggle, so that
 /// the banner itself stays in the user's language.
-fn technical_details(i18n: &crate::ui::i18n::I18n, detail: &str) -> Html {
+pub fn technical_details(i18n: &crate::ui::i18n::I18n, detail: &str) -> Html {
     html! {
         <details class="banner-detail" data-testid="banner-details">
             <summary>{ i18n.t("banner.details") }</summary>

@@ -7,12 +7,24 @@ use gloo::file::callbacks::FileReader;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::persist::import::job::ReadKind;
+use crate::persist::import::progress::Progress;
 use crate::persist::import::{BeyondHeader, ImportError, Table, TextDecoding, MAX_IMPORT_BYTES};
+use crate::ui::banner::technical_details;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::import_wizard::import_error_text;
+use crate::ui::import_worker::{self, ImportJob, JobEvent};
 
-/// The read in progress; dropping it cancels the read (closing a dialog drops it).
-pub type PendingRead = Rc<RefCell<Option<FileReader>>>;
+/// What is under way for a picked file.
+pub enum PendingTask {
+    /// The browser is reading the file.
+    Read(FileReader),
+    /// The import worker is reading the table out of it.
+    Parse(ImportJob),
+}
+
+/// The read in progress; dropping it cancels the read (closing a dialog, or Cancel, drops it).
+pub type PendingRead = Rc<RefCell<Option<PendingTask>>>;
 
 /// What [`read_picked_file`] reports.
 pub enum Picked {
@@ -60,7 +72,7 @@ pub fn read_picked_file(e: &Event, max: usize, pending: &PendingRead, report: Rc
             bytes: result.map_err(|e| e.to_string()),
         });
     });
-    *pending.borrow_mut() = Some(task);
+    *pending.borrow_mut() = Some(PendingTask::Read(task));
 }
 
 /// A picked file's name and content, kept for reading it again.
@@ -68,14 +80,16 @@ pub type PickedBytes = (String, Rc<Vec<u8>>);
 
 /// What an import dialog does at each step of reading a picked file.
 pub struct ImportFileSteps {
-    /// The reader for the dialog's kind of file (strict, or with replacement characters).
-    pub read: fn(&[u8], TextDecoding) -> Result<Table, ImportError>,
+    /// The reader for the dialog's kind of file; it runs in the import worker.
+    pub read: ReadKind,
     /// The file was read: its name and table.
     pub on_table: Rc<dyn Fn(String, Table)>,
     /// The file could not be read (too large, refused by the reader, or by the browser).
     pub on_failure: Rc<dyn Fn(ReadFailure)>,
     /// Reading started, for a dialog that shows it.
     pub on_reading: Rc<dyn Fn(String)>,
+    /// How far the reader got.
+    pub on_progress: Rc<dyn Fn(Progress)>,
 }
 
 /// The callbacks of an import dialog: for its file input (read strictly, capped at
@@ -87,12 +101,35 @@ pub fn import_file_callbacks(
 ) -> (Callback<Event>, Callback<PickedBytes>) {
     let steps = Rc::new(steps);
     let load = {
-        let steps = steps.clone();
-        move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| match (steps.read)(
-            &bytes, decoding,
-        ) {
-            Ok(table) => (steps.on_table)(file_name, table),
-            Err(e) => (steps.on_failure)(ReadFailure::import(e, file_name, bytes)),
+        let (steps, pending) = (steps.clone(), pending.clone());
+        move |file_name: String, bytes: Rc<Vec<u8>>, decoding: TextDecoding| {
+            let on_event = {
+                let (steps, pending, bytes) = (steps.clone(), pending.clone(), bytes.clone());
+                let file_name = file_name.clone();
+                Rc::new(move |event: JobEvent| match event {
+                    JobEvent::Progress(p) => (steps.on_progress)(p),
+                    JobEvent::Done(result) => {
+                        pending.borrow_mut().take();
+                        match result {
+                            Ok(table) => (steps.on_table)(file_name.clone(), table),
+                            Err(e) => (steps.on_failure)(ReadFailure::import(
+                                e,
+                                file_name.clone(),
+                                bytes.clone(),
+                            )),
+                        }
+                    }
+                    JobEvent::Failed(detail) => {
+                        pending.borrow_mut().take();
+                        (steps.on_failure)(ReadFailure::Reader(detail))
+                    }
+                })
+            };
+            (steps.on_reading)(file_name);
+            match import_worker::start(&bytes, steps.read, decoding, on_event) {
+                Ok(job) => *pending.borrow_mut() = Some(PendingTask::Parse(job)),
+                Err(detail) => (steps.on_failure)(ReadFailure::Reader(detail)),
+            }
         }
     };
     let load = Rc::new(load);
@@ -137,6 +174,8 @@ pub enum ReadFailure {
     },
     /// The browser could not read the file; its message.
     Browser(String),
+    /// The import worker could not start, or stopped; the technical detail (English).
+    Reader(String),
 }
 
 impl ReadFailure {
@@ -170,13 +209,23 @@ pub struct ReadFailureNoteProps {
 #[function_component(ReadFailureNote)]
 pub fn read_failure_note(props: &ReadFailureNoteProps) -> Html {
     let i18n = use_i18n();
-    let (text, file) = match &props.failure {
-        ReadFailure::Import { error, file } => (import_error_text(&i18n, error), file.clone()),
-        ReadFailure::Browser(message) => (message.clone(), None),
+    let (text, file, detail) = match &props.failure {
+        ReadFailure::Import { error, file } => {
+            (import_error_text(&i18n, error), file.clone(), None)
+        }
+        ReadFailure::Browser(message) => (message.clone(), None, None),
+        ReadFailure::Reader(detail) => (
+            i18n.t("import.reader_failed").to_string(),
+            None,
+            Some(detail.as_str()),
+        ),
     };
     html! {
         <>
             <p class={props.class.clone()} role="alert" data-testid={props.testid.clone()}>{ text }</p>
+            if let Some(detail) = detail {
+                { technical_details(&i18n, detail) }
+            }
             if let Some(file) = file {
                 <button type="button" class="button" data-testid="import-read-anyway"
                         onclick={props.on_read_anyway.reform(move |_: MouseEvent| file.clone())}>

@@ -12,6 +12,7 @@ pub mod file_pick;
 pub mod header;
 pub mod i18n;
 pub mod import_wizard;
+pub mod import_worker;
 pub mod library;
 pub mod messages;
 pub mod modal;

@@ -27,7 +27,7 @@ pub struct Table {
 
 /// Non-empty cells to the right of the header's last column: counted, and the first one named,
 /// so that no value is dropped without a word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BeyondHeader {
     /// How many such cells.
     pub cells: usize,
@@ -227,7 +227,7 @@ impl TableBuilder {
 }
 
 /// The customer field a column is imported into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// Company name (required).
     Name,

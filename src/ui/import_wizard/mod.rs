@@ -12,10 +12,13 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::number::format_count;
 use crate::persist::files::download_text;
+use crate::persist::import::job::ReadKind;
+use crate::persist::import::progress::Progress;
 use crate::persist::import::rows::{invalid_rows_csv_with, ColumnSummary};
 use crate::persist::import::schema::{detect, ColumnUse, Guess, TableSpec, ValueKind};
-use crate::persist::import::{ImportError, RowError, Table, TextDecoding};
+use crate::persist::import::{RowError, Table};
 use crate::ui::file_pick::{
     beyond_header_note, import_file_callbacks, ImportFileSteps, PendingRead, ReadFailure,
     ReadFailureNote,
@@ -88,23 +91,13 @@ pub struct WizardResult {
     pub workspace_name: String,
 }
 
-/// A table reader (strict, or with replacement characters).
-#[derive(Clone, Copy, Debug)]
-pub struct Reader(pub fn(&[u8], TextDecoding) -> Result<Table, ImportError>);
-
-impl PartialEq for Reader {
-    fn eq(&self, other: &Reader) -> bool {
-        std::ptr::fn_addr_eq(self.0, other.0)
-    }
-}
-
 /// Props of [`ImportWizard`].
 #[derive(Properties, PartialEq)]
 pub struct ImportWizardProps {
     /// The table kind.
     pub spec: Rc<TableSpec>,
-    /// How files are read.
-    pub read: Reader,
+    /// Which reader the import worker runs on the file.
+    pub read: ReadKind,
     /// Heading of the file step.
     pub title: AttrValue,
     /// What the file step explains.
@@ -137,9 +130,20 @@ pub struct ImportWizardProps {
 /// State of the wizard.
 #[derive(Clone, PartialEq)]
 enum Step {
-    ChooseFile { error: Option<ReadFailure> },
-    Reading { file_name: String },
-    Map { file_name: String, table: Rc<Table> },
+    ChooseFile {
+        error: Option<ReadFailure>,
+    },
+    Reading {
+        file_name: String,
+    },
+    /// The user cancelled reading this file.
+    Cancelled {
+        file_name: String,
+    },
+    Map {
+        file_name: String,
+        table: Rc<Table>,
+    },
 }
 
 /// A file name without its extension, for a new workspace's name.
@@ -163,6 +167,18 @@ pub fn kind_text(i18n: &I18n, kind: ValueKind) -> &'static str {
         ValueKind::Number => "import.kind_number",
         ValueKind::Choice => "import.kind_choice",
     })
+}
+
+/// The bar under "reading…": how much of the file the reader has consumed, or a moving bar
+/// while that is not known (a workbook is unpacked first, its rows counted afterwards).
+fn reading_bar(progress: Option<Progress>) -> Html {
+    match progress.and_then(|p| p.fraction) {
+        Some(f) => html! {
+            <progress class="import-progress" max="1000" value={((f * 1000.0).round() as i64).to_string()}
+                      aria-hidden="true"></progress>
+        },
+        None => html! { <progress class="import-progress" aria-hidden="true"></progress> },
+    }
 }
 
 /// The import wizard.
@@ -189,6 +205,7 @@ pub fn import_wizard(props: &ImportWizardProps) -> Html {
         move || Rc::new(guesses.iter().map(|g| g.column_use).collect::<Vec<_>>())
     });
     let reader: PendingRead = use_mut_ref(|| None);
+    let progress = use_state(|| None::<Progress>);
     let id = |suffix: &str| format!("{}-{suffix}", props.testid);
 
     let close = {
@@ -205,7 +222,7 @@ pub fn import_wizard(props: &ImportWizardProps) -> Html {
         import_file_callbacks(
             &reader,
             ImportFileSteps {
-                read: props.read.0,
+                read: props.read,
                 on_table: Rc::new(move |file_name, table: Table| {
                     let g: Vec<Guess> = detect(&spec, &table.headers);
                     uses.set(Rc::new(g.iter().map(|g| g.column_use).collect()));
@@ -218,9 +235,30 @@ pub fn import_wizard(props: &ImportWizardProps) -> Html {
                 on_failure: Rc::new(move |error| {
                     failed.set(Step::ChooseFile { error: Some(error) })
                 }),
-                on_reading: Rc::new(move |file_name| reading.set(Step::Reading { file_name })),
+                on_reading: {
+                    let progress = progress.clone();
+                    Rc::new(move |file_name| {
+                        progress.set(None);
+                        reading.set(Step::Reading { file_name })
+                    })
+                },
+                on_progress: {
+                    let progress = progress.clone();
+                    Rc::new(move |p| progress.set(Some(p)))
+                },
             },
         )
+    };
+    let cancel_read = {
+        let (reader, step) = (reader.clone(), step.clone());
+        Callback::from(move |_: MouseEvent| {
+            reader.borrow_mut().take();
+            if let Step::Reading { file_name } = &*step {
+                step.set(Step::Cancelled {
+                    file_name: file_name.clone(),
+                });
+            }
+        })
     };
     let cancel_button = html! {
         <button type="button" class="button" onclick={close.reform(|_: MouseEvent| ())}
@@ -228,7 +266,7 @@ pub fn import_wizard(props: &ImportWizardProps) -> Html {
     };
     let title_id = id("title");
     let body = match &*step {
-        Step::ChooseFile { error } => html! {
+        Step::ChooseFile { .. } | Step::Cancelled { .. } => html! {
             <>
                 <h2 id={title_id.clone()} class="dialog-title">{ props.title.clone() }</h2>
                 <p class="dialog-body">{ props.hint.clone() }</p>
@@ -250,7 +288,12 @@ pub fn import_wizard(props: &ImportWizardProps) -> Html {
                     <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv" onchange={on_file}
                            data-testid={id("file")} />
                 </label>
-                if let Some(error) = error {
+                if let Step::Cancelled { file_name } = &*step {
+                    <p class="import-note" role="status" data-testid={id("read-cancelled")}>
+                        { i18n.tf("import.read_cancelled", &[("file", file_name)]) }
+                    </p>
+                }
+                if let Step::ChooseFile { error: Some(error) } = &*step {
                     <ReadFailureNote failure={error.clone()} class={classes!("dialog-error")}
                         testid={id("error")} on_read_anyway={read_anyway.clone()} />
                 }
@@ -260,8 +303,18 @@ pub fn import_wizard(props: &ImportWizardProps) -> Html {
         Step::Reading { file_name } => html! {
             <>
                 <h2 id={title_id.clone()} class="dialog-title">{ props.title.clone() }</h2>
-                <p role="status">{ i18n.tf("import.reading", &[("file", file_name)]) }</p>
-                <div class="dialog-actions">{ cancel_button }</div>
+                <p role="status" data-testid={id("reading")}>
+                    { i18n.tf("import.reading", &[("file", file_name)]) }
+                    if let Some(p) = *progress {
+                        { " " }{ i18n.tf("import.rows_read", &[("rows", &format_count(p.rows))]) }
+                    }
+                </p>
+                { reading_bar(*progress) }
+                <div class="dialog-actions">
+                    <button type="button" class="button" onclick={cancel_read}
+                            data-testid={id("cancel-read")}>{ i18n.t("import.cancel_read") }</button>
+                    { cancel_button }
+                </div>
             </>
         },
         Step::Map { file_name, table } => html! {

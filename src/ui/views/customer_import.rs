@@ -10,18 +10,19 @@ use crate::domain::edit::{apply, Edit};
 use crate::domain::tiering::Field;
 use crate::domain::workspace::{Customer, Workspace};
 use crate::persist::files::{download_bytes, download_text};
+use crate::persist::import::job::ReadKind;
 use crate::persist::import::schema::ColumnUse;
 use crate::persist::import::template::{explanation_rows, template_csv, template_rows};
 use crate::persist::import::{
-    build_customers_with, customer_spec, read_table_with, target_of_field, unfed_key_fields,
-    ImportPreview, Table, Target,
+    build_customers_with, customer_spec, target_of_field, unfed_key_fields, ImportPreview, Table,
+    Target,
 };
 use crate::persist::xlsx_write::{write_xlsx, Sheet};
 use crate::ui::explain::field_label;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
 use crate::ui::import_wizard::{
-    import_error_text, kind_text, Destination, ImportWizard, KeyFieldWarning, Reader,
-    WizardPreview, WizardResult,
+    import_error_text, kind_text, Destination, ImportWizard, KeyFieldWarning, WizardPreview,
+    WizardResult,
 };
 use crate::ui::library::{new_id, use_library};
 use crate::ui::state::{now_ms, use_workspace};
@@ -296,7 +297,7 @@ pub fn customer_import(props: &CustomerImportProps) -> Html {
         })
     };
     html! {
-        <ImportWizard spec={(*spec).clone()} read={Reader(read_table_with)}
+        <ImportWizard spec={(*spec).clone()} read={ReadKind::Table}
             title={i18n.t("import.title")} hint={i18n.t("import.hint")} testid="import"
             preview={preview} destinations={destinations} default_destination={default_destination}
             file_step_extra={html! { <TemplateDownloads /> }}

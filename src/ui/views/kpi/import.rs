@@ -9,12 +9,13 @@ use yew::prelude::*;
 use crate::domain::kpi::import::{apply_actuals, ActualsErrorKind, ActualsPreview};
 use crate::domain::kpi::Kpi;
 use crate::domain::org::OrgDesign;
+use crate::persist::import::job::ReadKind;
 use crate::persist::import::rows::MappingProblem;
 use crate::persist::import::schema::ColumnUse;
-use crate::persist::import::{read_table_with, ImportReason, RowError, Table};
+use crate::persist::import::{ImportReason, RowError, Table};
 use crate::persist::kpi_import::{actuals_spec, read_actuals_with};
 use crate::ui::i18n::use_i18n;
-use crate::ui::import_wizard::{ImportWizard, Reader, WizardPreview, WizardResult};
+use crate::ui::import_wizard::{ImportWizard, WizardPreview, WizardResult};
 
 /// Props of [`ActualsImport`].
 #[derive(Properties, PartialEq)]
@@ -104,7 +105,7 @@ pub fn actuals_import(props: &ActualsImportProps) -> Html {
         <div class="kpi-import">
             <button type="button" class="button" onclick={show} data-testid="kpi-import">{ i18n.t("kpi.import_button") }</button>
             if *open {
-                <ImportWizard spec={(*spec).clone()} read={Reader(read_table_with)}
+                <ImportWizard spec={(*spec).clone()} read={ReadKind::Table}
                     title={i18n.t("kpi.import_title")} hint={i18n.t("kpi.import_hint")} testid="kpi-import"
                     preview={preview} on_confirm={on_confirm} on_close={close} />
             }

@@ -7,13 +7,12 @@ use yew::prelude::*;
 
 use super::set_org;
 use crate::domain::org::people::add_people;
+use crate::persist::import::job::ReadKind;
 use crate::persist::import::schema::ColumnUse;
 use crate::persist::import::Table;
-use crate::persist::people_import::{
-    build_people_with, people_spec, read_people_table_with, PeopleMappingError,
-};
+use crate::persist::people_import::{build_people_with, people_spec, PeopleMappingError};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
-use crate::ui::import_wizard::{ImportWizard, Reader, WizardPreview, WizardResult};
+use crate::ui::import_wizard::{ImportWizard, WizardPreview, WizardResult};
 use crate::ui::state::use_workspace;
 
 /// A mapping problem in the user's language.
@@ -89,7 +88,7 @@ pub fn people_import(props: &PeopleImportProps) -> Html {
         })
     };
     html! {
-        <ImportWizard spec={(*spec).clone()} read={Reader(read_people_table_with)}
+        <ImportWizard spec={(*spec).clone()} read={ReadKind::People}
             title={i18n.t("team_admin.import_title")} hint={i18n.t("team_admin.import_hint")}
             testid="people-import" preview={preview} refusal={(*refused).clone()}
             on_confirm={on_confirm} on_close={props.on_close.clone()} />
