@@ -8,6 +8,7 @@ pub mod demo;
 pub mod edit;
 pub mod engagement;
 pub mod governance;
+pub mod json;
 pub mod kpi;
 pub mod merge;
 pub mod number;

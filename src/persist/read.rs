@@ -40,8 +40,8 @@ pub const ENVELOPE_FIELDS: &[&str] = &[
 /// The field names of a record type, taken from its serialised default (every field of our
 /// records is serialised, `None` as `null`).
 fn field_names<T: Serialize + Default>() -> HashSet<String> {
-    match serde_json::to_value(T::default()) {
-        Ok(Value::Object(map)) => map.into_iter().map(|(k, _)| k).collect(),
+    match crate::domain::json::to_value(&T::default()) {
+        Some(Value::Object(map)) => map.into_iter().map(|(k, _)| k).collect(),
         _ => HashSet::new(),
     }
 }
@@ -166,7 +166,7 @@ pub fn read_workspace(
         None => TieringConfig::default(),
     };
     let industry_lines = match doc.remove("industry_lines") {
-        Some(v) => serde_json::from_value::<Vec<String>>(v).unwrap_or_else(|_| {
+        Some(v) => Vec::<String>::deserialize(&v).unwrap_or_else(|_| {
             repairs.push(Repair::WrongType("industry_lines".into()));
             Vec::new()
         }),
@@ -340,15 +340,19 @@ where
         repairs.push(Repair::MissingSection(path.to_string()));
         return T::default();
     };
-    let Value::Object(mut fields) = value else {
+    let Value::Object(fields) = value else {
         repairs.push(Repair::WrongType(path.to_string()));
         return T::default();
     };
     let known = field_names::<T>();
     unknown.check(&fields, |k| known.contains(k), path);
-    if T::deserialize(&Value::Object(fields.clone())).is_ok() {
-        return serde_json::from_value(Value::Object(fields)).unwrap_or_default();
+    let whole = Value::Object(fields);
+    if let Ok(v) = T::deserialize(&whole) {
+        return v;
     }
+    let Value::Object(mut fields) = whole else {
+        return T::default();
+    };
     for (key, field) in fields.iter_mut() {
         let Value::Array(items) = field else { continue };
         let mut kept = Vec::with_capacity(items.len());
@@ -404,7 +408,7 @@ where
             repairs.push(Repair::WrongType(format!("{path}.{key}")));
         }
     }
-    serde_json::from_value::<T>(Value::Object(kept)).unwrap_or_default()
+    T::deserialize(&Value::Object(kept)).unwrap_or_default()
 }
 
 /// Cuts `text` to [`MAX_TEXT_CHARS`] characters, reporting it under `path()`.

@@ -270,9 +270,10 @@ fn same_settings(a: &Workspace, b: &Workspace) -> bool {
 /// The names of the fields in which two records differ (`updated_at` aside), for showing a
 /// conflict. Records that cannot be serialised compare as having no differing fields.
 pub fn differing_fields<T: Serialize>(a: &T, b: &T) -> Vec<String> {
-    let (Ok(Value::Object(a)), Ok(Value::Object(b))) =
-        (serde_json::to_value(a), serde_json::to_value(b))
-    else {
+    let (Some(Value::Object(a)), Some(Value::Object(b))) = (
+        crate::domain::json::to_value(a),
+        crate::domain::json::to_value(b),
+    ) else {
         return Vec::new();
     };
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
