@@ -2,13 +2,15 @@
 // Trunk's one post_build hook (see Trunk.toml). Trunk starts the hooks of a stage all at once,
 // and these steps rewrite the same index.html, so they run here one after the other:
 // 1. scripts/name-worker.mjs — the import worker's files get a content hash and a meta;
-// 2. scripts/externalize-loader.mjs — trunk's inline loader becomes a file (strict CSP).
+// 2. scripts/catalogues.mjs — one catalogue file per language, with a content hash and a meta;
+// 3. scripts/externalize-loader.mjs — trunk's inline loader becomes a file (strict CSP).
 //
 //   node scripts/post-build.mjs            # in a trunk hook: works on $TRUNK_STAGING_DIR
 //   node scripts/post-build.mjs <dir>      # on a directory trunk has built
 
 import { nameWorker } from './name-worker.mjs';
 import { externalize } from './externalize-loader.mjs';
+import { writeCatalogues } from './catalogues.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -17,6 +19,7 @@ if (!dir) {
 }
 try {
   console.log(`post-build: ${nameWorker(dir).join(', ')}`);
+  console.log(`post-build: ${writeCatalogues(dir).join(', ')}`);
   console.log(`post-build: ${externalize(dir, process.env.TRUNK_PUBLIC_URL || './').join(', ')}`);
 } catch (e) {
   console.error(`post-build: ${e.message}`);

@@ -60,6 +60,7 @@ async fn sleep(ms: i32) {
 
 /// Mounts a fresh App in its own element, with empty storage and the given language stored.
 async fn mount(lang: &str) -> Element {
+    kam_planner::ui::i18n::install_builtin();
     storage().clear().unwrap();
     storage().set_item(KEY_LANG, lang).unwrap();
     let root = document().create_element("div").unwrap();

@@ -11,8 +11,10 @@ use super::banner::Banners;
 use super::embed::{self, HostImport};
 use super::exchange::WorkspaceImport;
 use super::header::Header;
-use super::i18n::{I18n, Lang};
-use super::library::{boot, Library, Notice, NoticeAction, Notices, Revision, SaveStatus, Saver};
+use super::i18n::{self, I18n, Lang};
+use super::library::{
+    boot, preferred_lang, Library, Notice, NoticeAction, Notices, Revision, SaveStatus, Saver,
+};
 use super::recovery;
 use super::route::Route;
 use super::state::{now_ms, DocRef, Session, WorkspaceHandle};
@@ -29,10 +31,40 @@ use super::views::tiering::TieringView;
 use crate::persist::embed::{message, Allowlist};
 use crate::persist::storage;
 
-/// Installs the recovery banner's panic hook, then mounts the app on `<body>`.
+/// Installs the recovery banner's panic hook, loads the catalogue of the language the app will
+/// open in, then mounts the app on `<body>` (replacing the splash). When the catalogue cannot
+/// be loaded, the splash says so in both languages.
 pub fn start() {
     recovery::install();
-    yew::Renderer::<App>::new().render();
+    let lang = embed::page_options()
+        .lang
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or_else(|| match storage::open_local() {
+            Ok(store) => preferred_lang(&store),
+            Err(_) => preferred_lang(&crate::persist::library::MemoryStore::default()),
+        });
+    wasm_bindgen_futures::spawn_local(async move {
+        match i18n::load(lang).await {
+            Ok(()) => {
+                yew::Renderer::<App>::new().render();
+            }
+            Err(detail) => show_splash_failure(&detail),
+        }
+    });
+}
+
+/// Shows the splash's "could not load" note, with the technical detail.
+fn show_splash_failure(detail: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(note)) = doc.query_selector("[data-testid=splash-failed]") {
+        let _ = note.remove_attribute("hidden");
+    }
+    if let Ok(Some(text)) = doc.query_selector("[data-testid=splash-failed-detail]") {
+        text.set_text_content(Some(detail));
+    }
 }
 
 /// The application.
@@ -333,7 +365,21 @@ pub fn app() -> Html {
         let library = library.clone();
         Callback::from(move |l: Lang| {
             library.remember_lang(l);
-            lang.set(l);
+            if i18n::is_loaded(l) {
+                lang.set(l);
+                return;
+            }
+            let lang = lang.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match i18n::load(l).await {
+                    Ok(()) => lang.set(l),
+                    // The interface stays in its language; the switch shows it again.
+                    Err(detail) => {
+                        gloo::console::error!(format!("catalogue {}: {detail}", l.tag()));
+                        lang.set(*lang);
+                    }
+                }
+            });
         })
     };
 

@@ -1,6 +1,12 @@
 //! The interface language and its string catalogue: one JSON file per area and language under
-//! `locales/<lang>/`, merged at first use. Every user-visible string goes through [`I18n::t`]
-//! or [`I18n::tf`].
+//! `locales/<lang>/`. Every user-visible string goes through [`I18n::t`] or [`I18n::tf`].
+//!
+//! The page's wasm carries no catalogue: the build merges each language's files into one
+//! `i18n-<lang>-<hash>.json` beside `index.html` and names it in a
+//! `<meta name="kam-i18n-<lang>">` (`scripts/catalogues.mjs`), and [`load`] fetches the active
+//! language's, before the app mounts and when the user switches. Tests install the compiled-in
+//! sources instead ([`install_builtin`]); only they reference [`ZH_CN_FILES`] and [`EN_FILES`],
+//! so the release build leaves them out.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -112,13 +118,103 @@ pub fn merge_catalogues(files: &[(&str, &str)]) -> HashMap<String, String> {
         .collect()
 }
 
-fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
-    static ZH: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+static ZH: OnceLock<HashMap<String, String>> = OnceLock::new();
+static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+
+fn slot(lang: Lang) -> &'static OnceLock<HashMap<String, String>> {
     match lang {
-        Lang::ZhCn => ZH.get_or_init(|| merge_catalogues(ZH_CN_FILES)),
-        Lang::En => EN.get_or_init(|| merge_catalogues(EN_FILES)),
+        Lang::ZhCn => &ZH,
+        Lang::En => &EN,
     }
+}
+
+fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
+    static EMPTY: OnceLock<HashMap<String, String>> = OnceLock::new();
+    // Native code (the tests, the tools) has no page to fetch from: the compiled-in sources.
+    #[cfg(not(target_arch = "wasm32"))]
+    if !is_loaded(lang) {
+        install_builtin();
+    }
+    slot(lang)
+        .get()
+        .unwrap_or_else(|| EMPTY.get_or_init(HashMap::new))
+}
+
+/// True when `lang`'s catalogue is in memory.
+pub fn is_loaded(lang: Lang) -> bool {
+    slot(lang).get().is_some()
+}
+
+/// Installs `lang`'s catalogue (the first one installed stays).
+pub fn install(lang: Lang, catalogue: HashMap<String, String>) {
+    let _ = slot(lang).set(catalogue);
+}
+
+/// Installs both catalogues from the sources compiled into the tests.
+pub fn install_builtin() {
+    install(Lang::ZhCn, merge_catalogues(ZH_CN_FILES));
+    install(Lang::En, merge_catalogues(EN_FILES));
+}
+
+/// Largest catalogue file accepted, in bytes.
+pub const MAX_CATALOGUE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The catalogue file of `lang` the page names, if it is a plain relative file name.
+fn catalogue_url(lang: Lang) -> String {
+    let named = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=kam-i18n-{}]", lang.tag()))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"));
+    match named {
+        Some(name) if crate::ui::import_worker::is_plain_file_name(&name, ".json") => name,
+        _ => format!("./i18n-{}.json", lang.tag()),
+    }
+}
+
+/// Fetches and installs `lang`'s catalogue, unless it is in memory already. The error says why
+/// it could not be loaded (English, technical).
+pub async fn load(lang: Lang) -> Result<(), String> {
+    if is_loaded(lang) {
+        return Ok(());
+    }
+    let text = fetch_text(&catalogue_url(lang)).await?;
+    if text.len() > MAX_CATALOGUE_BYTES {
+        return Err(format!("the catalogue is over {MAX_CATALOGUE_BYTES} bytes"));
+    }
+    let catalogue = parse_catalogue(&text);
+    if catalogue.is_empty() {
+        return Err("the catalogue does not read".into());
+    }
+    install(lang, catalogue);
+    Ok(())
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let describe = |v: wasm_bindgen::JsValue| {
+        v.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| format!("{v:?}"))
+    };
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    text.as_string()
+        .ok_or_else(|| "the catalogue is not text".into())
 }
 
 /// Translations in one language; cheap to copy, provided as a context.

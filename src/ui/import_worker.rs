@@ -58,15 +58,16 @@ fn script_url() -> String {
         })
         .and_then(|m| m.get_attribute("content"));
     match named {
-        Some(name) if is_plain_script_name(&name) => name,
+        Some(name) if is_plain_file_name(&name, ".js") => name,
         _ => DEFAULT_SCRIPT.to_string(),
     }
 }
 
-/// `./name.js` with a name of letters, digits, `-`, `_` and `.` only.
-fn is_plain_script_name(name: &str) -> bool {
+/// `./<name><extension>` with a name of letters, digits, `-`, `_` and `.` only, not starting
+/// with `.`: a file beside `index.html`, as the build names it in a meta.
+pub fn is_plain_file_name(name: &str, extension: &str) -> bool {
     name.strip_prefix("./")
-        .and_then(|n| n.strip_suffix(".js"))
+        .and_then(|n| n.strip_suffix(extension))
         .is_some_and(|n| {
             !n.is_empty()
                 && !n.starts_with('.')
@@ -215,11 +216,16 @@ fn describe_js(value: JsValue) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_plain_script_name;
+    use super::is_plain_file_name;
 
     #[test]
     fn only_plain_relative_script_names_are_used() {
-        assert!(is_plain_script_name("./import-worker-0123abcd_loader.js"));
+        assert!(is_plain_file_name(
+            "./import-worker-0123abcd_loader.js",
+            ".js"
+        ));
+        assert!(is_plain_file_name("./i18n-zh-CN-0123abcd.json", ".json"));
+        assert!(!is_plain_file_name("./i18n-zh-CN-0123abcd.json", ".js"));
         for bad in [
             "import-worker_loader.js",
             "./../x.js",
@@ -229,7 +235,7 @@ mod tests {
             "./x.mjs",
             "javascript:alert(1)//.js",
         ] {
-            assert!(!is_plain_script_name(bad), "{bad}");
+            assert!(!is_plain_file_name(bad, ".js"), "{bad}");
         }
     }
 }

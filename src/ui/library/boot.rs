@@ -129,6 +129,16 @@ pub(super) fn take_opened(opened: Opened) -> (Workspace, StoredCopy, Option<Noti
     (workspace, stored, Some(notice))
 }
 
+/// The language the user chose last (stored), else the browser's.
+pub fn preferred_lang(store: &dyn KeyValueStore) -> Lang {
+    store
+        .get(KEY_LANG)
+        .ok()
+        .flatten()
+        .and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_else(|| Lang::from_navigator(&navigator_language()))
+}
+
 /// Starts up: opens localStorage (or memory when it is blocked), picks the language, and opens
 /// the last active workspace — or builds and saves the demo when there is none.
 pub fn boot() -> Boot {
@@ -142,12 +152,7 @@ pub fn boot() -> Boot {
             (Rc::new(MemoryStore::default()), false)
         }
     };
-    let lang = store
-        .get(KEY_LANG)
-        .ok()
-        .flatten()
-        .and_then(|t| Lang::from_tag(&t))
-        .unwrap_or_else(|| Lang::from_navigator(&navigator_language()));
+    let lang = preferred_lang(store.as_ref());
     let now = now_ms();
     let index = lib::read_index(store.as_ref()).unwrap_or_default();
     let mut candidates: Vec<String> = index.active.iter().cloned().collect();
