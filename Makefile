@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-e2e clean bench fuzz
+.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-size test-e2e clean bench fuzz
 
 ## Install what is missing, build, and serve on http://127.0.0.1:8080
 run: setup
@@ -16,6 +16,7 @@ test: setup-test
 	cargo test
 	$(MAKE) test-wasm
 	$(MAKE) build
+	$(MAKE) test-size
 	$(MAKE) test-e2e
 
 ## Release build into dist/
@@ -33,6 +34,10 @@ test-native:
 
 test-wasm:
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test web
+
+## The built wasm against its budget (bench/size-budget.json): raw, gzip and brotli sizes
+test-size:
+	node scripts/size-check.mjs
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/
