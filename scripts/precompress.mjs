@@ -88,6 +88,25 @@ export function precompress(dir) {
   return results;
 }
 
+/**
+ * True when `dir` is a `trunk serve` build: the loader step has moved trunk serve's autoreload
+ * script into trunk-autoreload-<hash>.js. Trunk's own server never sends .br / .gz files.
+ */
+export function underTrunkServe(dir) {
+  return fs.readdirSync(dir).some((f) => /^trunk-autoreload-[0-9a-f]+\.js$/.test(f));
+}
+
+/** One line on what `precompress` wrote: totals served with the siblings, files left as they are. */
+export function summary(results) {
+  const served = (key) => results.reduce((n, r) => n + (r[key] ?? r.raw), 0);
+  const fmt = (n) => n.toLocaleString('en-US');
+  const kept = results.filter((r) => r.br === null || r.gz === null).map((r) => r.file);
+  return (
+    `${results.length} files, ${fmt(served('raw'))} bytes: with .br ${fmt(served('br'))}, with .gz ${fmt(served('gz'))} bytes` +
+    (kept.length ? `; not smaller compressed (left as they are): ${kept.join(', ')}` : '')
+  );
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   const self = path.relative(process.cwd(), fileURLToPath(import.meta.url));
@@ -95,19 +114,12 @@ if (isMain) {
   try {
     if (!dir) throw new Error('no directory: pass one or run as a trunk hook (TRUNK_STAGING_DIR)');
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`not a directory: ${dir}`);
-    if (!process.argv[2] && fs.readdirSync(dir).some((f) => /^trunk-autoreload-[0-9a-f]+\.js$/.test(f))) {
+    if (!process.argv[2] && underTrunkServe(dir)) {
       console.log(`[${self}] trunk serve: no precompressed files (trunk's server does not use them)`);
     } else {
       const started = Date.now();
-      const results = precompress(dir);
-      const sum = (key) => results.reduce((n, r) => n + (r[key] ?? r.raw), 0);
-      const fmt = (n) => n.toLocaleString('en-US');
-      const kept = results.filter((r) => r.br === null || r.gz === null).map((r) => r.file);
-      console.log(
-        `[${self}] ${results.length} files, ${fmt(sum('raw'))} bytes: .br ${fmt(sum('br'))}, .gz ${fmt(sum('gz'))} bytes` +
-          ` (${((Date.now() - started) / 1000).toFixed(1)} s)` +
-          (kept.length ? `; not smaller compressed, left as they are: ${kept.join(', ')}` : ''),
-      );
+      const line = summary(precompress(dir));
+      console.log(`[${self}] ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
   } catch (err) {
     console.error(`[${self}] error: ${err.message}`);
