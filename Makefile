@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-e2e clean bench fuzz
+.PHONY: run test build setup setup-test fmt lint test-native test-wasm test-size test-e2e clean bench bench-first-load fuzz
 
 ## Install what is missing, build, and serve on http://127.0.0.1:8080
 run: setup
@@ -16,6 +16,7 @@ test: setup-test
 	cargo test
 	$(MAKE) test-wasm
 	$(MAKE) build
+	$(MAKE) test-size
 	$(MAKE) test-e2e
 
 ## Release build into dist/
@@ -34,6 +35,10 @@ test-native:
 test-wasm:
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test web
 
+## The built wasm against its budget (bench/size-budget.json): raw, gzip and brotli sizes
+test-size:
+	node scripts/size-check.mjs
+
 test-e2e:
 	node --test --test-concurrency=1 e2e/
 
@@ -48,6 +53,15 @@ lint:
 ## round trip in the app → bench/RESULTS.md
 bench:
 	bench/run.sh
+
+## First load of the built app (not part of `make test`; run `make build` first): cold loads in
+## Chromium, CPU 4x slower, 10 Mbit/s and 40 ms emulated, served uncompressed, gzip and brotli;
+## the median of FIRST_LOAD_RUNS per way as a markdown table (figures of record: bench/SIZE.md)
+FIRST_LOAD_DIST ?= dist
+FIRST_LOAD_RUNS ?= 5
+FIRST_LOAD_LABEL ?= $(notdir $(abspath $(FIRST_LOAD_DIST)))
+bench-first-load:
+	node bench/first-load.mjs $(FIRST_LOAD_DIST) --runs $(FIRST_LOAD_RUNS) --label $(FIRST_LOAD_LABEL)
 
 ## Fuzz the workspace load, the CSV import and the XLSX import (not part of `make test`; see
 ## README.md, "Fuzzing"): FUZZ_SECONDS per target, FUZZ_WORKERS processes, FUZZ_TARGETS to pick

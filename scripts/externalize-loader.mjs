@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Trunk post_build hook (see Trunk.toml): moves the inline scripts trunk writes into index.html
-// into files of their own, so that the page runs under `script-src 'self'` — no 'unsafe-inline',
-// no hash or nonce that would have to change with every build.
+// First step of trunk's post_build hook (scripts/post-build.mjs; see Trunk.toml): moves the
+// inline scripts trunk writes into index.html into files of their own, so that the page runs under
+// `script-src 'self'` — no 'unsafe-inline', no hash or nonce that would have to change with every
+// build.
 //
 //   node scripts/externalize-loader.mjs            # in a trunk hook: works on $TRUNK_STAGING_DIR
 //   node scripts/externalize-loader.mjs <dir>      # on a built directory holding index.html
