@@ -18,6 +18,7 @@ pub use select::{facets, select, select_indexed, CurseKind, Facets, Query, Searc
 
 use super::values;
 use super::workspace::{Customer, TierOverride};
+use crate::domain::sort::sort_by_key;
 
 /// A field of the customer form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -344,7 +345,7 @@ impl CustomerDraft {
         if errors.is_empty() {
             Ok(c)
         } else {
-            errors.sort_by_key(|e| e.field);
+            sort_by_key(&mut errors, |e| e.field);
             Err(errors)
         }
     }

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod number;
 pub mod org;
 pub mod rng;
+pub mod sort;
 pub mod synthetic;
 pub mod tiering;
 pub mod values;

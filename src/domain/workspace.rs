@@ -18,6 +18,7 @@ use super::org::duties::Duties;
 use super::org::talent::Talent;
 use super::org::OrgDesign;
 use super::tiering::TieringConfig;
+use crate::domain::sort::sort_by_key;
 
 /// The version of the document format this build writes. A file with a higher version is refused.
 ///
@@ -178,7 +179,7 @@ impl Customer {
             return self.growth_pct;
         }
         let mut years: Vec<&YearPurchase> = self.history.iter().collect();
-        years.sort_by_key(|y| y.year);
+        sort_by_key(&mut years, |y| y.year);
         match years.as_slice() {
             [.., prev, last] if prev.annual_purchase > 0.0 => {
                 Some((last.annual_purchase / prev.annual_purchase - 1.0) * 100.0)

@@ -9,6 +9,7 @@ use super::import::{ImportReason, Table};
 use crate::domain::kpi::import::{ActualsError, ActualsErrorKind, ActualsPreview};
 use crate::domain::kpi::Kpi;
 use crate::domain::org::OrgDesign;
+use crate::domain::sort::sort_by_key;
 use crate::domain::values::half_width;
 
 /// The fields of an actuals table for `kpi`: the person (name or id, required), then one number
@@ -149,6 +150,6 @@ pub fn read_actuals_with(
             }
         }
     }
-    out.errors.sort_by_key(|e| e.row);
+    sort_by_key(&mut out.errors, |e| e.row);
     Ok(out)
 }

@@ -24,6 +24,7 @@ use super::import::{
     TextDecoding, MAX_IMPORT_BYTES,
 };
 use crate::domain::org::{Person, RoleDef};
+use crate::domain::sort::sort_by_key;
 use crate::domain::values::half_width;
 
 /// How many lines from the top are searched for a header below title lines.
@@ -336,7 +337,7 @@ pub fn build_people_with(
         };
         preview.people.push((row.row, person));
     }
-    errors.sort_by_key(|e| (e.row, e.column_index));
+    sort_by_key(&mut errors, |e| (e.row, e.column_index));
     preview.errors = errors;
     Ok(preview)
 }

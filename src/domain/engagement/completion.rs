@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::{day_of_year, days_in_year, parse_date, Action, Entry, Status};
+use crate::domain::sort::sort_by;
 use crate::domain::workspace::Workspace;
 
 /// An account of the programme.
@@ -275,7 +276,7 @@ pub fn completion(ws: &Workspace) -> Completion {
         }
         total.add(&t.total);
     }
-    out_accounts.sort_by(|a, b| {
+    sort_by(&mut out_accounts, |a, b| {
         let key = |c: &AccountCompletion| c.total.pct().unwrap_or(f64::INFINITY);
         a.behind
             .is_empty()

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use super::score::{card_result, CardResult};
 use super::{Indicator, Kpi, Scorecard};
 use crate::domain::org::OrgDesign;
+use crate::domain::sort::sort;
 
 /// Completion figures of the 151 programme, percent of the yearly targets done.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,7 +32,7 @@ impl LinkedActuals {
             .filter(|a| a.person == person)
             .map(|a| a.account.as_str())
             .collect();
-        accounts.sort_unstable();
+        sort(&mut accounts);
         accounts.dedup();
         let values: Vec<f64> = accounts
             .iter()

@@ -32,6 +32,7 @@ use serde_json::Value;
 
 use super::tiering::Tier;
 use super::workspace::{Customer, Workspace};
+use crate::domain::sort::sort;
 
 pub use engagement::differing_engagement_fields;
 pub use governance::differing_governance_fields;
@@ -277,7 +278,7 @@ pub fn differing_fields<T: Serialize>(a: &T, b: &T) -> Vec<String> {
         return Vec::new();
     };
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-    keys.sort();
+    sort(&mut keys);
     keys.dedup();
     keys.into_iter()
         .filter(|k| k.as_str() != "updated_at" && a.get(*k) != b.get(*k))

@@ -5,6 +5,7 @@
 
 use super::staffing::{PersonLoad, RoleNeed, Staffing};
 use super::{Assignment, OrgDesign, TriangleOverride, TriangleType, FTE_EPSILON};
+use crate::domain::sort::sort_by;
 
 /// How one role is staffed on one account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,7 +125,7 @@ pub fn required_terms(staffing: &Staffing, role: &str) -> Vec<RequiredTerm> {
 pub fn candidates(staffing: &Staffing, role: &str) -> Vec<usize> {
     let mut order: Vec<usize> = (0..staffing.people.len()).collect();
     let spare = |p: &PersonLoad| p.load - p.capacity;
-    order.sort_by(|&a, &b| {
+    sort_by(&mut order, |&a, &b| {
         let (pa, pb) = (&staffing.people[a], &staffing.people[b]);
         (pa.role != role)
             .cmp(&(pb.role != role))

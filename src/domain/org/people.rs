@@ -5,6 +5,7 @@
 use thiserror::Error;
 
 use super::{OrgDesign, Person};
+use crate::domain::sort::sort_by_key;
 use crate::domain::values::{half_width, parse_percent};
 
 /// Highest capacity a person may have, in FTE: a full-time person plus overtime of a half. More
@@ -160,7 +161,7 @@ impl PersonDraft {
         }
         if !problems.is_empty() {
             let order = |f: &PersonField| *f as usize;
-            problems.sort_by_key(|(f, _)| order(f));
+            sort_by_key(&mut problems, |(f, _)| order(f));
             return Err(problems);
         }
         Ok(Person {

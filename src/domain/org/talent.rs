@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::Bilingual;
+use crate::domain::sort::sort_by;
 
 /// Shares may be off 100 by this much (typing 33.33 three times) and still count as 100.
 pub const SHARE_TOLERANCE_PCT: f64 = 0.01;
@@ -237,7 +238,7 @@ pub fn split_largest_remainder(total: u32, shares: &[f64]) -> Vec<SplitPart> {
     let left = total.saturating_sub(given) as usize;
     let mut order: Vec<usize> = (0..parts.len()).collect();
     // Stable sort: equal remainders keep their order.
-    order.sort_by(|&a, &b| {
+    sort_by(&mut order, |&a, &b| {
         let rem = |i: usize| parts[i].quota - f64::from(parts[i].units);
         rem(b).total_cmp(&rem(a))
     });

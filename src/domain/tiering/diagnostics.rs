@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{median_sorted, Assignment, DataGap, Explanation, TieringConfig};
 use crate::domain::customers::Coverage;
+use crate::domain::sort::sort_by;
 use crate::domain::workspace::Customer;
 
 /// Thresholds of the diagnostics (editable).
@@ -217,7 +218,7 @@ pub fn diagnose<C: Borrow<Customer>>(
     }
 
     let mut conflicts = override_conflicts(config, customers, assignments);
-    conflicts.sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(&b.0)));
+    sort_by(&mut conflicts, |a, b| b.3.cmp(&a.3).then(a.0.cmp(&b.0)));
     push_capped(
         &mut out,
         KINDS[3],
@@ -234,7 +235,7 @@ pub fn diagnose<C: Borrow<Customer>>(
     );
 
     let mut risks = dependency_risks(customers, settings.dependency_risk_pct);
-    risks.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_by(&mut risks, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     push_capped(
         &mut out,
         KINDS[4],

@@ -5,6 +5,7 @@
 
 use super::{Field, Mode, TieringConfig};
 use crate::domain::customers::Coverage;
+use crate::domain::sort::sort;
 
 /// A field the tiering uses that no customer carries data for, and what it leaves undecided.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,7 +91,7 @@ impl TieringConfig {
 /// evaluated.
 pub fn unevaluable_tiers(gaps: &[DataGap]) -> Vec<usize> {
     let mut tiers: Vec<usize> = gaps.iter().flat_map(|g| g.tiers.iter().copied()).collect();
-    tiers.sort_unstable();
+    sort(&mut tiers);
     tiers.dedup();
     tiers
 }

@@ -10,6 +10,7 @@ use std::borrow::Borrow;
 use std::collections::BTreeSet;
 
 use super::{Assignment, TieringConfig};
+use crate::domain::sort::{sort, sort_by};
 use crate::domain::workspace::{Customer, YearPurchase};
 
 /// The years present in the customers' histories, ascending, each once.
@@ -56,7 +57,7 @@ pub fn customer_in_year(c: &Customer, year: i32) -> Customer {
         .map(|h| h.year)
         .filter(|&y| y <= year)
         .collect();
-    kept.sort_unstable();
+    sort(&mut kept);
     kept.dedup();
     let history = kept
         .into_iter()
@@ -216,7 +217,7 @@ pub fn migration<C: Borrow<Customer>>(
     }
     let purchase = |m: &Move| customers[m.customer].borrow().annual_purchase;
     for list in [&mut out.upgraded, &mut out.downgraded] {
-        list.sort_by(|x, y| {
+        sort_by(list, |x, y| {
             y.ranks()
                 .cmp(&x.ranks())
                 .then(purchase(y).total_cmp(&purchase(x)))

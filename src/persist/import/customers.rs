@@ -7,6 +7,7 @@ use super::rows::{parse_rows, MappingProblem, ParsedRow, Value};
 use super::schema::{detect, ColumnUse, FieldSpec, TableSpec, ValueKind};
 use super::{ImportError, ImportPreview, ImportReason, RowError, Table, Target};
 use crate::domain::org::Person;
+use crate::domain::sort::sort_by_key;
 use crate::domain::tiering::{Field, TieringConfig};
 use crate::domain::workspace::{Customer, YearPurchase};
 
@@ -210,7 +211,7 @@ pub fn build_customers_with(
             }
         }
     }
-    errors.sort_by_key(|e| (e.row, e.column_index));
+    sort_by_key(&mut errors, |e| (e.row, e.column_index));
     preview.errors = errors;
     Ok(preview)
 }
@@ -268,7 +269,7 @@ fn customer_of(
             });
         }
     }
-    history.sort_by_key(|h| h.year);
+    sort_by_key(&mut history, |h| h.year);
     let owner_text = text(Target::Owner);
     let owner = (!owner_text.is_empty())
         .then(|| {

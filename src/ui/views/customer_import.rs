@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::edit::{apply, Edit};
+use crate::domain::sort::sort;
 use crate::domain::tiering::Field;
 use crate::domain::workspace::{Customer, Workspace};
 use crate::persist::files::{download_bytes, download_text};
@@ -79,7 +80,7 @@ pub fn customer_preview(
         .filter_map(|(_, c)| c.industry_line.clone())
         .filter(|l| !ws.industry_lines.contains(l))
         .collect();
-    new_lines.sort();
+    sort(&mut new_lines);
     new_lines.dedup();
     let sep = i18n.t("explain.list_separator");
     if !new_lines.is_empty() {

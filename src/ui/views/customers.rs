@@ -17,6 +17,7 @@ use crate::domain::customers::{
 };
 use crate::domain::edit::Edit;
 use crate::domain::number::format_count;
+use crate::domain::sort::sort;
 use crate::domain::tiering::{curses, migration, Assignment};
 use crate::domain::workspace::{Customer, TierOverride, Workspace};
 use crate::ui::dialog::Dialog;
@@ -475,7 +476,7 @@ fn bulk_bar(props: &BulkBarProps) -> Html {
     let error = use_state(|| None::<&'static str>);
     let ids = || {
         let mut ids: Vec<String> = props.selected.0.iter().cloned().collect();
-        ids.sort();
+        sort(&mut ids);
         ids
     };
 

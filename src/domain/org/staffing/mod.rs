@@ -34,6 +34,7 @@ pub use totals::{heads_for, AccountsPerAr, RoleTotals};
 
 use super::triangle::{triangle_of, TriangleCall};
 use super::{OrgDesign, FTE_EPSILON};
+use crate::domain::sort::sort_by;
 use crate::domain::tiering::{self, TieringConfig};
 use crate::domain::workspace::Customer;
 use totals::{accounts_per_ar, role_totals};
@@ -81,7 +82,7 @@ pub fn accounts<C: Borrow<Customer>>(
         };
         out.push((rank, c.annual_purchase, account));
     }
-    out.sort_by(|(ra, pa, a), (rb, pb, b)| {
+    sort_by(&mut out, |(ra, pa, a), (rb, pb, b)| {
         ra.cmp(rb)
             .then(pb.total_cmp(pa))
             .then_with(|| a.name.cmp(&b.name))

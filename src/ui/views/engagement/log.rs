@@ -10,6 +10,7 @@ use super::form::EntryForm;
 use super::{action_name, PartProps};
 use crate::domain::engagement::completion::{date_scope, AccountRef, DateScope};
 use crate::domain::engagement::{Action, Entry, Status};
+use crate::domain::sort::sort_by;
 use crate::ui::i18n::use_i18n;
 
 fn select_value(e: &Event) -> String {
@@ -65,7 +66,7 @@ pub fn log(props: &PartProps) -> Html {
         .iter()
         .map(|a| a.account.clone())
         .collect();
-    accounts.sort_by(|a, b| {
+    sort_by(&mut accounts, |a, b| {
         let pos = |x: &AccountRef| tier_pos.get(x.tier.as_str()).copied().unwrap_or(usize::MAX);
         pos(a).cmp(&pos(b)).then_with(|| a.name.cmp(&b.name))
     });
@@ -92,7 +93,9 @@ pub fn log(props: &PartProps) -> Html {
         .iter()
         .filter(|e| filters.keeps(e))
         .collect();
-    rows.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    sort_by(&mut rows, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+    });
     if *newest_first {
         rows.reverse();
     }
