@@ -396,12 +396,7 @@ const MISSING = [
   {
     what: 'its loader script is missing',
     file: (loader) => loader,
-    detail: /\S/,
-    // Remove once fixed: the worker's `error` event for a script that cannot be fetched is a plain
-    // Event, not an ErrorEvent; src/ui/import_worker.rs reads `ErrorEvent.message` from it, which
-    // throws "Cannot read properties of undefined (reading 'length')" in passStringToWasm0, so
-    // the dialog stays at "正在读取 …" for good and the page logs an uncaught TypeError.
-    todo: 'app bug: a worker script that cannot be fetched leaves the dialog reading forever (uncaught TypeError)',
+    detail: /could not be loaded/,
   },
   {
     what: 'its wasm glue script is missing',

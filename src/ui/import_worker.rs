@@ -1,8 +1,10 @@
 //! The page's side of the import worker (`src/worker.rs`): start a read, hear its progress, get
 //! the table or the reader's error, cancel by dropping the job.
 //!
-//! A worker is started for each read and ended when the read ends or is cancelled, so a cancelled
-//! read stops at once, whatever the reader was doing. The worker's script is named in
+//! A worker is started for each read and ended when the read ends or is cancelled: the page
+//! stops listening at once, whatever the reader was doing, and the browser stops the worker's
+//! thread (Chromium gives a busy worker up to two seconds before it stops it by force; nothing
+//! it sends meanwhile is heard). The worker's script is named in
 //! `<meta name="kam-import-worker">` (written by the build, `scripts/name-worker.mjs`, with its
 //! content hash); without the meta, `./import-worker_loader.js`.
 
@@ -12,7 +14,7 @@ use std::rc::Rc;
 use js_sys::{Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
 use crate::persist::import::job::{self, PackedTable, ReadKind};
 use crate::persist::import::progress::Progress;
@@ -36,7 +38,7 @@ pub enum JobEvent {
 pub struct ImportJob {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
 }
 
 impl Drop for ImportJob {
@@ -117,16 +119,18 @@ pub fn start(
     };
     let on_error = {
         let (worker, on_event) = (worker.clone(), on_event);
-        Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+        // A script that fails to load fires a plain `Event`; an error inside it an `ErrorEvent`.
+        Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             e.prevent_default();
             worker.set_onmessage(None);
             worker.terminate();
-            let message = e.message();
-            on_event(JobEvent::Failed(if message.is_empty() {
-                "the reader could not be loaded".to_string()
-            } else {
-                message
-            }));
+            let message = e
+                .dyn_ref::<ErrorEvent>()
+                .map(ErrorEvent::message)
+                .filter(|m| !m.is_empty());
+            on_event(JobEvent::Failed(message.unwrap_or_else(|| {
+                "the reader's script could not be loaded".to_string()
+            })));
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
