@@ -103,6 +103,11 @@ mod run {
         };
         match result {
             Ok(table) => {
+                // The last count, so the dialog shows the whole file read while the page unpacks.
+                let rows = table.row_numbers.last().copied().unwrap_or(0);
+                let message =
+                    Array::of4(&"progress".into(), &id, &(rows as f64).into(), &1.0.into());
+                post(scope, &message, None);
                 let packed = job::pack(table);
                 let row_numbers = Uint32Array::from(packed.row_numbers.as_slice());
                 let cell_lengths = Uint32Array::from(packed.cell_lengths.as_slice());
