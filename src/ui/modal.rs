@@ -138,3 +138,28 @@ pub fn modal(props: &ModalProps) -> Html {
         </div>
     }
 }
+
+/// Whether a dialog is open, with the callbacks a button and the dialog use to open and close it.
+pub struct DialogSwitch {
+    /// True while the dialog is open.
+    pub open: UseStateHandle<bool>,
+    /// Opens it (a button's `onclick`).
+    pub show: Callback<MouseEvent>,
+    /// Closes it (the dialog's `on_close`).
+    pub close: Callback<()>,
+}
+
+/// A dialog's open state, closed at first.
+#[hook]
+pub fn use_dialog_switch() -> DialogSwitch {
+    let open = use_state(|| false);
+    let show = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(true))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: ()| open.set(false))
+    };
+    DialogSwitch { open, show, close }
+}

@@ -10,6 +10,7 @@ use crate::persist::csv_export::to_csv;
 use crate::persist::files::download_text;
 use crate::ui::explain::explanation_text;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::modal::{use_dialog_switch, DialogSwitch};
 use crate::ui::state::{now_ms, use_workspace};
 
 /// The customer table with tiers and explanations, as CSV for Excel (UTF-8 with BOM, formula
@@ -90,7 +91,7 @@ pub fn customers_csv(i18n: &I18n, ws: &Workspace) -> String {
 pub fn customer_transfer() -> Html {
     let i18n = use_i18n();
     let handle = use_workspace();
-    let open = use_state(|| false);
+    let DialogSwitch { open, show, close } = use_dialog_switch();
     let export = {
         let handle = handle.clone();
         Callback::from(move |_| {
@@ -103,14 +104,6 @@ pub fn customer_transfer() -> Html {
             );
             let _ = download_text(&name, "text/csv;charset=utf-8", &text);
         })
-    };
-    let show = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(true))
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
     };
     html! {
         <div class="customer-transfer">

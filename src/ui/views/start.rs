@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::customer_import::{CustomerImport, TemplateDownloads};
 use crate::ui::i18n::use_i18n;
+use crate::ui::modal::{use_dialog_switch, DialogSwitch};
 use crate::ui::state::use_workspace;
 
 /// Props of [`StartWithMyData`].
@@ -23,15 +24,7 @@ pub struct StartWithMyDataProps {
 pub fn start_with_my_data(props: &StartWithMyDataProps) -> Html {
     let i18n = use_i18n();
     let ws = use_workspace().workspace();
-    let open = use_state(|| false);
-    let show = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(true))
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
-    };
+    let DialogSwitch { open, show, close } = use_dialog_switch();
     let button = html! {
         <button type="button" class="button button-primary" onclick={show}
                 data-testid={props.testid.clone()}>{ i18n.t("start.button") }</button>

@@ -16,6 +16,7 @@ use crate::persist::import::{ImportReason, RowError, Table};
 use crate::persist::kpi_import::{actuals_spec, read_actuals_with};
 use crate::ui::i18n::use_i18n;
 use crate::ui::import_wizard::{ImportWizard, WizardPreview, WizardResult};
+use crate::ui::modal::{use_dialog_switch, DialogSwitch};
 
 /// Props of [`ActualsImport`].
 #[derive(Properties, PartialEq)]
@@ -54,7 +55,7 @@ fn row_error(table: &Table, e: &crate::domain::kpi::import::ActualsError) -> Row
 #[function_component(ActualsImport)]
 pub fn actuals_import(props: &ActualsImportProps) -> Html {
     let i18n = use_i18n();
-    let open = use_state(|| false);
+    let DialogSwitch { open, show, close } = use_dialog_switch();
     let spec = use_memo(props.kpi.scorecards.clone(), |_| {
         Rc::new(actuals_spec(&props.kpi))
     });
@@ -92,14 +93,6 @@ pub fn actuals_import(props: &ActualsImportProps) -> Html {
             }
             open.set(false);
         })
-    };
-    let show = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(true))
-    };
-    let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
     };
     html! {
         <div class="kpi-import">
