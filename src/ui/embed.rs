@@ -13,7 +13,6 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::workspace::SCHEMA_VERSION;
 use crate::persist::embed::{
@@ -23,6 +22,7 @@ use crate::persist::embed::{
 use crate::persist::envelope::{self, Loaded};
 use crate::persist::library as lib;
 use crate::ui::library::Library;
+use crate::ui::page_files::fetch_text;
 use crate::ui::route::Route;
 use crate::ui::state::now_ms;
 
@@ -56,22 +56,11 @@ pub fn load_allowlist(done: impl FnOnce(Allowlist) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let list = fetch_text(ALLOWLIST_FILE)
             .await
+            .ok()
             .and_then(|text| Allowlist::parse(&text).ok())
             .unwrap_or_default();
         done(list);
     });
-}
-
-/// The body of `url` (relative to the page) as text, when it answers 200.
-async fn fetch_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?;
-    text.as_string()
 }
 
 /// Posts `value` to the parent window at `origin` (an exact origin, never `*`).

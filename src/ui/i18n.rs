@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use yew::prelude::*;
 
 use crate::domain::number::{self, NumberLocale};
+use crate::ui::page_files::{fetch_text, named_file};
 
 /// The zh-CN catalogue sources, one per area.
 pub const ZH_CN_FILES: &[(&str, &str)] = &[
@@ -159,29 +160,18 @@ pub fn install_builtin() {
 /// Largest catalogue file accepted, in bytes.
 pub const MAX_CATALOGUE_BYTES: usize = 2 * 1024 * 1024;
 
-/// The catalogue file of `lang` the page names, if it is a plain relative file name.
-fn catalogue_url(lang: Lang) -> String {
-    let named = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("meta[name=kam-i18n-{}]", lang.tag()))
-                .ok()
-                .flatten()
-        })
-        .and_then(|m| m.get_attribute("content"));
-    match named {
-        Some(name) if crate::ui::import_worker::is_plain_file_name(&name, ".json") => name,
-        _ => format!("./i18n-{}.json", lang.tag()),
-    }
-}
-
 /// Fetches and installs `lang`'s catalogue, unless it is in memory already. The error says why
 /// it could not be loaded (English, technical).
 pub async fn load(lang: Lang) -> Result<(), String> {
     if is_loaded(lang) {
         return Ok(());
     }
-    let text = fetch_text(&catalogue_url(lang)).await?;
+    let url = named_file(
+        &format!("kam-i18n-{}", lang.tag()),
+        ".json",
+        &format!("./i18n-{}.json", lang.tag()),
+    );
+    let text = fetch_text(&url).await?;
     if text.len() > MAX_CATALOGUE_BYTES {
         return Err(format!("the catalogue is over {MAX_CATALOGUE_BYTES} bytes"));
     }
@@ -191,30 +181,6 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     }
     install(lang, catalogue);
     Ok(())
-}
-
-async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let describe = |v: wasm_bindgen::JsValue| {
-        v.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| format!("{v:?}"))
-    };
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(describe)?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(describe)?)
-        .await
-        .map_err(describe)?;
-    text.as_string()
-        .ok_or_else(|| "the catalogue is not text".into())
 }
 
 /// Translations in one language; cheap to copy, provided as a context.

@@ -19,6 +19,7 @@ use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 use crate::persist::import::job::{self, PackedTable, ReadKind};
 use crate::persist::import::progress::Progress;
 use crate::persist::import::{ImportError, Table, TextDecoding};
+use crate::ui::page_files::{describe_js, named_file};
 
 /// The worker script when the page names none.
 const DEFAULT_SCRIPT: &str = "./import-worker_loader.js";
@@ -49,35 +50,6 @@ impl Drop for ImportJob {
     }
 }
 
-/// The worker script the page names, if it is a plain relative file name.
-fn script_url() -> String {
-    let named = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("meta[name=kam-import-worker]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|m| m.get_attribute("content"));
-    match named {
-        Some(name) if is_plain_file_name(&name, ".js") => name,
-        _ => DEFAULT_SCRIPT.to_string(),
-    }
-}
-
-/// `./<name><extension>` with a name of letters, digits, `-`, `_` and `.` only, not starting
-/// with `.`: a file beside `index.html`, as the build names it in a meta.
-pub fn is_plain_file_name(name: &str, extension: &str) -> bool {
-    name.strip_prefix("./")
-        .and_then(|n| n.strip_suffix(extension))
-        .is_some_and(|n| {
-            !n.is_empty()
-                && !n.starts_with('.')
-                && n.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        })
-}
-
 /// Starts reading `bytes` as `kind` in a new worker; `on_event` hears its progress and its end
 /// (exactly one [`JobEvent::Done`] or [`JobEvent::Failed`], unless the job is dropped first).
 pub fn start(
@@ -86,7 +58,8 @@ pub fn start(
     decoding: TextDecoding,
     on_event: Rc<dyn Fn(JobEvent)>,
 ) -> Result<ImportJob, String> {
-    let worker = Worker::new(&script_url()).map_err(describe_js)?;
+    let script = named_file("kam-import-worker", ".js", DEFAULT_SCRIPT);
+    let worker = Worker::new(&script).map_err(describe_js)?;
     let request = Uint8Array::from(bytes);
     let message = Array::of4(
         &JsValue::from_f64(1.0),
@@ -208,38 +181,4 @@ fn unpack_reply(message: &Array) -> Result<Table, String> {
         text: text.to_vec(),
     })
     .map_err(|e| e.to_string())
-}
-
-fn describe_js(value: JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "the browser refused to start the reader".to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_plain_file_name;
-
-    #[test]
-    fn only_plain_relative_script_names_are_used() {
-        assert!(is_plain_file_name(
-            "./import-worker-0123abcd_loader.js",
-            ".js"
-        ));
-        assert!(is_plain_file_name("./i18n-zh-CN-0123abcd.json", ".json"));
-        assert!(!is_plain_file_name("./i18n-zh-CN-0123abcd.json", ".js"));
-        for bad in [
-            "import-worker_loader.js",
-            "./../x.js",
-            "https://evil.example/x.js",
-            "./.js",
-            "./a/b.js",
-            "./x.mjs",
-            "javascript:alert(1)//.js",
-        ] {
-            assert!(!is_plain_file_name(bad, ".js"), "{bad}");
-        }
-    }
 }

@@ -17,6 +17,7 @@ pub mod library;
 pub mod messages;
 pub mod modal;
 pub mod no_data;
+pub mod page_files;
 pub mod recovery;
 pub mod route;
 pub mod state;
