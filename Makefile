@@ -3,11 +3,18 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 
+# The release build compiles the standard library with the app, optimised for size
+# (`-Zbuild-std`, through RUSTC_BOOTSTRAP on the pinned stable toolchain, with its `rust-src`),
+# and drops the file/line of panic locations: 53 KB less gzip (bench/SIZE.md). `make build
+# RELEASE_ENV=` builds with the prebuilt standard library instead.
+RELEASE_ENV ?= RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size RUSTFLAGS=-Zlocation-detail=none
+
 .PHONY: run test build setup setup-test fmt lint test-native test-wasm test-size test-e2e clean bench bench-first-load fuzz
 
 ## Install what is missing, build, and serve on http://127.0.0.1:8080
 run: setup
-	trunk serve --release --address 127.0.0.1 --port 8080
+	$(RELEASE_ENV) trunk serve --release --address 127.0.0.1 --port 8080
 
 ## Install what the tests need and run every layer, stopping at the first failure
 test: setup-test
@@ -21,7 +28,7 @@ test: setup-test
 
 ## Release build into dist/
 build: setup
-	trunk build --release
+	$(RELEASE_ENV) trunk build --release
 
 setup:
 	scripts/setup.sh build

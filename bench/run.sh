@@ -82,7 +82,7 @@ say "native run (sizes $SIZES, $WARMUP warm-up + $RUNS timed runs)"
 "$TARGET_DIR/release/bench-native" --sizes "$SIZES" --warmup "$WARMUP" --runs "$RUNS" \
   --json .out/native.json
 say "building the app (trunk build --release) for the rule-edit round trip and its wasm size"
-(cd .. && trunk build --release)
+(cd .. && make build)
 wait_for_idle
 say "rule edit → updated view in the app at 100,000 customers"
 KAM_CHROMIUM="$CHROMIUM" node ui_timing.mjs 100000 --markdown e2e-rule-edit.md

@@ -23,6 +23,20 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles the standard library (see RELEASE_ENV in the Makefile): its sources,
+# and the crates it depends on in the cargo cache, because trunk builds offline.
+if rustup component list --installed | grep -qx 'rust-src'; then
+  say "rust-src present"
+else
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
+std_lock="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock"
+if [ -f "$std_lock" ]; then
+  say "fetching the standard library's dependencies"
+  (cd "$(dirname "$std_lock")" && RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet)
+fi
+
 if trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
   say "trunk ${TRUNK_VERSION} present"
 else
