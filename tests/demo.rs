@@ -265,6 +265,26 @@ fn build_is_deterministic_and_locale_only_changes_labels() {
         e.region = z.region.clone();
         e.industry_line = z.industry_line.clone();
     }
+    // Tool 2: the same figures and cells, labels aside.
+    assert_eq!(en.portfolio.whitespace, zh.portfolio.whitespace);
+    let figures = |ws: &kam_planner::domain::workspace::Workspace| {
+        ws.portfolio
+            .lines
+            .iter()
+            .map(|l| {
+                (
+                    l.id.clone(),
+                    l.horizon,
+                    l.revenue,
+                    l.revenue_last_year,
+                    l.market_size,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures(&en), figures(&zh));
+    assert_ne!(en.portfolio.lines[0].name, zh.portfolio.lines[0].name);
+    relabelled.portfolio = zh.portfolio.clone();
     assert_eq!(relabelled, zh);
 
     let en_industries: BTreeSet<&str> = en.customers.iter().map(|c| c.industry.as_str()).collect();

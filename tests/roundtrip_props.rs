@@ -1,6 +1,7 @@
 //! Property tests of the workspace file: export → import of random workspaces (customers,
 //! tiers and the organisation documents: roles, templates, stages, people, assignments,
-//! overrides, role cards, RACI activities, talent; the 151 targets and log) is lossless, any
+//! overrides, role cards, RACI activities, talent; the 151 targets and log; the rhythm; KPI;
+//! Tool 2's lines, insight, design and whitespace) is lossless, any
 //! import compared and merged with itself changes nothing, and a merge keeps every record of
 //! both sides with no dangling reference.
 
@@ -12,6 +13,8 @@ mod governance_gen;
 mod kpi_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
+#[path = "roundtrip_props/portfolio_gen.rs"]
+mod portfolio_gen;
 mod support;
 
 use std::rc::Rc;
@@ -132,6 +135,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         engagement_gen::engagement_parts(),
         governance_gen::governance(),
         kpi_gen::kpi(),
+        portfolio_gen::portfolio_parts(),
     )
         .prop_map(
             move |(
@@ -142,6 +146,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 engagement_parts,
                 governance,
                 kpi,
+                portfolio_parts,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -174,6 +179,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     &customer_ids,
                     &person_ids,
                 );
+                let portfolio = portfolio_gen::build_portfolio(portfolio_parts, &customer_ids);
                 Workspace {
                     meta: Meta {
                         id: format!("ws-{id}"),
@@ -195,6 +201,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     engagement,
                     governance,
                     kpi,
+                    portfolio,
                 }
             },
         )

@@ -26,7 +26,7 @@ use super::org;
 use super::rng::SplitMix64 as Rng;
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, Meta, Workspace, YearPurchase};
-use super::{engagement, governance, kpi};
+use super::{engagement, governance, kpi, portfolio};
 
 /// Language the demo's names are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,6 +242,11 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
     ws.governance = governance::demo(&ws, now_ms);
     ws.engagement = engagement::demo(&ws, now_ms);
     ws.kpi = kpi::demo(&ws, now_ms);
+    let industries: Vec<String> = INDUSTRIES
+        .iter()
+        .map(|pair| pick_label(*pair, locale).to_string())
+        .collect();
+    ws.portfolio = portfolio::demo(&ws, &industries, locale, now_ms);
     ws
 }
 

@@ -13,6 +13,7 @@ use super::org::duties::Duties;
 use super::org::stamp;
 use super::org::talent::Talent;
 use super::org::OrgDesign;
+use super::portfolio::{self, Portfolio};
 use super::tiering::{is_valid_color, TieringConfig};
 use super::workspace::{Customer, TierOverride, Workspace};
 
@@ -63,6 +64,8 @@ pub enum Edit {
     SetEngagement(Box<Engagement>),
     /// Replace Tool 6's document (scorecards, cascades, actuals).
     SetKpi(Box<Kpi>),
+    /// Replace Tool 2's document (business lines, target mix, insight, design, whitespace).
+    SetPortfolio(Box<Portfolio>),
     /// Add imported customers. Those without an id, or with one already taken, get
     /// `<id_prefix><n>`; industry lines they name are added to the list.
     AddCustomers {
@@ -283,6 +286,14 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.engagement = engagement::stamp(&ws.engagement, doc, now_ms);
+            next
+        }
+        Edit::SetPortfolio(doc) => {
+            if **doc == ws.portfolio {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.portfolio = portfolio::stamp(&ws.portfolio, doc, now_ms);
             next
         }
         Edit::SetKpi(doc) => {

@@ -13,6 +13,7 @@ pub mod kpi;
 pub mod merge;
 pub mod number;
 pub mod org;
+pub mod portfolio;
 pub mod rng;
 pub mod sort;
 pub mod synthetic;

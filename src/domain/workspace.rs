@@ -17,6 +17,7 @@ use super::kpi::Kpi;
 use super::org::duties::Duties;
 use super::org::talent::Talent;
 use super::org::OrgDesign;
+use super::portfolio::Portfolio;
 use super::tiering::TieringConfig;
 use crate::domain::sort::sort_by_key;
 
@@ -25,8 +26,9 @@ use crate::domain::sort::sort_by_key;
 /// History: 1 — the first format; 2 — `updated_at` on each tier, on the tiering settings and
 /// `meta.settings_updated_at`, so that merging two copies can tell which side changed them last;
 /// 3 — the organisation documents `org` (Tool 3), `duties` (Tool 4) and `talent` (Tool 7);
-/// 4 — `governance` (Tool 5), `engagement` (the 151 programme) and `kpi` (Tool 6).
-pub const SCHEMA_VERSION: u32 = 4;
+/// 4 — `governance` (Tool 5), `engagement` (the 151 programme) and `kpi` (Tool 6);
+/// 5 — `portfolio` (Tool 2: business lines, market insight, business design, whitespace).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// One company's key-account plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -54,6 +56,8 @@ pub struct Workspace {
     pub engagement: Engagement,
     /// Scorecards, cascades and actuals (Tool 6).
     pub kpi: Kpi,
+    /// Business lines, market insight, business design and whitespace (Tool 2).
+    pub portfolio: Portfolio,
 }
 
 /// Name and bookkeeping of a workspace.
@@ -210,6 +214,7 @@ impl Workspace {
             governance: Governance::default(),
             engagement: Engagement::default(),
             kpi: Kpi::default(),
+            portfolio: Portfolio::default(),
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::workspace::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, in order; `STEPS.len()` is always `SCHEMA_VERSION - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`], returning it and the versions
 /// it started each step from (so tests can see which steps ran).
@@ -100,5 +100,17 @@ fn v3_to_v4(mut doc: Value) -> Result<Value, String> {
         ws.entry(key.to_string())
             .or_insert_with(|| Value::Object(Map::new()));
     }
+    Ok(doc)
+}
+
+/// 4 → 5: Tool 2's document `portfolio` (business lines, target mix, market insight, business
+/// design, whitespace) appears as an empty object that the lenient read fills with the defaults
+/// (no lines, the 70/20/10 target mix). A section already present is left as it is.
+fn v4_to_v5(mut doc: Value) -> Result<Value, String> {
+    let Value::Object(ws) = &mut doc else {
+        return Err("the workspace is not an object".to_string());
+    };
+    ws.entry("portfolio".to_string())
+        .or_insert_with(|| Value::Object(Map::new()));
     Ok(doc)
 }

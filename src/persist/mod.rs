@@ -15,6 +15,7 @@ pub mod migrate;
 pub mod people_import;
 pub mod read;
 pub mod repair_org;
+pub mod repair_portfolio;
 pub mod salvage;
 pub mod storage;
 pub mod validate;

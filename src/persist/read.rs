@@ -22,6 +22,7 @@ use crate::domain::kpi::Kpi;
 use crate::domain::org::duties::Duties;
 use crate::domain::org::talent::Talent;
 use crate::domain::org::OrgDesign;
+use crate::domain::portfolio::Portfolio;
 use crate::domain::tiering::{Tier, TieringConfig};
 use crate::domain::workspace::{Customer, Meta, TierOverride, Workspace, YearPurchase};
 
@@ -182,6 +183,8 @@ pub fn read_workspace(
     let engagement =
         read_section::<Engagement>(doc.remove("engagement"), "engagement", unknown, repairs);
     let kpi = read_section::<Kpi>(doc.remove("kpi"), "kpi", unknown, repairs);
+    let portfolio =
+        read_section::<Portfolio>(doc.remove("portfolio"), "portfolio", unknown, repairs);
     let mut ws = Workspace {
         meta,
         customers,
@@ -193,6 +196,7 @@ pub fn read_workspace(
         governance,
         engagement,
         kpi,
+        portfolio,
     };
     cap_texts(&mut ws, repairs);
     Ok(ws)
@@ -454,6 +458,7 @@ fn cap_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
         );
     }
     cap_org_texts(ws, repairs);
+    cap_portfolio_texts(ws, repairs);
     for (i, c) in ws.customers.iter_mut().enumerate() {
         if !customer_has_long_text(c) {
             continue;
@@ -643,5 +648,99 @@ fn cap_org_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
             ];
             cap_fields(|| p(&format!(".enablement[{j}]")), fields, repairs);
         }
+    }
+}
+
+/// Caps the texts of Tool 2's document.
+fn cap_portfolio_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    let p = &mut ws.portfolio;
+    for (i, l) in p.lines.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut l.id),
+            ("industry", &mut l.industry),
+            ("name", &mut l.name),
+            ("control_point", &mut l.control_point),
+            ("risk_management", &mut l.risk_management),
+            ("notes", &mut l.notes),
+        ];
+        cap_fields(|| format!("portfolio.lines[{i}]"), fields, repairs);
+        if let Some(o) = &mut l.owner {
+            cap(o, || format!("portfolio.lines[{i}].owner"), repairs);
+        }
+    }
+    for (i, x) in p.insights.iter_mut().enumerate() {
+        let [a, b, c, d, e] = [
+            &mut x.look_industry,
+            &mut x.look_customers,
+            &mut x.look_competition,
+            &mut x.look_ourselves,
+            &mut x.look_opportunities,
+        ];
+        let fields = [
+            ("industry", &mut x.industry),
+            ("control_points", &mut x.control_points),
+            ("targets", &mut x.targets),
+            ("strategies", &mut x.strategies),
+        ];
+        cap_fields(|| format!("portfolio.insights[{i}]"), fields, repairs);
+        for (k, look) in [a, b, c, d, e].into_iter().enumerate() {
+            let fields = [
+                ("findings", &mut look.findings),
+                ("evidence", &mut look.evidence),
+                ("date", &mut look.date),
+            ];
+            cap_fields(
+                || format!("portfolio.insights[{i}].look{k}"),
+                fields,
+                repairs,
+            );
+        }
+    }
+    for (i, o) in p.opportunities.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut o.id),
+            ("title", &mut o.title),
+            ("industry", &mut o.industry),
+            ("timing", &mut o.timing),
+            ("next_step", &mut o.next_step),
+        ];
+        cap_fields(|| format!("portfolio.opportunities[{i}]"), fields, repairs);
+        if let Some(owner) = &mut o.owner {
+            cap(
+                owner,
+                || format!("portfolio.opportunities[{i}].owner"),
+                repairs,
+            );
+        }
+    }
+    for (i, d) in p.designs.iter_mut().enumerate() {
+        cap(
+            &mut d.industry,
+            || format!("portfolio.designs[{i}].industry"),
+            repairs,
+        );
+        for kind in crate::domain::portfolio::ElementKind::ALL {
+            let el = d.element_mut(kind);
+            cap(
+                &mut el.text,
+                || format!("portfolio.designs[{i}].{}", kind.key()),
+                repairs,
+            );
+            if let Some(owner) = &mut el.owner {
+                cap(
+                    owner,
+                    || format!("portfolio.designs[{i}].{}.owner", kind.key()),
+                    repairs,
+                );
+            }
+        }
+    }
+    for (i, c) in p.whitespace.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut c.id),
+            ("account", &mut c.account),
+            ("line", &mut c.line),
+        ];
+        cap_fields(|| format!("portfolio.whitespace[{i}]"), fields, repairs);
     }
 }

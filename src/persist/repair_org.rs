@@ -127,7 +127,7 @@ pub fn repair_org(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
 }
 
 /// Gives every record with an empty or already used id a new `<prefix>-<n>`.
-fn unique_ids<T>(
+pub(super) fn unique_ids<T>(
     items: &mut [T],
     id: impl Fn(&mut T) -> &mut String,
     list: &str,
@@ -157,7 +157,7 @@ fn unique_ids<T>(
 
 /// Keeps the first record of each key (a role id, a customer of a triangle override): the others
 /// could never be reached.
-fn dedupe_keys<T>(
+pub(super) fn dedupe_keys<T>(
     items: &mut Vec<T>,
     key: impl Fn(&T) -> &String,
     list: &str,

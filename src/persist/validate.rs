@@ -148,6 +148,14 @@ pub enum Repair {
         /// The missing customer id.
         customer: String,
     },
+    /// A whitespace cell named an account or a business line that does not exist; it was removed.
+    #[error("whitespace cell “{cell}” named {missing} that does not exist; removed")]
+    DanglingWhitespaceCell {
+        /// The cell's key (`account|line`).
+        cell: String,
+        /// What was missing: `account` or `business line`.
+        missing: String,
+    },
     /// A triangle type was set for a customer that does not exist; it was removed.
     #[error("a triangle type was set for customer “{0}”, which does not exist; removed")]
     DanglingTriangleOverride(String),
@@ -187,6 +195,7 @@ pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
     repair_customers(&mut ws, repairs);
     repair_industry_lines(&mut ws, repairs);
     super::repair_org::repair_org(&mut ws, repairs);
+    super::repair_portfolio::repair_portfolio(&mut ws, repairs);
     ws
 }
 

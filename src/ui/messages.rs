@@ -172,5 +172,13 @@ pub fn repair_text(i18n: &I18n, r: &Repair) -> String {
         Repair::DanglingTriangleOverride(customer) => {
             i18n.tf("repair.triangle_override", &[("customer", customer)])
         }
+        Repair::DanglingWhitespaceCell { cell, missing } => i18n.tf(
+            if missing == "account" {
+                "repair.whitespace_account"
+            } else {
+                "repair.whitespace_line"
+            },
+            &[("cell", cell)],
+        ),
     }
 }

@@ -22,6 +22,7 @@ mod engagement;
 mod governance;
 mod kpi;
 mod org;
+mod portfolio;
 mod three_way;
 
 use std::collections::{HashMap, HashSet};
@@ -38,6 +39,7 @@ pub use engagement::differing_engagement_fields;
 pub use governance::differing_governance_fields;
 pub use kpi::differing_kpi_fields;
 pub use org::differing_org_fields;
+pub use portfolio::differing_portfolio_fields;
 pub use three_way::{merge_three_way, three_way, ThreeWay};
 
 /// The kinds of entity compared, in the order they are listed.
@@ -92,11 +94,23 @@ pub enum EntityKind {
     KpiCascade,
     /// A person's actual on a KPI indicator, by id.
     KpiActual,
+    /// A business line of Tool 2, by id.
+    BusinessLine,
+    /// The target horizon mix and its tolerance (one entity, id `target_mix`).
+    TargetMix,
+    /// The market insight of an industry, by industry.
+    Insight,
+    /// An opportunity of the market insight, by id.
+    Opportunity,
+    /// The business design of an industry, by industry.
+    Design,
+    /// A whitespace cell, by `account|line`.
+    WhitespaceCell,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 24] = [
+    pub const ALL: [EntityKind; 30] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -121,6 +135,12 @@ impl EntityKind {
         EntityKind::KpiScorecard,
         EntityKind::KpiCascade,
         EntityKind::KpiActual,
+        EntityKind::BusinessLine,
+        EntityKind::TargetMix,
+        EntityKind::Insight,
+        EntityKind::Opportunity,
+        EntityKind::Design,
+        EntityKind::WhitespaceCell,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -150,6 +170,12 @@ impl EntityKind {
             EntityKind::KpiScorecard => "kpi_scorecard",
             EntityKind::KpiCascade => "kpi_cascade",
             EntityKind::KpiActual => "kpi_actual",
+            EntityKind::BusinessLine => "business_line",
+            EntityKind::TargetMix => "target_mix",
+            EntityKind::Insight => "insight",
+            EntityKind::Opportunity => "opportunity",
+            EntityKind::Design => "design",
+            EntityKind::WhitespaceCell => "whitespace_cell",
         }
     }
 }
@@ -379,6 +405,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     engagement::compare_engagement(mine, theirs, &mut out);
     governance::compare_governance(mine, theirs, &mut out);
     kpi::compare_kpi(mine, theirs, &mut out);
+    portfolio::compare_portfolio(mine, theirs, &mut out);
     out
 }
 
@@ -647,6 +674,7 @@ fn merge_leaving_out(
     engagement::merge_engagement(&mut next, theirs, &taken);
     governance::merge_governance(&mut next, theirs, &taken);
     kpi::merge_kpi(&mut next, theirs, &taken);
+    portfolio::merge_portfolio(&mut next, theirs, &taken);
     next
 }
 

@@ -371,5 +371,11 @@ pub fn differing_org_fields(
         EntityKind::KpiScorecard | EntityKind::KpiCascade | EntityKind::KpiActual => {
             super::differing_kpi_fields(mine, theirs, entity)
         }
+        EntityKind::BusinessLine
+        | EntityKind::TargetMix
+        | EntityKind::Insight
+        | EntityKind::Opportunity
+        | EntityKind::Design
+        | EntityKind::WhitespaceCell => super::differing_portfolio_fields(mine, theirs, entity),
     }
 }

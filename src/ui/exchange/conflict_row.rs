@@ -35,6 +35,12 @@ pub fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::KpiScorecard => i18n.t("exchange.kind.kpi_scorecard"),
         EntityKind::KpiCascade => i18n.t("exchange.kind.kpi_cascade"),
         EntityKind::KpiActual => i18n.t("exchange.kind.kpi_actual"),
+        EntityKind::BusinessLine => i18n.t("exchange.kind.business_line"),
+        EntityKind::TargetMix => i18n.t("exchange.kind.target_mix"),
+        EntityKind::Insight => i18n.t("exchange.kind.insight"),
+        EntityKind::Opportunity => i18n.t("exchange.kind.opportunity"),
+        EntityKind::Design => i18n.t("exchange.kind.design"),
+        EntityKind::WhitespaceCell => i18n.t("exchange.kind.whitespace_cell"),
     }
 }
 
