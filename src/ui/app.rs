@@ -22,6 +22,7 @@ use super::views::concentration::ConcentrationView;
 use super::views::customers::Customers;
 use super::views::engagement::EngagementView;
 use super::views::kpi::KpiView;
+use super::views::portfolio::PortfolioView;
 use super::views::overview::Overview;
 use super::views::rhythm::RhythmView;
 use super::views::roles::RolesView;
@@ -411,6 +412,7 @@ pub fn app() -> Html {
                             Route::Customers => html! { <Customers /> },
                             Route::Tiering => html! { <TieringView /> },
                             Route::Concentration => html! { <ConcentrationView /> },
+                            Route::Portfolio => html! { <PortfolioView /> },
                             Route::Team => html! { <TeamView /> },
                             Route::Roles => html! { <RolesView /> },
                             Route::Talent => html! { <TalentView /> },

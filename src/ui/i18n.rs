@@ -36,6 +36,13 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("rhythm", include_str!("locales/zh-CN/rhythm.json")),
     ("engagement", include_str!("locales/zh-CN/engagement.json")),
     ("kpi", include_str!("locales/zh-CN/kpi.json")),
+    ("portfolio", include_str!("locales/zh-CN/portfolio.json")),
+    (
+        "portfolio_lines",
+        include_str!("locales/zh-CN/portfolio_lines.json"),
+    ),
+    ("whitespace", include_str!("locales/zh-CN/whitespace.json")),
+    ("insight", include_str!("locales/zh-CN/insight.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -57,6 +64,13 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("rhythm", include_str!("locales/en/rhythm.json")),
     ("engagement", include_str!("locales/en/engagement.json")),
     ("kpi", include_str!("locales/en/kpi.json")),
+    ("portfolio", include_str!("locales/en/portfolio.json")),
+    (
+        "portfolio_lines",
+        include_str!("locales/en/portfolio_lines.json"),
+    ),
+    ("whitespace", include_str!("locales/en/whitespace.json")),
+    ("insight", include_str!("locales/en/insight.json")),
 ];
 
 /// An interface language.

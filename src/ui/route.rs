@@ -10,6 +10,8 @@ pub enum Route {
     Tiering,
     /// Concentration analytics (80/20).
     Concentration,
+    /// Tool 2: business portfolio, market insight, business design and whitespace.
+    Portfolio,
     /// The customer list: search, filter, sort, add, edit, override, delete.
     Customers,
     /// Tool 3: iron-triangle staffing (accounts × roles, people, templates, purchase process).
@@ -28,11 +30,12 @@ pub enum Route {
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 10] = [
+    pub const ALL: [Route; 11] = [
         Route::Overview,
         Route::Customers,
         Route::Tiering,
         Route::Concentration,
+        Route::Portfolio,
         Route::Team,
         Route::Roles,
         Route::Rhythm,
@@ -47,6 +50,7 @@ impl Route {
             Route::Overview => "overview",
             Route::Tiering => "tiering",
             Route::Concentration => "concentration",
+            Route::Portfolio => "portfolio",
             Route::Customers => "customers",
             Route::Team => "team",
             Route::Roles => "roles",
@@ -63,6 +67,7 @@ impl Route {
             Route::Overview => "nav.overview",
             Route::Tiering => "nav.tiering",
             Route::Concentration => "nav.concentration",
+            Route::Portfolio => "nav.portfolio",
             Route::Customers => "nav.customers",
             Route::Team => "nav.team",
             Route::Roles => "nav.roles",
