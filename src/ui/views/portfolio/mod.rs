@@ -48,7 +48,8 @@ impl Section {
 
 /// The name of a horizon in the interface language.
 pub fn horizon_name(i18n: &I18n, h: Horizon) -> String {
-    i18n.t(&format!("portfolio.horizon_{}", h.key())).to_string()
+    i18n.t(&format!("portfolio.horizon_{}", h.key()))
+        .to_string()
 }
 
 /// A person's name by id (the id when the person is gone, empty for none).
@@ -105,7 +106,6 @@ pub fn portfolio_view() -> Html {
         let handle = handle.clone();
         let ws = ws.clone();
         let edit_error = edit_error.clone();
-        let i18n = i18n.clone();
         Callback::from(move |doc: Portfolio| {
             let edit = Edit::SetPortfolio(Box::new(doc));
             // Checked first so that a refusal is explained instead of silently ignored.
