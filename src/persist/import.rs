@@ -269,6 +269,26 @@ pub enum ImportReason {
     /// The person's scorecard has no indicator of this name.
     #[error("the person's scorecard has no such indicator")]
     UnknownIndicator,
+    /// A horizon cell that names no horizon.
+    #[error("unknown horizon: write 核心/成长/新兴 or core/growth/emerging")]
+    UnknownHorizon,
+    /// A whitespace status cell that names no status.
+    #[error(
+        "unknown status: write 已成交/在跟进/空白/不相关 or sold/in pursuit/open/not relevant"
+    )]
+    UnknownStatus,
+    /// An account cell that names no customer (by name or id).
+    #[error("no customer has this name or id")]
+    UnknownAccount,
+    /// A customer name shared by several customers; use the id.
+    #[error("several customers have this name; use the id")]
+    AmbiguousAccount,
+    /// A business-line cell that names no line (by name or id).
+    #[error("no business line has this name or id")]
+    UnknownLine,
+    /// A line name several lines share, none of them in the account's industry alone.
+    #[error("several business lines have this name; use the id")]
+    AmbiguousLine,
     /// The id is already used by an earlier row of the file.
     #[error("the same id is already used in row {first_row}")]
     DuplicateId {

@@ -13,6 +13,7 @@ pub mod kpi_import;
 pub mod library;
 pub mod migrate;
 pub mod people_import;
+pub mod portfolio_import;
 pub mod read;
 pub mod repair_org;
 pub mod repair_portfolio;

@@ -7,6 +7,7 @@
 mod diagnostics;
 mod insight;
 mod lines;
+mod transfer;
 mod whitespace;
 
 use yew::prelude::*;
@@ -136,6 +137,17 @@ pub fn portfolio_view() -> Html {
             }
             <TabBar area="portfolio" ids={Section::ALL.map(Section::id).to_vec()}
                     current={section.id()} on_select={select_tab} />
+            { match *section {
+                Section::Portfolio => html! {
+                    <transfer::PortfolioFiles kind={transfer::Kind::Lines} ws={ws_ref.clone()}
+                        on_change={on_change.clone()} />
+                },
+                Section::Whitespace => html! {
+                    <transfer::PortfolioFiles kind={transfer::Kind::Cells} ws={ws_ref.clone()}
+                        on_change={on_change.clone()} />
+                },
+                _ => html! {},
+            } }
             { match *section {
                 Section::Portfolio => html! { <lines::Lines ws={ws_ref} {on_change} /> },
                 Section::Diagnostics => html! { <diagnostics::Diagnostics ws={ws_ref} {on_change} /> },
