@@ -111,7 +111,67 @@ fn finding_id(f: &Finding) -> String {
     format!("diag-{}-{about}", f.kind())
 }
 
+/// One item of the findings list: its kind, what was found and what to do.
+fn finding_item(i18n: &I18n, kind: &str, testid: String, text: String) -> Html {
+    html! {
+        <li class={classes!("diag-finding", format!("diag-{kind}"))} data-testid={testid}>
+            <span class="diag-kind">{ i18n.t(&format!("portfolio.kind_{kind}")) }</span>
+            <span class="diag-text">{ text }</span>
+            <span class="diag-hint muted">{ i18n.t(&format!("portfolio.hint_{kind}")) }</span>
+        </li>
+    }
+}
+
 fn findings_card(i18n: &I18n, ws: &Workspace, findings: &[Finding]) -> Html {
+    // The industries whose mix is off are one item (they usually come together); the rest one
+    // item each.
+    let industries_off: Vec<String> = findings
+        .iter()
+        .filter_map(|f| match f {
+            Finding::MixOff {
+                industry: Some(industry),
+                horizon,
+                actual_pct,
+                ..
+            } => Some(i18n.tf(
+                "portfolio.mix_off_entry",
+                &[
+                    ("industry", industry),
+                    ("horizon", &horizon_name(i18n, *horizon)),
+                    ("actual", &format_percent(*actual_pct)),
+                ],
+            )),
+            _ => None,
+        })
+        .collect();
+    let mut items: Vec<Html> = Vec::new();
+    for f in findings {
+        if matches!(
+            f,
+            Finding::MixOff {
+                industry: Some(_),
+                ..
+            }
+        ) {
+            continue;
+        }
+        items.push(finding_item(
+            i18n,
+            f.kind(),
+            finding_id(f),
+            finding_text(i18n, ws, f),
+        ));
+        if matches!(f, Finding::MixOff { industry: None, .. }) && !industries_off.is_empty() {
+            items.push(industries_off_item(i18n, ws, &industries_off));
+        }
+    }
+    if !industries_off.is_empty()
+        && !findings
+            .iter()
+            .any(|f| matches!(f, Finding::MixOff { industry: None, .. }))
+    {
+        items.push(industries_off_item(i18n, ws, &industries_off));
+    }
     html! {
         <section class="card" aria-labelledby="diag-findings-title">
             <h3 class="card-title" id="diag-findings-title">{ i18n.t("portfolio.diag_title") }</h3>
@@ -119,19 +179,29 @@ fn findings_card(i18n: &I18n, ws: &Workspace, findings: &[Finding]) -> Html {
             if findings.is_empty() {
                 <p class="diag-clean" data-testid="diag-clean">{ i18n.t("portfolio.diag_clean") }</p>
             } else {
-                <ul class="diag-list" data-testid="diag-findings">
-                    { for findings.iter().map(|f| html! {
-                        <li class={classes!("diag-finding", format!("diag-{}", f.kind()))}
-                            data-testid={finding_id(f)}>
-                            <span class="diag-kind">{ i18n.t(&format!("portfolio.kind_{}", f.kind())) }</span>
-                            <span class="diag-text">{ finding_text(i18n, ws, f) }</span>
-                            <span class="diag-hint muted">{ i18n.t(&format!("portfolio.hint_{}", f.kind())) }</span>
-                        </li>
-                    }) }
-                </ul>
+                <ul class="diag-list" data-testid="diag-findings">{ for items }</ul>
             }
         </section>
     }
+}
+
+/// "5 industries are off target (tolerance 10 points): 电力 core 83.3%, …".
+fn industries_off_item(i18n: &I18n, ws: &Workspace, entries: &[String]) -> Html {
+    let text = i18n.tf(
+        "portfolio.finding_mix_off_industries",
+        &[
+            ("n", &entries.len().to_string()),
+            (
+                "tolerance",
+                &crate::domain::number::format_compact(
+                    ws.portfolio.target_mix.tolerance_pts,
+                    i18n.lang.number_locale(),
+                ),
+            ),
+            ("list", &entries.join(i18n.t("portfolio.list_sep"))),
+        ],
+    );
+    finding_item(i18n, "mix_off", "diag-mix_off-industries".to_string(), text)
 }
 
 /// "14亿 × (1 + 19.1%) × (1 − 3.4%) = 16.1亿", or why there is no score.
