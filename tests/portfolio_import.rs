@@ -207,3 +207,82 @@ fn the_cells_template_lists_every_pair_and_imports_with_zero_errors() {
         }
     }
 }
+
+mod props {
+    use super::*;
+    use kam_planner::persist::import::Table;
+    use proptest::prelude::*;
+
+    /// Cells as hostile files hold them: names of the demo, statuses and horizons in both
+    /// languages, amounts in every notation, formulas, control characters, very long text.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("储能运维".to_string()),
+            Just("bl-5".to_string()),
+            Just("c-0204".to_string()),
+            Just("电力".to_string()),
+            Just("核心".to_string()),
+            Just("emerging".to_string()),
+            Just("空白".to_string()),
+            Just("in pursuit".to_string()),
+            Just("1.2亿".to_string()),
+            Just("-5".to_string()),
+            Just("1e309".to_string()),
+            Just("=HYPERLINK(\"x\")".to_string()),
+            "[\\PC]{0,12}",
+            "[0-9,.万亿%-]{1,10}",
+            "\\PC{300,400}",
+        ]
+    }
+
+    fn table() -> impl Strategy<Value = Table> {
+        (1usize..8).prop_flat_map(|w| {
+            (
+                proptest::collection::vec(cell(), w),
+                proptest::collection::vec(proptest::collection::vec(cell(), w), 0..20),
+            )
+                .prop_map(|(headers, rows)| Table::new(headers, rows))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_table_reads_into_lines_and_cells_without_losing_a_row(t in table(), seed in 0usize..4) {
+            let ws = zh();
+            // A mapping that uses every field, in an order the seed rotates.
+            for (spec_len, kind) in [(lines_spec().fields.len(), 0), (cells_spec().fields.len(), 1)] {
+                let uses: Vec<ColumnUse> = (0..t.headers.len())
+                    .map(|i| {
+                        let f = (i + seed) % (spec_len + 1);
+                        if f == spec_len { ColumnUse::Ignore } else { ColumnUse::Field(f) }
+                    })
+                    .collect();
+                let rows = t.rows.len();
+                if kind == 0 {
+                    if let Ok(p) = build_lines(&t, &uses, &ws.portfolio, &ws.org.people) {
+                        let invalid = p.invalid_rows().len();
+                        prop_assert!(p.lines.len() + invalid + p.skipped_blank <= rows);
+                        let next = apply_lines(&ws.portfolio, &p);
+                        prop_assert!(next.lines.len() >= ws.portfolio.lines.len());
+                        for l in &next.lines {
+                            prop_assert!(l.revenue.is_finite() && l.revenue >= 0.0);
+                            prop_assert!(!l.id.is_empty());
+                        }
+                    }
+                } else if let Ok(p) = build_cells(&t, &uses, &ws) {
+                    let invalid = p.invalid_rows().len();
+                    prop_assert!(p.cells.len() + invalid + p.skipped_blank <= rows);
+                    let next = apply_cells(&ws.portfolio, &p);
+                    let mut ids: Vec<&str> = next.whitespace.iter().map(|c| c.id.as_str()).collect();
+                    ids.sort_unstable();
+                    let n = ids.len();
+                    ids.dedup();
+                    prop_assert_eq!(ids.len(), n, "one cell per pair");
+                }
+            }
+        }
+    }
+}
