@@ -95,9 +95,16 @@ test('a look edited and left survives a reload', { timeout: TEST_TIMEOUT }, asyn
     await findings.fill(text);
     // Nothing is saved while typing; leaving the field saves it.
     assert.equal(await page.getByTestId('undo').isDisabled(), true, 'typing alone does not edit');
-    await findings.blur();
+    // Leaving it for the next field saves it; what is typed there meanwhile is not lost.
+    const evidence = page.getByTestId('insight-look-competition-evidence');
+    await evidence.focus();
+    await evidence.pressSequentially('招标平台 2025 年中标数据');
     await waitStored(page, text);
+    await page.waitForTimeout(500);
+    assert.equal(await evidence.inputValue(), '行业年报、两家客户访谈、招标平台数据招标平台 2025 年中标数据');
     assert.equal(await page.getByTestId('undo').isDisabled(), false);
+    await evidence.blur();
+    await waitStored(page, '招标平台 2025 年中标数据');
     await page.getByTestId('insight-look-competition-date').fill('2026-01-10');
     await page.getByTestId('insight-decide-strategies').focus();
     await waitStored(page, '2026-01-10');
