@@ -6,6 +6,8 @@
 
 mod diagnostics;
 mod insight;
+mod insight_opps;
+mod insight_sections;
 mod lines;
 mod transfer;
 mod whitespace;
