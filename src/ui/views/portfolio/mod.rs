@@ -8,6 +8,9 @@ mod diagnostics;
 mod insight;
 mod lines;
 mod whitespace;
+mod whitespace_cell;
+mod whitespace_list;
+mod whitespace_matrix;
 
 use yew::prelude::*;
 
