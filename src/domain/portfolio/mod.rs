@@ -7,6 +7,7 @@
 
 pub mod calc;
 mod demo;
+pub mod whitespace_table;
 
 use serde::{Deserialize, Serialize};
 

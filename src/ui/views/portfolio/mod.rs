@@ -11,6 +11,9 @@ mod insight_sections;
 mod lines;
 mod transfer;
 mod whitespace;
+mod whitespace_cell;
+mod whitespace_list;
+mod whitespace_matrix;
 
 use yew::prelude::*;
 
