@@ -26,7 +26,7 @@ use super::org;
 use super::rng::SplitMix64 as Rng;
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, Meta, Workspace, YearPurchase};
-use super::{engagement, governance, kpi, portfolio};
+use super::{engagement, governance, kpi, ltc, portfolio};
 
 /// Language the demo's names are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,6 +247,10 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
         .map(|pair| pick_label(*pair, locale).to_string())
         .collect();
     ws.portfolio = portfolio::demo(&ws, &industries, locale, now_ms);
+    // The pipeline names the business lines above; the team cards take orders and collections
+    // from it.
+    ws.ltc = ltc::demo(&ws, locale == DemoLocale::Zh, now_ms);
+    ltc::link_team_cards(&mut ws.kpi);
     ws
 }
 

@@ -9,6 +9,7 @@ use thiserror::Error;
 use super::engagement::{self, Engagement};
 use super::governance::{self, Governance};
 use super::kpi::{self, Kpi};
+use super::ltc::{self, Contract, Ltc, Opportunity};
 use super::org::duties::Duties;
 use super::org::stamp;
 use super::org::talent::Talent;
@@ -66,6 +67,22 @@ pub enum Edit {
     SetKpi(Box<Kpi>),
     /// Replace Tool 2's document (business lines, target mix, insight, design, whitespace).
     SetPortfolio(Box<Portfolio>),
+    /// Replace LTC's document (stages, opportunities, contracts, targets, settings). Checked
+    /// with `ltc::check`; records that are new or changed get the time of the edit.
+    SetLtc(Box<Ltc>),
+    /// Move an opportunity to a stage on a date (`YYYY-MM-DD`); its history records the move.
+    MoveOpportunity {
+        /// Opportunity id.
+        id: String,
+        /// Stage id.
+        stage: String,
+        /// The day of the move.
+        date: String,
+    },
+    /// Add an opportunity (new id) or replace the one with its id.
+    UpsertOpportunity(Box<Opportunity>),
+    /// Add a contract (new id) or replace the one with its id.
+    UpsertContract(Box<Contract>),
     /// Add imported customers. Those without an id, or with one already taken, get
     /// `<id_prefix><n>`; industry lines they name are added to the list.
     AddCustomers {
@@ -120,6 +137,12 @@ pub enum EditError {
     /// A colour not written `#rgb` or `#rrggbb`.
     #[error("“{0}” is not a colour of the form #rrggbb")]
     BadColor(String),
+    /// LTC's document would hold what it must not (see `ltc::check`).
+    #[error("{0}")]
+    Ltc(#[from] ltc::LtcRefusal),
+    /// An edit named an opportunity, stage or account that does not exist.
+    #[error("“{0}” does not exist")]
+    Unknown(String),
 }
 
 /// Checks a workspace name and returns it trimmed.
@@ -253,6 +276,28 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             next.org
                 .triangle_overrides
                 .retain(|o| !ids.contains(o.customer.as_str()));
+            // So do its whitespace cells, its opportunities, contracts and account targets.
+            next.portfolio
+                .whitespace
+                .retain(|c| !ids.contains(c.account.as_str()));
+            let l = &mut next.ltc;
+            l.opportunities
+                .retain(|o| !ids.contains(o.account.as_str()));
+            l.contracts.retain(|c| !ids.contains(c.account.as_str()));
+            l.targets
+                .retain(|t| t.scope != ltc::Scope::Account || !ids.contains(t.key.as_str()));
+            let opps: HashSet<&str> = l.opportunities.iter().map(|o| o.id.as_str()).collect();
+            let dangling: Vec<usize> = (0..l.contracts.len())
+                .filter(|&i| {
+                    l.contracts[i]
+                        .opportunity
+                        .as_deref()
+                        .is_some_and(|o| !opps.contains(o))
+                })
+                .collect();
+            for i in dangling {
+                Rc::make_mut(&mut l.contracts[i]).opportunity = None;
+            }
             next
         }
         Edit::SetOrg(org) => {
@@ -294,6 +339,89 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.portfolio = portfolio::stamp(&ws.portfolio, doc, now_ms);
+            next
+        }
+        Edit::SetLtc(doc) => {
+            ltc::check(doc)?;
+            if **doc == ws.ltc {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.ltc = ltc::stamp(&ws.ltc, doc, now_ms);
+            next
+        }
+        Edit::MoveOpportunity { id, stage, date } => {
+            if ws.ltc.stage(stage).is_none() {
+                return Err(EditError::Unknown(stage.clone()));
+            }
+            if !is_iso_date(date) {
+                return Err(EditError::BadDate(date.clone()));
+            }
+            let Some(i) = ws.ltc.opportunities.iter().position(|o| &o.id == id) else {
+                return Err(EditError::Unknown(id.clone()));
+            };
+            if ws.ltc.opportunities[i].stage == *stage {
+                return Ok(None);
+            }
+            let mut moved = ws.ltc.opportunities[i].moved(stage, date);
+            if ws
+                .ltc
+                .stage(stage)
+                .is_some_and(|s| s.kind != ltc::StageKind::Open)
+            {
+                moved.close_date = date.clone();
+            }
+            moved.updated_at = now_ms;
+            let mut next = ws.clone();
+            next.ltc.opportunities[i] = Rc::new(moved);
+            next
+        }
+        Edit::UpsertOpportunity(o) => {
+            if !ws.customers.iter().any(|c| c.id == o.account) {
+                return Err(EditError::Unknown(o.account.clone()));
+            }
+            let mut doc = ltc::Ltc {
+                opportunities: vec![Rc::new((**o).clone())],
+                contracts: Vec::new(),
+                targets: Vec::new(),
+                ..ws.ltc.clone()
+            };
+            ltc::check(&doc)?;
+            let mut o = doc.opportunities.remove(0);
+            let pos = ws.ltc.opportunities.iter().position(|x| x.id == o.id);
+            if pos.is_some_and(|i| ltc_same(&*ws.ltc.opportunities[i], &*o)) {
+                return Ok(None);
+            }
+            Rc::make_mut(&mut o).updated_at = now_ms;
+            let mut next = ws.clone();
+            match pos {
+                Some(i) => next.ltc.opportunities[i] = o,
+                None => next.ltc.opportunities.push(o),
+            }
+            next
+        }
+        Edit::UpsertContract(c) => {
+            if !ws.customers.iter().any(|x| x.id == c.account) {
+                return Err(EditError::Unknown(c.account.clone()));
+            }
+            let doc = ltc::Ltc {
+                opportunities: Vec::new(),
+                contracts: vec![Rc::new((**c).clone())],
+                targets: Vec::new(),
+                ..ws.ltc.clone()
+            };
+            ltc::check(&doc)?;
+            let pos = ws.ltc.contracts.iter().position(|x| x.id == c.id);
+            let mut c = (**c).clone();
+            if pos.is_some_and(|i| ltc_same(&*ws.ltc.contracts[i], &c)) {
+                return Ok(None);
+            }
+            c.updated_at = now_ms;
+            let mut next = ws.clone();
+            match pos {
+                Some(i) => next.ltc.contracts[i] = Rc::new(c),
+                None => next.ltc.contracts.push(Rc::new(c)),
+            }
             next
         }
         Edit::SetKpi(doc) => {
@@ -431,6 +559,11 @@ fn check_org(org: &OrgDesign) -> Result<(), EditError> {
     unique(org.templates.iter().map(|t| t.id.as_str()))?;
     unique(org.stages.iter().map(|t| t.id.as_str()))?;
     unique(org.triangle_overrides.iter().map(|o| o.customer.as_str()))
+}
+
+/// True when two records hold the same content, their change times aside.
+fn ltc_same<T: stamp::Entity>(a: &T, b: &T) -> bool {
+    stamp::same_content(a, b)
 }
 
 fn finite(x: f64, what: &str) -> Result<(), EditError> {

@@ -10,6 +10,7 @@ pub mod engagement;
 pub mod governance;
 pub mod json;
 pub mod kpi;
+pub mod ltc;
 pub mod merge;
 pub mod number;
 pub mod org;

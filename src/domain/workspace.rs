@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::engagement::Engagement;
 use super::governance::Governance;
 use super::kpi::Kpi;
+use super::ltc::Ltc;
 use super::org::duties::Duties;
 use super::org::talent::Talent;
 use super::org::OrgDesign;
@@ -27,8 +28,10 @@ use crate::domain::sort::sort_by_key;
 /// `meta.settings_updated_at`, so that merging two copies can tell which side changed them last;
 /// 3 — the organisation documents `org` (Tool 3), `duties` (Tool 4) and `talent` (Tool 7);
 /// 4 — `governance` (Tool 5), `engagement` (the 151 programme) and `kpi` (Tool 6);
-/// 5 — `portfolio` (Tool 2: business lines, market insight, business design, whitespace).
-pub const SCHEMA_VERSION: u32 = 5;
+/// 5 — `portfolio` (Tool 2: business lines, market insight, business design, whitespace);
+/// 6 — `ltc` (lead to cash: stages, opportunities, contracts, targets), and a KPI indicator's
+/// `linked_151` becomes `linked` (the link now also reaches LTC).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// One company's key-account plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -58,6 +61,8 @@ pub struct Workspace {
     pub kpi: Kpi,
     /// Business lines, market insight, business design and whitespace (Tool 2).
     pub portfolio: Portfolio,
+    /// Lead to cash: the pipeline, contracts, collections and their targets.
+    pub ltc: Ltc,
 }
 
 /// Name and bookkeeping of a workspace.
@@ -215,6 +220,7 @@ impl Workspace {
             engagement: Engagement::default(),
             kpi: Kpi::default(),
             portfolio: Portfolio::default(),
+            ltc: Ltc::default(),
         }
     }
 }

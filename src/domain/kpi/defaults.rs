@@ -36,6 +36,10 @@ pub const CASH: &str = "cash_collection";
 pub const MARGIN: &str = "gross_margin";
 /// Metric id of the 151 action completion (151 行动完成率).
 pub const COMPLETION_151: &str = "completion_151";
+/// Metric id of pipeline coverage (商机覆盖倍数).
+pub const PIPELINE_COVERAGE: &str = "pipeline_coverage";
+/// Metric id of the bid win rate (投标中标率).
+pub const WIN_RATE: &str = "bid_win_rate";
 
 use Dimension::{Customer, Financial, Internal, Learning};
 use Direction::{Higher, Lower};
@@ -51,8 +55,8 @@ const METRICS: [Metric; 13] = [
     ("satisfaction", Customer, "客户满意度", "Customer satisfaction", "/100", Higher),
     ("stakeholder_coverage", Customer, "关键人覆盖率", "Stakeholder coverage", "%", Higher),
     (COMPLETION_151, Internal, "151 行动完成率", "151 action completion", "%", Higher),
-    ("pipeline_coverage", Internal, "商机覆盖倍数", "Pipeline coverage", "×", Higher),
-    ("bid_win_rate", Internal, "投标中标率", "Bid win rate", "%", Higher),
+    (PIPELINE_COVERAGE, Internal, "商机覆盖倍数", "Pipeline coverage", "×", Higher),
+    (WIN_RATE, Internal, "投标中标率", "Bid win rate", "%", Higher),
     ("delivery_on_time", Internal, "交付及时率", "Delivery on time", "%", Higher),
     ("training_completion", Learning, "训战完成率", "Training completion", "%", Higher),
     ("complaints", Customer, "客户投诉", "Customer complaints", "", Lower),
@@ -86,7 +90,7 @@ fn ind(
         target,
         challenge: ch,
         actual: None,
-        linked_151: metric == COMPLETION_151,
+        linked: metric == COMPLETION_151,
         updated_at: 0,
     }
 }

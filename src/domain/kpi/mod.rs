@@ -118,8 +118,10 @@ pub struct Indicator {
     /// The actual of the scorecard's owner (organisation scorecards; role scorecards keep the
     /// actuals per person in [`Kpi::actuals`]).
     pub actual: Option<f64>,
-    /// The actual comes from the 151 programme's completion when that figure exists.
-    pub linked_151: bool,
+    /// The actual comes from the tool that measures the metric when it has a figure: the 151
+    /// programme for 151 completion, LTC for orders, cash collection, pipeline coverage and bid
+    /// win rate (see [`people::link_source`]).
+    pub linked: bool,
     /// Last change, ms since epoch.
     pub updated_at: i64,
 }
@@ -139,7 +141,7 @@ impl Default for Indicator {
             target: 100.0,
             challenge: 120.0,
             actual: None,
-            linked_151: false,
+            linked: false,
             updated_at: 0,
         }
     }

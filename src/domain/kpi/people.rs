@@ -1,49 +1,111 @@
 //! Per-person scores (SPEC §3.7): each person of the account teams scored on their role's
 //! scorecard with their actuals, and the distribution of the scores in bands.
 //!
-//! Indicators marked [`Indicator::linked_151`] take their actual from the 151 programme when it
-//! has a figure: a person's is the mean completion over the accounts they are assigned to, a team
-//! scorecard's the overall completion. The figures come in as plain input ([`LinkedActuals`]), so
-//! this module does not depend on how the programme computes them.
+//! Indicators marked [`Indicator::linked`] take their actual from the tool that measures their
+//! metric when it has a figure ([`link_source`]): the 151 programme's completion, or LTC's
+//! orders, collections, coverage and win rate. The figures come in as plain input
+//! ([`LinkedActuals`]: per metric, per team and per person), so this module does not depend on
+//! how the tools compute them.
 
 use std::collections::BTreeMap;
 
+use super::defaults::{CASH, COMPLETION_151, ORDERS, PIPELINE_COVERAGE, WIN_RATE};
 use super::score::{card_result, CardResult};
 use super::{Indicator, Kpi, Scorecard};
-use crate::domain::org::OrgDesign;
+use crate::domain::org::{OrgDesign, TriangleType};
 use crate::domain::sort::sort;
 
-/// Completion figures of the 151 programme, percent of the yearly targets done.
+/// The tool an indicator's metric can be linked to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkSource {
+    /// The 151 programme (action completion).
+    Engagement,
+    /// LTC (orders, cash collection, pipeline coverage, bid win rate).
+    Ltc,
+}
+
+/// The tool that measures a metric, if one does.
+pub fn link_source(metric: &str) -> Option<LinkSource> {
+    match metric {
+        COMPLETION_151 => Some(LinkSource::Engagement),
+        ORDERS | CASH | PIPELINE_COVERAGE | WIN_RATE => Some(LinkSource::Ltc),
+        _ => None,
+    }
+}
+
+/// The linked figures of one metric.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkedFigures {
+    /// Per team: the key of a triangle type (its accounts), or "" for every account.
+    pub teams: BTreeMap<String, f64>,
+    /// Per person id.
+    pub people: BTreeMap<String, f64>,
+}
+
+/// The figures linked indicators take, per metric.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LinkedActuals {
-    /// Per account (customer id).
-    pub by_account: BTreeMap<String, f64>,
-    /// Over every account.
-    pub overall: Option<f64>,
+    /// Metric id → its figures.
+    pub metrics: BTreeMap<String, LinkedFigures>,
 }
 
 impl LinkedActuals {
-    /// The mean completion over the accounts `person` is assigned to that have a figure (`None`
-    /// when none has).
-    pub fn for_person(&self, org: &OrgDesign, person: &str) -> Option<f64> {
-        let mut accounts: Vec<&str> = org
-            .assignments
+    /// A team scorecard's figure: that of its triangle type's accounts, else of every account.
+    pub fn team(&self, metric: &str, triangle: Option<TriangleType>) -> Option<f64> {
+        let f = self.metrics.get(metric)?;
+        triangle
+            .and_then(|t| f.teams.get(t.key()))
+            .or_else(|| f.teams.get(""))
+            .copied()
+    }
+
+    /// A person's figure.
+    pub fn person(&self, metric: &str, person: &str) -> Option<f64> {
+        self.metrics.get(metric)?.people.get(person).copied()
+    }
+}
+
+/// The mean of per-account figures over the accounts `person` is assigned to that have one
+/// (`None` when none has): the 151 completion of a person.
+pub fn mean_over_accounts(
+    by_account: &BTreeMap<String, f64>,
+    org: &OrgDesign,
+    person: &str,
+) -> Option<f64> {
+    let mut accounts: Vec<&str> = org
+        .assignments
+        .iter()
+        .filter(|a| a.person == person)
+        .map(|a| a.account.as_str())
+        .collect();
+    sort(&mut accounts);
+    accounts.dedup();
+    let values: Vec<f64> = accounts
+        .iter()
+        .filter_map(|a| by_account.get(*a).copied())
+        .filter(|v| v.is_finite())
+        .collect();
+    if values.is_empty() {
+        None
+    } else {
+        Some(values.iter().sum::<f64>() / values.len() as f64)
+    }
+}
+
+/// The 151 programme's figures as linked actuals: every team the overall completion, each
+/// person the mean over their accounts.
+pub fn engagement_figures(
+    by_account: &BTreeMap<String, f64>,
+    overall: Option<f64>,
+    org: &OrgDesign,
+) -> LinkedFigures {
+    LinkedFigures {
+        teams: overall.map(|v| (String::new(), v)).into_iter().collect(),
+        people: org
+            .people
             .iter()
-            .filter(|a| a.person == person)
-            .map(|a| a.account.as_str())
-            .collect();
-        sort(&mut accounts);
-        accounts.dedup();
-        let values: Vec<f64> = accounts
-            .iter()
-            .filter_map(|a| self.by_account.get(*a).copied())
-            .filter(|v| v.is_finite())
-            .collect();
-        if values.is_empty() {
-            None
-        } else {
-            Some(values.iter().sum::<f64>() / values.len() as f64)
-        }
+            .filter_map(|p| mean_over_accounts(by_account, org, &p.id).map(|v| (p.id.clone(), v)))
+            .collect(),
     }
 }
 
@@ -55,15 +117,17 @@ pub fn pick_actual(
     linked: Option<f64>,
 ) -> (Option<f64>, bool) {
     match linked {
-        Some(v) if ind.linked_151 => (Some(v), true),
+        Some(v) if ind.linked => (Some(v), true),
         _ => (entered, false),
     }
 }
 
-/// A team (organisation) scorecard scored on its own actuals, linked indicators on the
-/// programme's overall completion.
+/// A team (organisation) scorecard scored on its own actuals, linked indicators on the figures
+/// of its triangle type's accounts.
 pub fn team_result(card: &Scorecard, linked: &LinkedActuals) -> CardResult {
-    card_result(card, |ind| pick_actual(ind, ind.actual, linked.overall))
+    card_result(card, |ind| {
+        pick_actual(ind, ind.actual, linked.team(&ind.metric, card.triangle))
+    })
 }
 
 /// One person's score.
@@ -100,10 +164,13 @@ pub fn person_scores(kpi: &Kpi, org: &OrgDesign, linked: &LinkedActuals) -> Vec<
         .iter()
         .map(|p| {
             let card = kpi.role_scorecard(&p.role);
-            let own_linked = linked.for_person(org, &p.id);
             let result = card.map(|c| {
                 card_result(c, |ind| {
-                    pick_actual(ind, kpi.actual(&p.id, &ind.id), own_linked)
+                    pick_actual(
+                        ind,
+                        kpi.actual(&p.id, &ind.id),
+                        linked.person(&ind.metric, &p.id),
+                    )
                 })
             });
             let with_actual = result

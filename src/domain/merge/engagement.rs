@@ -117,19 +117,10 @@ pub fn differing_engagement_fields(
     theirs: &Workspace,
     entity: &EntityRef,
 ) -> Vec<String> {
-    fn pair<T: Record + serde::Serialize>(a: &[T], b: &[T], id: &str) -> Vec<String> {
-        match (
-            a.iter().find(|x| x.id() == id),
-            b.iter().find(|x| x.id() == id),
-        ) {
-            (Some(a), Some(b)) => differing_fields(a, b),
-            _ => Vec::new(),
-        }
-    }
     let (a, b) = (&mine.engagement, &theirs.engagement);
     match entity.kind {
-        EntityKind::EngagementTarget => pair(&a.targets, &b.targets, &entity.id),
-        EntityKind::EngagementEntry => pair(&a.entries, &b.entries, &entity.id),
+        EntityKind::EngagementTarget => super::differing_by_id(&a.targets, &b.targets, &entity.id),
+        EntityKind::EngagementEntry => super::differing_by_id(&a.entries, &b.entries, &entity.id),
         EntityKind::EngagementRule => differing_fields(&a.rule, &b.rule),
         _ => Vec::new(),
     }

@@ -2,28 +2,12 @@
 //! and the meetings, each by id.
 
 use super::{
-    compare_by_id, differing_fields, merge_by_id, Comparison, EntityKind, EntityRef, Label,
-    Placement, Record, Taken,
+    compare_by_id, merge_by_id, Comparison, EntityKind, EntityRef, Label, Placement, Taken,
 };
 use crate::domain::governance::{Body, Meeting};
-use crate::domain::org::stamp::{same_content, Entity};
 use crate::domain::workspace::Workspace;
 
-macro_rules! record {
-    ($($t:ty),*) => {$(
-        impl Record for $t {
-            fn id(&self) -> &str {
-                self.key()
-            }
-            fn same(&self, other: &Self) -> bool {
-                same_content(self, other)
-            }
-            fn changed_at(&self) -> i64 {
-                self.updated_at
-            }
-        }
-    )*};
-}
+use super::record;
 
 record!(Body, Meeting);
 
@@ -79,19 +63,10 @@ pub fn differing_governance_fields(
     theirs: &Workspace,
     entity: &EntityRef,
 ) -> Vec<String> {
-    fn pair<T: Record + serde::Serialize>(a: &[T], b: &[T], id: &str) -> Vec<String> {
-        match (
-            a.iter().find(|x| x.id() == id),
-            b.iter().find(|x| x.id() == id),
-        ) {
-            (Some(a), Some(b)) => differing_fields(a, b),
-            _ => Vec::new(),
-        }
-    }
     let (a, b) = (&mine.governance, &theirs.governance);
     match entity.kind {
-        EntityKind::GovernanceBody => pair(&a.bodies, &b.bodies, &entity.id),
-        EntityKind::Meeting => pair(&a.meetings, &b.meetings, &entity.id),
+        EntityKind::GovernanceBody => super::differing_by_id(&a.bodies, &b.bodies, &entity.id),
+        EntityKind::Meeting => super::differing_by_id(&a.meetings, &b.meetings, &entity.id),
         _ => Vec::new(),
     }
 }

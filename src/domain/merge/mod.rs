@@ -21,6 +21,7 @@
 mod engagement;
 mod governance;
 mod kpi;
+mod ltc;
 mod org;
 mod portfolio;
 mod three_way;
@@ -38,6 +39,7 @@ use crate::domain::sort::sort;
 pub use engagement::differing_engagement_fields;
 pub use governance::differing_governance_fields;
 pub use kpi::differing_kpi_fields;
+pub use ltc::differing_ltc_fields;
 pub use org::differing_org_fields;
 pub use portfolio::differing_portfolio_fields;
 pub use three_way::{merge_three_way, three_way, ThreeWay};
@@ -106,11 +108,21 @@ pub enum EntityKind {
     Design,
     /// A whitespace cell, by `account|line`.
     WhitespaceCell,
+    /// A stage of the LTC pipeline, by id.
+    LtcStage,
+    /// An opportunity of the LTC pipeline, by id.
+    LtcOpportunity,
+    /// A contract with its payment milestones, by id.
+    LtcContract,
+    /// An orders and collections target, by id.
+    LtcTarget,
+    /// LTC's settings: the coverage threshold (one entity, id `ltc_settings`).
+    LtcSettings,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 30] = [
+    pub const ALL: [EntityKind; 35] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -141,6 +153,11 @@ impl EntityKind {
         EntityKind::Opportunity,
         EntityKind::Design,
         EntityKind::WhitespaceCell,
+        EntityKind::LtcStage,
+        EntityKind::LtcOpportunity,
+        EntityKind::LtcContract,
+        EntityKind::LtcTarget,
+        EntityKind::LtcSettings,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -176,6 +193,11 @@ impl EntityKind {
             EntityKind::Opportunity => "opportunity",
             EntityKind::Design => "design",
             EntityKind::WhitespaceCell => "whitespace_cell",
+            EntityKind::LtcStage => "ltc_stage",
+            EntityKind::LtcOpportunity => "ltc_opportunity",
+            EntityKind::LtcContract => "ltc_contract",
+            EntityKind::LtcTarget => "ltc_target",
+            EntityKind::LtcSettings => "ltc_settings",
         }
     }
 }
@@ -313,6 +335,36 @@ pub fn differing_fields<T: Serialize>(a: &T, b: &T) -> Vec<String> {
 }
 
 /// A record of a list compared and merged by id.
+/// The fields in which the records with id `id` of `a` and `b` differ (empty when either list
+/// lacks it).
+fn differing_by_id<T: Record + Serialize>(a: &[T], b: &[T], id: &str) -> Vec<String> {
+    match (
+        a.iter().find(|x| x.id() == id),
+        b.iter().find(|x| x.id() == id),
+    ) {
+        (Some(a), Some(b)) => differing_fields(a, b),
+        _ => Vec::new(),
+    }
+}
+
+/// Implements [`Record`] for entity types stamped through `org::stamp::Entity`.
+macro_rules! record {
+    ($($t:ty),*) => {$(
+        impl super::Record for $t {
+            fn id(&self) -> &str {
+                crate::domain::org::stamp::Entity::key(self)
+            }
+            fn same(&self, other: &Self) -> bool {
+                crate::domain::org::stamp::same_content(self, other)
+            }
+            fn changed_at(&self) -> i64 {
+                self.updated_at
+            }
+        }
+    )*};
+}
+use record;
+
 trait Record: Clone {
     /// The key records are matched by.
     fn id(&self) -> &str;
@@ -406,6 +458,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     governance::compare_governance(mine, theirs, &mut out);
     kpi::compare_kpi(mine, theirs, &mut out);
     portfolio::compare_portfolio(mine, theirs, &mut out);
+    ltc::compare_ltc(mine, theirs, &mut out);
     out
 }
 
@@ -675,6 +728,7 @@ fn merge_leaving_out(
     governance::merge_governance(&mut next, theirs, &taken);
     kpi::merge_kpi(&mut next, theirs, &taken);
     portfolio::merge_portfolio(&mut next, theirs, &taken);
+    ltc::merge_ltc(&mut next, theirs, &taken);
     next
 }
 
@@ -691,15 +745,6 @@ pub fn differing_entity_fields(
             .filter(|(_, d)| *d)
             .map(|(f, _)| f.to_string())
             .collect()
-    }
-    fn pair<T: Record + Serialize>(a: &[T], b: &[T], id: &str) -> Vec<String> {
-        match (
-            a.iter().find(|x| x.id() == id),
-            b.iter().find(|x| x.id() == id),
-        ) {
-            (Some(a), Some(b)) => differing_fields(a, b),
-            _ => Vec::new(),
-        }
     }
     match entity.kind {
         EntityKind::Settings => {
@@ -720,8 +765,8 @@ pub fn differing_entity_fields(
                 ("curses", a.curses != b.curses),
             ])
         }
-        EntityKind::Tier => pair(&mine.tiering.tiers, &theirs.tiering.tiers, &entity.id),
-        EntityKind::Customer => pair(&mine.customers, &theirs.customers, &entity.id),
+        EntityKind::Tier => differing_by_id(&mine.tiering.tiers, &theirs.tiering.tiers, &entity.id),
+        EntityKind::Customer => differing_by_id(&mine.customers, &theirs.customers, &entity.id),
         EntityKind::IndustryLine => Vec::new(),
         _ => differing_org_fields(mine, theirs, entity),
     }

@@ -317,15 +317,6 @@ pub fn differing_org_fields(
     theirs: &Workspace,
     entity: &EntityRef,
 ) -> Vec<String> {
-    fn pair<T: Record + serde::Serialize>(a: &[T], b: &[T], id: &str) -> Vec<String> {
-        match (
-            a.iter().find(|x| x.id() == id),
-            b.iter().find(|x| x.id() == id),
-        ) {
-            (Some(a), Some(b)) => differing_fields(a, b),
-            _ => Vec::new(),
-        }
-    }
     let (a, b): (&OrgDesign, &OrgDesign) = (&mine.org, &theirs.org);
     let id = entity.id.as_str();
     match entity.kind {
@@ -341,14 +332,20 @@ pub fn differing_org_fields(
         .filter(|(_, d)| *d)
         .map(|(f, _)| f.to_string())
         .collect(),
-        EntityKind::Role => pair(&a.roles, &b.roles, id),
-        EntityKind::CoverageTemplate => pair(&a.templates, &b.templates, id),
-        EntityKind::PurchaseStage => pair(&a.stages, &b.stages, id),
-        EntityKind::Person => pair(&a.people, &b.people, id),
-        EntityKind::Assignment => pair(&a.assignments, &b.assignments, id),
-        EntityKind::TriangleOverride => pair(&a.triangle_overrides, &b.triangle_overrides, id),
-        EntityKind::RoleCard => pair(&mine.duties.cards, &theirs.duties.cards, id),
-        EntityKind::Activity => pair(&mine.duties.activities, &theirs.duties.activities, id),
+        EntityKind::Role => super::differing_by_id(&a.roles, &b.roles, id),
+        EntityKind::CoverageTemplate => super::differing_by_id(&a.templates, &b.templates, id),
+        EntityKind::PurchaseStage => super::differing_by_id(&a.stages, &b.stages, id),
+        EntityKind::Person => super::differing_by_id(&a.people, &b.people, id),
+        EntityKind::Assignment => super::differing_by_id(&a.assignments, &b.assignments, id),
+        EntityKind::TriangleOverride => {
+            super::differing_by_id(&a.triangle_overrides, &b.triangle_overrides, id)
+        }
+        EntityKind::RoleCard => {
+            super::differing_by_id(&mine.duties.cards, &theirs.duties.cards, id)
+        }
+        EntityKind::Activity => {
+            super::differing_by_id(&mine.duties.activities, &theirs.duties.activities, id)
+        }
         EntityKind::RoleTalent => {
             let find = |ws: &Workspace| ws.talent.roles.iter().find(|r| r.id == id).map(unstamped);
             match (find(mine), find(theirs)) {
@@ -377,5 +374,10 @@ pub fn differing_org_fields(
         | EntityKind::Opportunity
         | EntityKind::Design
         | EntityKind::WhitespaceCell => super::differing_portfolio_fields(mine, theirs, entity),
+        EntityKind::LtcStage
+        | EntityKind::LtcOpportunity
+        | EntityKind::LtcContract
+        | EntityKind::LtcTarget
+        | EntityKind::LtcSettings => super::differing_ltc_fields(mine, theirs, entity),
     }
 }

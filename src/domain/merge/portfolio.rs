@@ -4,29 +4,14 @@
 
 use super::{
     compare_by_id, compare_single, differing_fields, merge_by_id, Comparison, EntityKind,
-    EntityRef, Label, Placement, Record, Taken,
+    EntityRef, Label, Placement, Taken,
 };
-use crate::domain::org::stamp::{same_content, Entity};
 use crate::domain::portfolio::{
     same_mix, BusinessLine, Design, Insight, Opportunity, WhitespaceCell,
 };
 use crate::domain::workspace::Workspace;
 
-macro_rules! record {
-    ($($t:ty),*) => {$(
-        impl Record for $t {
-            fn id(&self) -> &str {
-                self.key()
-            }
-            fn same(&self, other: &Self) -> bool {
-                same_content(self, other)
-            }
-            fn changed_at(&self) -> i64 {
-                self.updated_at
-            }
-        }
-    )*};
-}
+use super::record;
 
 record!(BusinessLine, Opportunity, Insight, Design, WhitespaceCell);
 
@@ -148,24 +133,15 @@ pub fn differing_portfolio_fields(
     theirs: &Workspace,
     entity: &EntityRef,
 ) -> Vec<String> {
-    fn pair<T: Record + serde::Serialize>(a: &[T], b: &[T], id: &str) -> Vec<String> {
-        match (
-            a.iter().find(|x| x.id() == id),
-            b.iter().find(|x| x.id() == id),
-        ) {
-            (Some(a), Some(b)) => differing_fields(a, b),
-            _ => Vec::new(),
-        }
-    }
     let (a, b) = (&mine.portfolio, &theirs.portfolio);
     let id = entity.id.as_str();
     match entity.kind {
-        EntityKind::BusinessLine => pair(&a.lines, &b.lines, id),
+        EntityKind::BusinessLine => super::differing_by_id(&a.lines, &b.lines, id),
         EntityKind::TargetMix => differing_fields(&a.target_mix, &b.target_mix),
-        EntityKind::Insight => pair(&a.insights, &b.insights, id),
-        EntityKind::Opportunity => pair(&a.opportunities, &b.opportunities, id),
-        EntityKind::Design => pair(&a.designs, &b.designs, id),
-        EntityKind::WhitespaceCell => pair(&a.whitespace, &b.whitespace, id),
+        EntityKind::Insight => super::differing_by_id(&a.insights, &b.insights, id),
+        EntityKind::Opportunity => super::differing_by_id(&a.opportunities, &b.opportunities, id),
+        EntityKind::Design => super::differing_by_id(&a.designs, &b.designs, id),
+        EntityKind::WhitespaceCell => super::differing_by_id(&a.whitespace, &b.whitespace, id),
         _ => Vec::new(),
     }
 }

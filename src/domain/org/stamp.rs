@@ -34,9 +34,13 @@ pub fn stamp_list<T: Entity>(old: &[T], new: &mut [T], now_ms: i64) {
     }
 }
 
+/// Implements [`Entity`] for record types keyed by one of their fields and stamped through
+/// their `updated_at`: `entity!(Type, key_field)`.
 macro_rules! entity {
     ($t:ty, $key:ident) => {
-        impl Entity for $t {
+        impl $crate::domain::org::stamp::Entity for $t {
+            // The key may be another field than one named `key` (a target has both).
+            #[allow(clippy::misnamed_getters)]
             fn key(&self) -> &str {
                 &self.$key
             }
@@ -49,6 +53,8 @@ macro_rules! entity {
         }
     };
 }
+
+pub(crate) use entity;
 
 entity!(RoleDef, id);
 entity!(CoverageRow, id);

@@ -11,7 +11,7 @@ pub mod whitespace_table;
 
 use serde::{Deserialize, Serialize};
 
-use super::org::stamp::{stamp_list, Entity};
+use super::org::stamp::{entity, stamp_list};
 
 pub use demo::demo;
 
@@ -551,22 +551,6 @@ impl Portfolio {
     pub fn design(&self, industry: &str) -> Option<&Design> {
         self.designs.iter().find(|d| d.industry == industry)
     }
-}
-
-macro_rules! entity {
-    ($t:ty, $key:ident) => {
-        impl Entity for $t {
-            fn key(&self) -> &str {
-                &self.$key
-            }
-            fn updated_at(&self) -> i64 {
-                self.updated_at
-            }
-            fn set_updated_at(&mut self, at: i64) {
-                self.updated_at = at;
-            }
-        }
-    };
 }
 
 entity!(BusinessLine, id);
