@@ -295,6 +295,35 @@ pub enum ImportReason {
         /// File row of the first use.
         first_row: usize,
     },
+    /// A stage cell that names no stage of the pipeline (by id or name).
+    #[error("unknown stage: write one of {names_en}")]
+    UnknownStage {
+        /// The stages' Chinese names, joined.
+        names_zh: String,
+        /// The stages' English names, joined.
+        names_en: String,
+    },
+    /// Not a date.
+    #[error("not a date: write e.g. 2026-03-31 or 2026/3/31")]
+    NotADate,
+    /// A forecast category cell that names no category.
+    #[error("unknown forecast category: write commit, best case, pipeline or omitted")]
+    UnknownForecast,
+    /// An opportunity cell that names no opportunity (by id or name).
+    #[error("no opportunity has this name or id")]
+    UnknownOpportunity,
+    /// An opportunity name several opportunities of the account share; use the id.
+    #[error("several opportunities have this name; use the id")]
+    AmbiguousOpportunity,
+    /// Milestone shares that do not add up to 100 %.
+    #[error("the milestone shares must add up to 100%")]
+    SharesNot100,
+    /// More collected or invoiced than the milestone (or the contract) is worth.
+    #[error("more than the milestone's amount")]
+    CollectedAboveValue,
+    /// A percentage above 100.
+    #[error("must be at most 100%")]
+    PercentAbove100,
 }
 
 /// One bad cell.

@@ -15,7 +15,7 @@ use crate::domain::workspace::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, in order; `STEPS.len()` is always `SCHEMA_VERSION - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`], returning it and the versions
 /// it started each step from (so tests can see which steps ran).
@@ -112,5 +112,32 @@ fn v4_to_v5(mut doc: Value) -> Result<Value, String> {
     };
     ws.entry("portfolio".to_string())
         .or_insert_with(|| Value::Object(Map::new()));
+    Ok(doc)
+}
+
+/// 5 → 6: LTC's document `ltc` appears as an empty object that the lenient read fills with the
+/// defaults (the SPEC stages, no opportunities, contracts or targets), and each KPI indicator's
+/// `linked_151` is renamed `linked` (the link now reaches LTC too; its value is kept). A section
+/// or field already present is left as it is.
+fn v5_to_v6(mut doc: Value) -> Result<Value, String> {
+    let Value::Object(ws) = &mut doc else {
+        return Err("the workspace is not an object".to_string());
+    };
+    ws.entry("ltc".to_string())
+        .or_insert_with(|| Value::Object(Map::new()));
+    let cards = ws
+        .get_mut("kpi")
+        .and_then(|k| k.get_mut("scorecards"))
+        .and_then(Value::as_array_mut);
+    for card in cards.into_iter().flatten() {
+        let indicators = card.get_mut("indicators").and_then(Value::as_array_mut);
+        for ind in indicators.into_iter().flatten() {
+            if let Value::Object(ind) = ind {
+                if let Some(v) = ind.remove("linked_151") {
+                    ind.entry("linked".to_string()).or_insert(v);
+                }
+            }
+        }
+    }
     Ok(doc)
 }

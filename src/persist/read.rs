@@ -19,6 +19,7 @@ use super::validate::{Repair, SkippedWhy};
 use crate::domain::engagement::Engagement;
 use crate::domain::governance::Governance;
 use crate::domain::kpi::Kpi;
+use crate::domain::ltc::Ltc;
 use crate::domain::org::duties::Duties;
 use crate::domain::org::talent::Talent;
 use crate::domain::org::OrgDesign;
@@ -185,6 +186,7 @@ pub fn read_workspace(
     let kpi = read_section::<Kpi>(doc.remove("kpi"), "kpi", unknown, repairs);
     let portfolio =
         read_section::<Portfolio>(doc.remove("portfolio"), "portfolio", unknown, repairs);
+    let ltc = read_section::<Ltc>(doc.remove("ltc"), "ltc", unknown, repairs);
     let mut ws = Workspace {
         meta,
         customers,
@@ -197,6 +199,7 @@ pub fn read_workspace(
         engagement,
         kpi,
         portfolio,
+        ltc,
     };
     cap_texts(&mut ws, repairs);
     Ok(ws)
@@ -459,6 +462,7 @@ fn cap_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
     }
     cap_org_texts(ws, repairs);
     cap_portfolio_texts(ws, repairs);
+    cap_ltc_texts(ws, repairs);
     for (i, c) in ws.customers.iter_mut().enumerate() {
         if !customer_has_long_text(c) {
             continue;
@@ -742,5 +746,87 @@ fn cap_portfolio_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
             ("line", &mut c.line),
         ];
         cap_fields(|| format!("portfolio.whitespace[{i}]"), fields, repairs);
+    }
+}
+
+/// The texts of LTC's document: stage names, the opportunities' and contracts' ids, references
+/// and free texts (a shared record is copied only when one of its texts is too long).
+fn cap_ltc_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    let l = &mut ws.ltc;
+    for (i, s) in l.stages.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut s.id),
+            ("name_zh", &mut s.name_zh),
+            ("name_en", &mut s.name_en),
+            ("lead_role", &mut s.lead_role),
+        ];
+        cap_fields(|| format!("ltc.stages[{i}]"), fields, repairs);
+    }
+    let long = |t: &str| t.len() > MAX_TEXT_CHARS;
+    for (i, o) in l.opportunities.iter_mut().enumerate() {
+        let any_long = [
+            &o.id,
+            &o.account,
+            &o.name,
+            &o.stage,
+            &o.competitor,
+            &o.next_step,
+            &o.lost_reason,
+            &o.notes,
+        ]
+        .iter()
+        .any(|t| long(t))
+            || o.owner.as_deref().is_some_and(long)
+            || o.line.as_deref().is_some_and(long)
+            || o.history.iter().any(|h| long(&h.stage));
+        if !any_long {
+            continue;
+        }
+        let o = Rc::make_mut(o);
+        let fields = [
+            ("id", &mut o.id),
+            ("account", &mut o.account),
+            ("name", &mut o.name),
+            ("stage", &mut o.stage),
+            ("competitor", &mut o.competitor),
+            ("next_step", &mut o.next_step),
+            ("lost_reason", &mut o.lost_reason),
+            ("notes", &mut o.notes),
+        ];
+        cap_fields(|| format!("ltc.opportunities[{i}]"), fields, repairs);
+        for x in o.owner.iter_mut().chain(o.line.iter_mut()) {
+            cap(x, || format!("ltc.opportunities[{i}].ref"), repairs);
+        }
+        for h in o.history.iter_mut() {
+            cap(
+                &mut h.stage,
+                || format!("ltc.opportunities[{i}].history"),
+                repairs,
+            );
+        }
+    }
+    for (i, c) in l.contracts.iter_mut().enumerate() {
+        let any_long = [&c.id, &c.account, &c.name, &c.notes]
+            .iter()
+            .any(|t| long(t))
+            || c.opportunity.as_deref().is_some_and(long);
+        if !any_long {
+            continue;
+        }
+        let c = Rc::make_mut(c);
+        let fields = [
+            ("id", &mut c.id),
+            ("account", &mut c.account),
+            ("name", &mut c.name),
+            ("notes", &mut c.notes),
+        ];
+        cap_fields(|| format!("ltc.contracts[{i}]"), fields, repairs);
+        if let Some(x) = c.opportunity.as_mut() {
+            cap(x, || format!("ltc.contracts[{i}].opportunity"), repairs);
+        }
+    }
+    for (i, t) in l.targets.iter_mut().enumerate() {
+        let fields = [("id", &mut t.id), ("key", &mut t.key)];
+        cap_fields(|| format!("ltc.targets[{i}]"), fields, repairs);
     }
 }

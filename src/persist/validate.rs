@@ -159,6 +159,31 @@ pub enum Repair {
     /// A triangle type was set for a customer that does not exist; it was removed.
     #[error("a triangle type was set for customer “{0}”, which does not exist; removed")]
     DanglingTriangleOverride(String),
+    /// A value of LTC's document was repaired.
+    #[error("“{path}”: {fix:?}")]
+    Ltc {
+        /// Where, e.g. `ltc.opportunities.opp-3.owner`.
+        path: String,
+        /// What was done.
+        fix: LtcFix,
+    },
+}
+
+/// What the load path did to a value of LTC's document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LtcFix {
+    /// The record named an account (or a target a tier, person or line) that does not exist
+    /// and was removed.
+    Removed,
+    /// A reference to something that does not exist, or a malformed date, was cleared.
+    Cleared,
+    /// An opportunity in a stage that does not exist was put in the first stage.
+    FirstStage,
+    /// A number outside its range (negative, over 100 %, not finite) was brought into it, or a
+    /// list over its limit was cut.
+    Clamped,
+    /// A missing won or lost stage was added.
+    Added,
 }
 
 /// Why the load path left entries of a list out.
@@ -196,6 +221,7 @@ pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
     repair_industry_lines(&mut ws, repairs);
     super::repair_org::repair_org(&mut ws, repairs);
     super::repair_portfolio::repair_portfolio(&mut ws, repairs);
+    super::repair_ltc::repair_ltc(&mut ws, repairs);
     ws
 }
 
