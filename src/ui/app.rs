@@ -22,6 +22,7 @@ use super::views::concentration::ConcentrationView;
 use super::views::customers::Customers;
 use super::views::engagement::EngagementView;
 use super::views::kpi::KpiView;
+use super::views::ltc::LtcView;
 use super::views::overview::Overview;
 use super::views::portfolio::PortfolioView;
 use super::views::rhythm::RhythmView;
@@ -418,6 +419,7 @@ pub fn app() -> Html {
                             Route::Talent => html! { <TalentView /> },
                             Route::Rhythm => html! { <RhythmView /> },
                             Route::Engagement => html! { <EngagementView /> },
+                            Route::Ltc => html! { <LtcView /> },
                             Route::Kpi => html! { <KpiView /> },
                         } }
                     </main>

@@ -37,6 +37,17 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("engagement", include_str!("locales/zh-CN/engagement.json")),
     ("kpi", include_str!("locales/zh-CN/kpi.json")),
     ("portfolio", include_str!("locales/zh-CN/portfolio.json")),
+    ("ltc", include_str!("locales/zh-CN/ltc.json")),
+    ("ltc_board", include_str!("locales/zh-CN/ltc_board.json")),
+    (
+        "ltc_forecast",
+        include_str!("locales/zh-CN/ltc_forecast.json"),
+    ),
+    (
+        "ltc_contracts",
+        include_str!("locales/zh-CN/ltc_contracts.json"),
+    ),
+    ("ltc_import", include_str!("locales/zh-CN/ltc_import.json")),
     (
         "portfolio_lines",
         include_str!("locales/zh-CN/portfolio_lines.json"),
@@ -65,6 +76,14 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("engagement", include_str!("locales/en/engagement.json")),
     ("kpi", include_str!("locales/en/kpi.json")),
     ("portfolio", include_str!("locales/en/portfolio.json")),
+    ("ltc", include_str!("locales/en/ltc.json")),
+    ("ltc_board", include_str!("locales/en/ltc_board.json")),
+    ("ltc_forecast", include_str!("locales/en/ltc_forecast.json")),
+    (
+        "ltc_contracts",
+        include_str!("locales/en/ltc_contracts.json"),
+    ),
+    ("ltc_import", include_str!("locales/en/ltc_import.json")),
     (
         "portfolio_lines",
         include_str!("locales/en/portfolio_lines.json"),

@@ -2,9 +2,10 @@
 
 use super::i18n::I18n;
 use crate::domain::edit::EditError;
+use crate::domain::ltc::LtcRefusal;
 use crate::persist::envelope::LoadError;
 use crate::persist::library::OpenError;
-use crate::persist::validate::{Repair, SkippedWhy};
+use crate::persist::validate::{LtcFix, Repair, SkippedWhy};
 
 /// An edit error in the user's language.
 pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
@@ -25,6 +26,13 @@ pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
         EditError::NotFinite(what) => i18n.tf("error.not_finite", &[("what", what)]),
         EditError::DuplicateId(id) => i18n.tf("error.duplicate_id", &[("id", id)]),
         EditError::BadColor(c) => i18n.tf("error.bad_color", &[("color", c)]),
+        EditError::Unknown(what) => i18n.tf("error.unknown", &[("what", what)]),
+        EditError::Ltc(r) => match r {
+            LtcRefusal::BadNumber { what } => i18n.tf("error.ltc_number", &[("what", what)]),
+            LtcRefusal::DuplicateId { id } => i18n.tf("error.duplicate_id", &[("id", id)]),
+            LtcRefusal::BadDate { date, .. } => i18n.tf("error.bad_date", &[("date", date)]),
+            LtcRefusal::Stages => i18n.t("error.ltc_stages").to_string(),
+        },
     }
 }
 
@@ -179,6 +187,16 @@ pub fn repair_text(i18n: &I18n, r: &Repair) -> String {
                 "repair.whitespace_line"
             },
             &[("cell", cell)],
+        ),
+        Repair::Ltc { path, fix } => i18n.tf(
+            match fix {
+                LtcFix::Removed => "repair.ltc_removed",
+                LtcFix::Cleared => "repair.ltc_cleared",
+                LtcFix::FirstStage => "repair.ltc_first_stage",
+                LtcFix::Clamped => "repair.ltc_clamped",
+                LtcFix::Added => "repair.ltc_added",
+            },
+            &[("path", path)],
         ),
     }
 }

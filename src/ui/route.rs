@@ -24,13 +24,16 @@ pub enum Route {
     Rhythm,
     /// The 151 programme: targets, log and completion of the five sales actions.
     Engagement,
+    /// Lead to cash: pipeline board, forecast and coverage, contracts and collections, per
+    /// account (`#/ltc/account/<id>` opens one account).
+    Ltc,
     /// Tool 6: differentiated KPI scorecards, cascade and per-person scores.
     Kpi,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 11] = [
+    pub const ALL: [Route; 12] = [
         Route::Overview,
         Route::Customers,
         Route::Tiering,
@@ -40,6 +43,7 @@ impl Route {
         Route::Roles,
         Route::Rhythm,
         Route::Engagement,
+        Route::Ltc,
         Route::Kpi,
         Route::Talent,
     ];
@@ -57,6 +61,7 @@ impl Route {
             Route::Talent => "talent",
             Route::Rhythm => "rhythm",
             Route::Engagement => "engagement",
+            Route::Ltc => "ltc",
             Route::Kpi => "kpi",
         }
     }
@@ -74,6 +79,7 @@ impl Route {
             Route::Talent => "nav.talent",
             Route::Rhythm => "nav.rhythm",
             Route::Engagement => "nav.engagement",
+            Route::Ltc => "nav.ltc",
             Route::Kpi => "nav.kpi",
         }
     }
@@ -83,9 +89,11 @@ impl Route {
         format!("#/{}", self.id())
     }
 
-    /// The view for a location hash; unknown hashes show the overview.
+    /// The view for a location hash (its first segment: `#/ltc/account/c-1` is LTC); unknown
+    /// hashes show the overview.
     pub fn from_hash(hash: &str) -> Route {
-        let id = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let id = path.split('/').next().unwrap_or_default();
         Route::ALL
             .into_iter()
             .find(|r| r.id() == id)
@@ -99,4 +107,35 @@ impl Route {
             .unwrap_or_default();
         Route::from_hash(&hash)
     }
+}
+
+/// The segments of the location hash after the view's id, decoded (`#/ltc/account/c%2D1` →
+/// `["account", "c-1"]`); empty outside a browser.
+pub fn hash_rest() -> Vec<String> {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    rest_of(&hash)
+}
+
+/// The decoded segments of `hash` after the view's id.
+pub fn rest_of(hash: &str) -> Vec<String> {
+    hash.trim_start_matches('#')
+        .trim_start_matches('/')
+        .split('/')
+        .skip(1)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            js_sys::decode_uri_component(s)
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| s.to_string())
+        })
+        .collect()
+}
+
+/// The link to one account's LTC page, `#/ltc/account/<id>` (the id encoded).
+pub fn ltc_account_hash(account: &str) -> String {
+    let id: String = js_sys::encode_uri_component(account).into();
+    format!("#/ltc/account/{id}")
 }

@@ -41,6 +41,11 @@ pub fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::Opportunity => i18n.t("exchange.kind.opportunity"),
         EntityKind::Design => i18n.t("exchange.kind.design"),
         EntityKind::WhitespaceCell => i18n.t("exchange.kind.whitespace_cell"),
+        EntityKind::LtcStage => i18n.t("exchange.kind.ltc_stage"),
+        EntityKind::LtcOpportunity => i18n.t("exchange.kind.ltc_opportunity"),
+        EntityKind::LtcContract => i18n.t("exchange.kind.ltc_contract"),
+        EntityKind::LtcTarget => i18n.t("exchange.kind.ltc_target"),
+        EntityKind::LtcSettings => i18n.t("exchange.kind.ltc_settings"),
     }
 }
 

@@ -129,6 +129,25 @@ pub fn reason_text(i18n: &I18n, r: &ImportReason, field: &str) -> String {
             "import.reason_duplicate_id",
             &[("row", &first_row.to_string())],
         ),
+        ImportReason::UnknownStage { names_zh, names_en } => {
+            let names = if i18n.lang == Lang::ZhCn {
+                names_zh
+            } else {
+                names_en
+            };
+            i18n.tf("ltc_import.reason_unknown_stage", &[("stages", names)])
+        }
+        ImportReason::NotADate => i18n.t("ltc_import.reason_not_a_date").to_string(),
+        ImportReason::UnknownForecast => i18n.t("ltc_import.reason_unknown_forecast").to_string(),
+        ImportReason::UnknownOpportunity => {
+            i18n.t("ltc_import.reason_unknown_opportunity").to_string()
+        }
+        ImportReason::AmbiguousOpportunity => i18n
+            .t("ltc_import.reason_ambiguous_opportunity")
+            .to_string(),
+        ImportReason::SharesNot100 => i18n.t("ltc_import.reason_shares").to_string(),
+        ImportReason::CollectedAboveValue => i18n.t("ltc_import.reason_above_value").to_string(),
+        ImportReason::PercentAbove100 => i18n.t("ltc_import.reason_above_100").to_string(),
     }
 }
 

@@ -381,7 +381,10 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                     <input type="checkbox" checked={checked} onchange={toggle} data-testid="customer-select"
                            aria-label={i18n.tf("customers.select_row", &[("name", &c.name)])} />
                 </td>
-                <th scope="row" class="cust-col-name" title={c.name.clone()} data-col="name">{ c.name.clone() }</th>
+                <th scope="row" class="cust-col-name" title={c.name.clone()} data-col="name">
+                    <a class="ltc-account-link" href={crate::ui::route::ltc_account_hash(&c.id)} data-testid="customer-ltc-link"
+                       aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &c.name)])}>{ c.name.clone() }</a>
+                </th>
                 <td class="cust-col-tier" data-col="tier" data-tier={tier.map(|t| t.id.clone())}>
                     if let Some(t) = tier {
                         <Swatch color={tier_fill(t)} />

@@ -8,6 +8,7 @@ pub mod customer_transfer;
 pub mod customers;
 pub mod engagement;
 pub mod kpi;
+pub mod ltc;
 pub mod overview;
 pub mod portfolio;
 pub mod rhythm;

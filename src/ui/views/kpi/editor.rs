@@ -6,7 +6,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::fields::KpiNumber;
-use super::text::{card_problem_text, dimension_name, direction_name, score_text, why_text};
+use super::text::{
+    card_problem_text, dimension_name, direction_name, link_label, linked_value_text, score_text,
+    why_text,
+};
 use crate::domain::kpi::people::{team_result, LinkedActuals};
 use crate::domain::kpi::score::{check_card, Severity};
 use crate::domain::kpi::{Dimension, Direction, Indicator, Kpi, OwnerKind, Scorecard};
@@ -224,7 +227,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             let on_challenge = ind_edit(props, i, |ind, v: Option<f64>| if let Some(v) = v { ind.challenge = v });
                             let on_actual = ind_edit(props, i, |ind, v: Option<f64>| ind.actual = v);
                             let on_link = ind_edit(props, i, |ind, e: Event| {
-                                ind.linked_151 = e.target_unchecked_into::<HtmlInputElement>().checked();
+                                ind.linked = e.target_unchecked_into::<HtmlInputElement>().checked();
                             });
                             let on_remove = card_edit(props, move |c, _: MouseEvent| {
                                 if i < c.indicators.len() {
@@ -275,18 +278,17 @@ pub fn editor(props: &EditorProps) -> Html {
                                         </td>
                                     }
                                     <td>
-                                        <label class="kpi-link">
-                                            <input type="checkbox" checked={ind.linked_151} onchange={on_link}
-                                                   data-testid={format!("kpi-ind-{i}-linked")} />
-                                            { i18n.t("kpi.linked_151") }
-                                        </label>
-                                        if ind.linked_151 {
-                                            <span class="kpi-linked-value muted" data-testid={format!("kpi-ind-{i}-linked-value")}>
-                                                { match linked_value {
-                                                    Some(v) => i18n.tf("kpi.linked_value", &[("value", &format_plain(v))]),
-                                                    None => i18n.t("kpi.linked_none").to_string(),
-                                                } }
-                                            </span>
+                                        if let Some(label) = link_label(&i18n, &ind.metric) {
+                                            <label class="kpi-link">
+                                                <input type="checkbox" checked={ind.linked} onchange={on_link}
+                                                       data-testid={format!("kpi-ind-{i}-linked")} />
+                                                { label }
+                                            </label>
+                                            if ind.linked {
+                                                <span class="kpi-linked-value muted" data-testid={format!("kpi-ind-{i}-linked-value")}>
+                                                    { linked_value_text(&i18n, &ind.metric, linked_value) }
+                                                </span>
+                                            }
                                         }
                                     </td>
                                     if is_team {

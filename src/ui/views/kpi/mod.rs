@@ -15,26 +15,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::edit::{self, Edit};
-use crate::domain::engagement;
-use crate::domain::kpi::people::LinkedActuals;
 use crate::domain::kpi::{check, Kpi, KpiRefusal, OwnerKind, Scorecard};
 use crate::domain::org::talent_input::fresh_id;
 use crate::domain::org::AR;
-use crate::domain::workspace::Workspace;
 use crate::ui::i18n::use_i18n;
 use crate::ui::messages::edit_error_text;
 use crate::ui::state::use_workspace;
 use crate::ui::tab_bar::TabBar;
 use crate::ui::views::talent::role_caption;
 
-/// The completion figures of the 151 programme that linked indicators use: the percent of the
-/// yearly targets done per account and over every account, from the programme's log.
-pub fn linked_actuals(ws: &Workspace) -> LinkedActuals {
-    LinkedActuals {
-        by_account: engagement::completion_by_account(ws),
-        overall: engagement::overall_completion_pct(ws),
-    }
-}
+pub use crate::domain::ltc::kpi_link::linked_actuals;
 
 /// The parts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::fields::KpiNumber;
 use super::import::ActualsImport;
-use super::text::{band_label, indicator_name, score_text, why_text};
+use super::text::{band_label, indicator_name, link_label, score_text, why_text};
 use crate::domain::kpi::people::{distribution, person_scores, LinkedActuals, PersonScore};
 use crate::domain::kpi::Kpi;
 use crate::domain::org::talent_input::format_plain;
@@ -103,7 +103,7 @@ pub fn people_scores(props: &PeopleProps) -> Html {
                                     <th scope="col" class="num">
                                         { indicator_name(&i18n, ind) }
                                         <span class="muted kpi-unit-head">{ format!(" {}", ind.unit) }</span>
-                                        if ind.linked_151 { <span class="kpi-badge">{ i18n.t("kpi.linked_151") }</span> }
+                                        if ind.linked { if let Some(label) = link_label(&i18n, &ind.metric) { <span class="kpi-badge">{ label }</span> } }
                                     </th>
                                 }) }
                                 <th scope="col" class="num">{ i18n.t("kpi.col_total") }</th>
@@ -138,7 +138,7 @@ pub fn people_scores(props: &PeopleProps) -> Html {
                                                 html! {
                                                     <td class="num">
                                                         if linked {
-                                                            <span class="kpi-linked-value" title={i18n.t("kpi.linked_151")}>
+                                                            <span class="kpi-linked-value" title={link_label(&i18n, &ind.metric).unwrap_or_default()}>
                                                                 { line.and_then(|l| l.actual).map(format_plain).unwrap_or_default() }
                                                             </span>
                                                         } else {
@@ -256,7 +256,7 @@ pub fn person_detail(props: &PersonDetailProps) -> Html {
                         <tr>
                             <th scope="row">
                                 { indicator_name(&i18n, ind) }
-                                if l.linked { <span class="kpi-badge">{ i18n.t("kpi.linked_151") }</span> }
+                                if l.linked { if let Some(label) = link_label(&i18n, &ind.metric) { <span class="kpi-badge">{ label }</span> } }
                             </th>
                             <td class="num">{ format_plain(ind.weight) }</td>
                             <td class="num">{ l.actual.map(|a| format!("{} {}", format_plain(a), ind.unit)).unwrap_or_else(|| "—".to_string()) }</td>

@@ -126,7 +126,10 @@ fn row(
         <tr id={row_id(&id)} tabindex="-1" data-testid={format!("board-row-{id}")}
             class={classes!("board-row", a.under_staffed.then_some("is-under"))}>
             <th scope="row" class="board-account">
-                <div class="board-account-name">{ a.account.name.clone() }</div>
+                <div class="board-account-name">
+                    <a class="ltc-account-link" href={crate::ui::route::ltc_account_hash(&id)} data-testid={format!("board-ltc-link-{id}")}
+                       aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &a.account.name)])}>{ a.account.name.clone() }</a>
+                </div>
             </th>
             <td>
                 <TriangleControl customer={id.clone()} customer_name={a.account.name.clone()}
