@@ -285,6 +285,35 @@ fn build_is_deterministic_and_locale_only_changes_labels() {
     assert_eq!(figures(&en), figures(&zh));
     assert_ne!(en.portfolio.lines[0].name, zh.portfolio.lines[0].name);
     relabelled.portfolio = zh.portfolio.clone();
+    // LTC: the same opportunities, contracts and targets, names and texts aside.
+    let deals = |ws: &kam_planner::domain::workspace::Workspace| {
+        ws.ltc
+            .opportunities
+            .iter()
+            .map(|o| {
+                (
+                    o.id.clone(),
+                    o.account.clone(),
+                    o.stage.clone(),
+                    o.amount,
+                    o.close_date.clone(),
+                    o.history.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(deals(&en), deals(&zh));
+    let values = |ws: &kam_planner::domain::workspace::Workspace| {
+        ws.ltc
+            .contracts
+            .iter()
+            .map(|c| (c.id.clone(), c.value, c.milestones.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(values(&en), values(&zh));
+    assert_eq!(en.ltc.targets, zh.ltc.targets);
+    assert_ne!(en.ltc.opportunities[0].name, zh.ltc.opportunities[0].name);
+    relabelled.ltc = zh.ltc.clone();
     assert_eq!(relabelled, zh);
 
     let en_industries: BTreeSet<&str> = en.customers.iter().map(|c| c.industry.as_str()).collect();

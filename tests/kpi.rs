@@ -6,9 +6,13 @@ use std::collections::BTreeMap;
 use kam_planner::domain::demo::{self, DemoLocale};
 use kam_planner::domain::engagement;
 use kam_planner::domain::kpi::cascade::{check_cascades, CascadeProblem};
-use kam_planner::domain::kpi::defaults::{role_card_id, team_card_id, CASH, ORDERS};
+use kam_planner::domain::kpi::defaults::{
+    role_card_id, team_card_id, CASH, COMPLETION_151, ORDERS,
+};
 use kam_planner::domain::kpi::import::{apply_actuals, ActualsErrorKind};
-use kam_planner::domain::kpi::people::{distribution, person_scores, team_result, LinkedActuals};
+use kam_planner::domain::kpi::people::{
+    distribution, engagement_figures, mean_over_accounts, person_scores, team_result, LinkedActuals,
+};
 use kam_planner::domain::kpi::score::{
     card_result, check_card, score, CardProblem, ScoreWhy, Severity,
 };
@@ -339,15 +343,23 @@ fn people_are_scored_on_their_role_card_with_linked_151_figures() {
     assert_eq!(scores[1].total(), None);
     assert_eq!(scores[2].total(), None, "no actuals, no score");
     // Linked: mean over p1's accounts c1 (80) and c2 (100) = 90 → 100 → +15.
+    let by_account = BTreeMap::from([
+        ("c1".into(), 80.0),
+        ("c2".into(), 100.0),
+        ("c3".into(), 0.0),
+    ]);
     let linked = LinkedActuals {
-        by_account: BTreeMap::from([
-            ("c1".into(), 80.0),
-            ("c2".into(), 100.0),
-            ("c3".into(), 0.0),
-        ]),
-        overall: Some(70.0),
+        metrics: BTreeMap::from([(
+            COMPLETION_151.to_string(),
+            engagement_figures(&by_account, Some(70.0), &org),
+        )]),
     };
-    assert_eq!(linked.for_person(&org, "p1"), Some(90.0));
+    assert_eq!(mean_over_accounts(&by_account, &org, "p1"), Some(90.0));
+    assert_eq!(linked.person(COMPLETION_151, "p1"), Some(90.0));
+    assert_eq!(
+        linked.team(COMPLETION_151, Some(TriangleType::Growth)),
+        Some(70.0)
+    );
     let scores = person_scores(&kpi, &org, &linked);
     assert!(close(scores[0].total().unwrap_or(-1.0), 90.0));
     let line = scores[0]
@@ -465,11 +477,17 @@ fn the_demo_spreads_the_scores_across_the_bands() {
     // In the app, linked indicators take the 151 programme's completion: 8.8 % overall by the
     // demo's mid-January date, which scores 0 on the team card's 151 indicator (weight 10), and
     // each person's mean over their accounts.
+    let overall = engagement::overall_completion_pct(&ws).expect("the demo has 151 targets");
     let linked = LinkedActuals {
-        by_account: engagement::completion_by_account(&ws),
-        overall: engagement::overall_completion_pct(&ws),
+        metrics: BTreeMap::from([(
+            COMPLETION_151.to_string(),
+            engagement_figures(
+                &engagement::completion_by_account(&ws),
+                Some(overall),
+                &ws.org,
+            ),
+        )]),
     };
-    let overall = linked.overall.expect("the demo has 151 targets");
     assert!((overall - 100.0 * 18.0 / 205.0).abs() < 1e-9, "{overall}");
     let total = team.map(|c| team_result(c, &linked).total);
     assert!(

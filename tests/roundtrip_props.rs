@@ -1,7 +1,8 @@
 //! Property tests of the workspace file: export → import of random workspaces (customers,
 //! tiers and the organisation documents: roles, templates, stages, people, assignments,
 //! overrides, role cards, RACI activities, talent; the 151 targets and log; the rhythm; KPI;
-//! Tool 2's lines, insight, design and whitespace) is lossless, any
+//! Tool 2's lines, insight, design and whitespace; LTC's stages, opportunities, contracts and
+//! targets) is lossless, any
 //! import compared and merged with itself changes nothing, and a merge keeps every record of
 //! both sides with no dangling reference.
 
@@ -11,6 +12,8 @@ mod engagement_gen;
 mod governance_gen;
 #[path = "roundtrip_props/kpi_gen.rs"]
 mod kpi_gen;
+#[path = "roundtrip_props/ltc_gen.rs"]
+mod ltc_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
 #[path = "roundtrip_props/portfolio_gen.rs"]
@@ -136,6 +139,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         governance_gen::governance(),
         kpi_gen::kpi(),
         portfolio_gen::portfolio_parts(),
+        ltc_gen::ltc_parts(),
     )
         .prop_map(
             move |(
@@ -147,6 +151,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 governance,
                 kpi,
                 portfolio_parts,
+                ltc_parts,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -180,6 +185,14 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     &person_ids,
                 );
                 let portfolio = portfolio_gen::build_portfolio(portfolio_parts, &customer_ids);
+                let line_ids: Vec<String> = portfolio.lines.iter().map(|l| l.id.clone()).collect();
+                let ltc = ltc_gen::build_ltc(
+                    ltc_parts,
+                    &customer_ids,
+                    &person_ids,
+                    &line_ids,
+                    fiscal_year,
+                );
                 Workspace {
                     meta: Meta {
                         id: format!("ws-{id}"),
@@ -202,6 +215,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     governance,
                     kpi,
                     portfolio,
+                    ltc,
                 }
             },
         )

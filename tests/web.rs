@@ -12,6 +12,8 @@ mod faulty_store;
 mod kpi;
 #[path = "web/local_store.rs"]
 mod local_store;
+#[path = "web/ltc.rs"]
+mod ltc;
 #[path = "web/portfolio.rs"]
 mod portfolio;
 #[path = "web/recovery.rs"]

@@ -88,14 +88,8 @@ pub fn kpi() -> impl Strategy<Value = Kpi> {
                                             rest,
                                         ),
                                     )| {
-                                        let (
-                                            floor,
-                                            target,
-                                            challenge,
-                                            actual,
-                                            linked_151,
-                                            updated_at,
-                                        ) = rest;
+                                        let (floor, target, challenge, actual, linked, updated_at) =
+                                            rest;
                                         Indicator {
                                             id: format!("{id}.i{ii}"),
                                             metric,
@@ -109,7 +103,7 @@ pub fn kpi() -> impl Strategy<Value = Kpi> {
                                             target,
                                             challenge,
                                             actual,
-                                            linked_151,
+                                            linked,
                                             updated_at,
                                         }
                                     },

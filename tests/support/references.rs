@@ -22,6 +22,28 @@ pub fn dangling_references(ws: &Workspace) -> Vec<String> {
     let org = &ws.org;
     let roles = ids(org.roles.iter().map(|r| r.id.as_str()), "roles", &mut out);
     let people = ids(org.people.iter().map(|p| p.id.as_str()), "people", &mut out);
+    let ltc = &ws.ltc;
+    let stages = ids(
+        ltc.stages.iter().map(|s| s.id.as_str()),
+        "ltc stages",
+        &mut out,
+    );
+    let opps = ids(
+        ltc.opportunities.iter().map(|o| o.id.as_str()),
+        "ltc opportunities",
+        &mut out,
+    );
+    ids(
+        ltc.contracts.iter().map(|c| c.id.as_str()),
+        "ltc contracts",
+        &mut out,
+    );
+    ids(
+        ltc.targets.iter().map(|t| t.id.as_str()),
+        "ltc targets",
+        &mut out,
+    );
+    let lines: HashSet<String> = ws.portfolio.lines.iter().map(|l| l.id.clone()).collect();
     ids(
         org.assignments.iter().map(|a| a.id.as_str()),
         "assignments",
@@ -103,6 +125,26 @@ pub fn dangling_references(ws: &Workspace) -> Vec<String> {
     }
     for t in &ws.talent.roles {
         check(&roles, &t.role, format!("talent {} role", t.id));
+    }
+    for o in &ws.ltc.opportunities {
+        check(
+            &customers,
+            &o.account,
+            format!("opportunity {} account", o.id),
+        );
+        check(&stages, &o.stage, format!("opportunity {} stage", o.id));
+        if let Some(p) = &o.owner {
+            check(&people, p, format!("opportunity {} owner", o.id));
+        }
+        if let Some(l) = &o.line {
+            check(&lines, l, format!("opportunity {} line", o.id));
+        }
+    }
+    for c in &ws.ltc.contracts {
+        check(&customers, &c.account, format!("contract {} account", c.id));
+        if let Some(o) = &c.opportunity {
+            check(&opps, o, format!("contract {} opportunity", c.id));
+        }
     }
     out
 }
