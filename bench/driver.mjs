@@ -2,6 +2,11 @@
 //
 //   node bench/driver.mjs --native bench/.out/native.json [--sizes 100000,1000000]
 //                         [--warmup 3] [--runs 11] [--out bench/RESULTS.md]
+//                         [--only all|tiering|ltc]
+//
+// `--only ltc` (or BENCH_ONLY=ltc) runs only the LTC rows and replaces just the section
+// "LTC: 100,000 opportunities, 50,000 contracts" of RESULTS.md (kept in bench/ltc-results.md);
+// `--only tiering` skips them (the section is then copied from bench/ltc-results.md).
 //
 // Serves bench/ on 127.0.0.1 (a free port), opens web/index.html with playwright-core on the
 // system Chromium, calls window.kamBench.run(), then merges the native timings (written by
@@ -28,6 +33,12 @@ const BUDGET_MS = 150;
 /** Ours must be at least this many times faster than Arquero. */
 const BUDGET_VS_ARQUERO = 5;
 const BUDGET_SIZE = 1_000_000;
+/** The LTC rows: opportunities and contracts on synthetic customers. */
+const LTC_SIZE = { customers: 100_000, opportunities: 100_000, contracts: 50_000 };
+const LTC_HEADING = '## LTC: 100,000 opportunities, 50,000 contracts';
+const LTC_FILE = path.join(BENCH_DIR, 'ltc-results.md');
+/** The stage move → updated board budget (issue 14), measured by ui_stage_move.mjs. */
+const STAGE_MOVE_BUDGET_MS = 50;
 
 function parseArgs(argv) {
   const o = {
@@ -36,6 +47,7 @@ function parseArgs(argv) {
     warmup: 3,
     runs: 11,
     out: path.join(BENCH_DIR, 'RESULTS.md'),
+    only: process.env.BENCH_ONLY || 'all',
   };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -45,9 +57,12 @@ function parseArgs(argv) {
     else if (flag === '--warmup') o.warmup = Number(value);
     else if (flag === '--runs') o.runs = Number(value);
     else if (flag === '--out') o.out = value;
+    else if (flag === '--only') o.only = value;
     else throw new Error(`unknown option ${flag}`);
   }
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('--sizes: whole numbers');
+  if (!['all', 'tiering', 'ltc'].includes(o.only)) throw new Error('--only: all, tiering or ltc');
+  if (o.only === 'ltc') o.sizes = [];
   return o;
 }
 
@@ -135,7 +150,10 @@ async function browserRun(options) {
     await page.waitForFunction(() => window.kamBench !== undefined, null, { timeout: 30_000 });
     const result = await page.evaluate(
       (o) => window.kamBench.run(o),
-      { sizes: options.sizes, warmup: options.warmup, runs: options.runs },
+      {
+        sizes: options.sizes, warmup: options.warmup, runs: options.runs,
+        ltc: options.only === 'tiering' ? null : LTC_SIZE,
+      },
     );
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     return { result, browserVersion: browser.version() };
@@ -148,8 +166,94 @@ async function browserRun(options) {
 /** Deep equality of two summaries read from JSON (native vs wasm: same code, same data). */
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * The LTC section (Markdown, starting with LTC_HEADING): native and wasm medians of the LTC rows,
+ * the check native vs wasm, the data, the machine, and the stage move timing from
+ * bench/e2e-stage-move.md when it exists. Returns { text, problems }.
+ */
+function ltcSection({ options, native, ltc, m, loadBefore, loadAfter, finishedAt }) {
+  const lines = [];
+  const out = (s = '') => lines.push(s);
+  const problems = [...ltc.problems];
+  const nat = native?.ltc ?? null;
+  if (!nat) problems.push('LTC: no native timings (run bench-native without --only tiering)');
+  else if (!sameJson(nat.summary, ltc.summary)) problems.push('LTC: native and wasm results differ');
+  out(LTC_HEADING);
+  out();
+  out(`Measured ${finishedAt} by \`bench/run.sh\` (\`BENCH_ONLY=ltc bench/run.sh\` runs this section alone).`);
+  out(`${count(ltc.opportunities)} opportunities and ${count(ltc.contracts)} contracts from`);
+  out(`\`ltc::synthetic::ltc\` on ${count(ltc.customers)} synthetic customers (tiers from the default tiering),`);
+  out(`fiscal year 2026, reference day 2026-06-30. Medians of ${options.runs} timed runs (interleaved rounds) after`);
+  out(`${options.warmup} warm-up runs, in ms, fastest and slowest in parentheses; timed exactly like the tiering rows.`);
+  out();
+  const rows = [
+    ['weighted pipeline (`calc::weighted_pipeline`)', 'weighted_pipeline'],
+    ['coverage by account, tier, owner, line (`Ctx::new` + `calc::coverage` × 4)', 'coverage_four_keys'],
+    ['ageing + receivables (`cash::receivables`: buckets, receivable, overdue by account, DSO)', 'receivables'],
+    ['for reference: the board\'s column totals (`calc::column_totals`, every opportunity)', 'column_totals'],
+  ];
+  out('| row | native | wasm -O3 | wasm as the app ships |');
+  out('|---|---:|---:|---:|');
+  for (const [label, key] of rows) {
+    const cell = (t) => (t ? spread(t) : '—');
+    out(`| ${label} | ${cell(nat?.[key]?.runs_ms)} | ${cell(ltc.times[`wasm-o3/${key}`])} | ${cell(ltc.times[`wasm-app/${key}`])} |`);
+  }
+  out();
+  out(`Generating the document (not timed above): native ${nat ? ms(nat.generate_ms) : '—'} ms, ` +
+    `wasm -O3 ${ms(ltc.generate_ms.o3)} ms, wasm app ${ms(ltc.generate_ms.app)} ms.`);
+  out();
+  if (problems.length === 0) {
+    out('Results checked: native, wasm -O3 and wasm-as-app give identical figures (the JSON summary below,');
+    out('every coverage row count and sum, every bucket).');
+  } else {
+    out('**Differences found:**');
+    out();
+    for (const p of problems) out(`- ${p}`);
+  }
+  out();
+  const s = ltc.summary;
+  const yuan = (x) => `${(x / 1e8).toFixed(2)} 亿`;
+  out(`The data: weighted pipeline ${yuan(s.weighted_pipeline)}; per stage ${s.column_counts.map(count).join(' / ')} opportunities ` +
+    `(${s.column_aged.map(count).join(' / ')} aged); receivable ${yuan(s.receivable)}, overdue by bucket ` +
+    `(0–30 / 31–90 / 91–180 / > 180 days) ${s.ageing_counts.map(count).join(' / ')} milestones = ` +
+    `${s.ageing_amounts.map(yuan).join(' / ')}; ${count(s.overdue_accounts)} accounts overdue; DSO ` +
+    `${s.dso === null ? '—' : s.dso.toFixed(0) + ' days'}; coverage rows ${s.coverage.map((c) => `${c.key} ${count(c.rows)} (${count(c.flagged)} flagged)`).join(', ')}.`);
+  out();
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' / ');
+  out(`Machine: ${m.cpu}, \`nproc\` = ${m.nproc}, ${m.memory} RAM; ${m.os}; Chromium ${m.chromium}; ${m.rustc}. ` +
+    `Load average (1/5/15 min) around the browser run ${load(loadBefore)} before, ${load(loadAfter)} after` +
+    (nat ? `; around the native run ${load(native.load_before)} / ${load(native.load_after)}.` : '.'));
+  out();
+  out('### Stage move → updated board at 100,000 opportunities (app)');
+  out();
+  const moveFile = path.join(BENCH_DIR, 'e2e-stage-move.md');
+  if (fs.existsSync(moveFile)) out(fs.readFileSync(moveFile, 'utf8').trim());
+  else out(`*Not measured yet*: \`node bench/ui_stage_move.mjs --markdown bench/e2e-stage-move.md\` (budget ${STAGE_MOVE_BUDGET_MS} ms).`);
+  out();
+  return { text: lines.join('\n'), problems };
+}
+
+/** RESULTS.md with its LTC section replaced by `section` (or the section added at the end). */
+function spliceLtc(file, section) {
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(LTC_HEADING);
+  if (at < 0) return `${old.trimEnd()}\n\n${section.trim()}\n`;
+  const next = old.indexOf('\n## ', at + LTC_HEADING.length);
+  return `${old.slice(0, at)}${section.trim()}\n${next < 0 ? '' : old.slice(next)}`;
+}
+
 function report({ options, native, browser, browserVersion, loadBefore, loadAfter, finishedAt }) {
   const m = machine(browserVersion);
+  let ltcProblems = [];
+  if (browser.ltc) {
+    const section = ltcSection({ options, native, ltc: browser.ltc, m, loadBefore, loadAfter, finishedAt });
+    fs.writeFileSync(LTC_FILE, section.text);
+    ltcProblems = section.problems;
+    if (options.only === 'ltc') {
+      fs.writeFileSync(options.out, spliceLtc(options.out, section.text));
+      return { problems: ltcProblems, verdicts: [] };
+    }
+  }
   const sizes = browser.sizes.map((b) => b.n);
   const nativeOf = (n) => native?.sizes.find((s) => s.n === n) ?? null;
   const lines = [];
@@ -337,8 +441,12 @@ function report({ options, native, browser, browserVersion, loadBefore, loadAfte
     out('exists, its content is copied here verbatim on the next `make bench`.');
   }
   out();
+  if (fs.existsSync(LTC_FILE)) {
+    out(fs.readFileSync(LTC_FILE, 'utf8').trim());
+    out();
+  }
   fs.writeFileSync(options.out, lines.join('\n'));
-  return { problems, verdicts };
+  return { problems: [...problems, ...ltcProblems], verdicts };
 }
 
 async function main() {

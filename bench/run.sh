@@ -7,7 +7,9 @@
 # from the package registries. Not part of `make test`.
 #
 # Environment: BENCH_SIZES (default 100000,1000000), BENCH_WARMUP (3), BENCH_RUNS (11),
-# BENCH_TARGET_DIR (bench/target), BENCH_WAIT_IDLE_SECONDS (0), KAM_CHROMIUM (/usr/bin/chromium).
+# BENCH_TARGET_DIR (bench/target), BENCH_WAIT_IDLE_SECONDS (0), KAM_CHROMIUM (/usr/bin/chromium),
+# BENCH_ONLY (all; `ltc`: only the LTC rows and the stage move, replacing just that section of
+# RESULTS.md; `tiering`: only tiering + concentration and the rule edit).
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -20,6 +22,8 @@ RUNS="${BENCH_RUNS:-11}"
 TARGET_DIR="${BENCH_TARGET_DIR:-$BENCH_DIR/target}"
 CHROMIUM="${KAM_CHROMIUM:-/usr/bin/chromium}"
 WAIT_IDLE="${BENCH_WAIT_IDLE_SECONDS:-0}"
+ONLY="${BENCH_ONLY:-all}"
+case "$ONLY" in all|tiering|ltc) ;; *) echo "BENCH_ONLY: all, tiering or ltc" >&2; exit 2 ;; esac
 WASM_BINDGEN_VERSION=0.2.130
 
 say() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
@@ -78,16 +82,25 @@ wasm_build release-app pkg-app -Oz
 # --- run --------------------------------------------------------------------------------------
 mkdir -p .out
 wait_for_idle
-say "native run (sizes $SIZES, $WARMUP warm-up + $RUNS timed runs)"
+say "native run (only $ONLY; sizes $SIZES, $WARMUP warm-up + $RUNS timed runs)"
 "$TARGET_DIR/release/bench-native" --sizes "$SIZES" --warmup "$WARMUP" --runs "$RUNS" \
-  --json .out/native.json
+  --only "$ONLY" --json .out/native.json
 say "building the app (trunk build --release) for the rule-edit round trip and its wasm size"
 (cd .. && make build)
-wait_for_idle
-say "rule edit → updated view in the app at 100,000 customers"
-KAM_CHROMIUM="$CHROMIUM" node ui_timing.mjs 100000 --markdown e2e-rule-edit.md
+if [ "$ONLY" != ltc ]; then
+  wait_for_idle
+  say "rule edit → updated view in the app at 100,000 customers"
+  KAM_CHROMIUM="$CHROMIUM" node ui_timing.mjs 100000 --markdown e2e-rule-edit.md
+fi
+if [ "$ONLY" != tiering ]; then
+  wait_for_idle
+  say "stage move → updated board in the app at 100,000 opportunities"
+  cargo build --release --target-dir "$TARGET_DIR" -p kam-bench-kernel --bin ltc-workspace
+  "$TARGET_DIR/release/ltc-workspace" .out/ltc-workspace.kam.json
+  KAM_CHROMIUM="$CHROMIUM" node ui_stage_move.mjs .out/ltc-workspace.kam.json --markdown e2e-stage-move.md
+fi
 wait_for_idle
 say "browser run in headless Chromium"
 KAM_CHROMIUM="$CHROMIUM" node driver.mjs --native .out/native.json --sizes "$SIZES" \
-  --warmup "$WARMUP" --runs "$RUNS" --out RESULTS.md
+  --warmup "$WARMUP" --runs "$RUNS" --only "$ONLY" --out RESULTS.md
 say "done: bench/RESULTS.md"

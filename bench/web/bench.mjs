@@ -10,13 +10,13 @@
 //      a forced garbage collection before it. Interleaving spreads any background load on the
 //      machine evenly over the implementations instead of penalising whichever ran at a busy moment.
 
-import initO3, { Bench as BenchO3 } from './pkg-o3/kam_bench.js';
-import initApp, { Bench as BenchApp } from './pkg-app/kam_bench.js';
+import initO3, { Bench as BenchO3, LtcBench as LtcBenchO3 } from './pkg-o3/kam_bench.js';
+import initApp, { Bench as BenchApp, LtcBench as LtcBenchApp } from './pkg-app/kam_bench.js';
 import { typedArrays, arquero, compareSummaries } from './peers.mjs';
 
 const BUILDS = [
-  { id: 'o3', init: initO3, Bench: BenchO3, wasm: './pkg-o3/kam_bench_bg.wasm' },
-  { id: 'app', init: initApp, Bench: BenchApp, wasm: './pkg-app/kam_bench_bg.wasm' },
+  { id: 'o3', init: initO3, Bench: BenchO3, LtcBench: LtcBenchO3, wasm: './pkg-o3/kam_bench_bg.wasm' },
+  { id: 'app', init: initApp, Bench: BenchApp, LtcBench: LtcBenchApp, wasm: './pkg-app/kam_bench_bg.wasm' },
 ];
 
 const logElement = document.getElementById('log');
@@ -43,7 +43,48 @@ const median = (times) => {
   return t.length % 2 ? t[mid] : (t[mid - 1] + t[mid]) / 2;
 };
 
-async function run({ sizes, warmup, runs, seed }) {
+/**
+ * The LTC rows: in each build, a synthetic document of `ltc.opportunities` opportunities and
+ * `ltc.contracts` contracts on `ltc.customers` customers (not timed), checked build against
+ * build, then warmed up and timed in interleaved rounds like the tiering rows.
+ */
+function runLtc({ customers, opportunities, contracts }, seedBig, warmup, runs) {
+  const entry = { customers, opportunities, contracts, generate_ms: {}, times: {}, problems: [], summary: null };
+  const implementations = [];
+  const benches = [];
+  for (const build of BUILDS) {
+    const started = performance.now();
+    const bench = new build.LtcBench(customers, opportunities, contracts, seedBig);
+    entry.generate_ms[build.id] = performance.now() - started;
+    benches.push(bench);
+    log(`LTC: wasm ${build.id} generated ${opportunities} opportunities, ${contracts} contracts in ${entry.generate_ms[build.id].toFixed(0)} ms`);
+    const summary = JSON.parse(bench.summary());
+    if (entry.summary === null) entry.summary = summary;
+    else if (JSON.stringify(summary) !== JSON.stringify(entry.summary)) {
+      entry.problems.push(`LTC wasm ${build.id}: results differ from wasm ${BUILDS[0].id}`);
+    }
+    const id = `wasm-${build.id}`;
+    implementations.push(
+      [`${id}/weighted_pipeline`, () => bench.run_weighted_pipeline()],
+      [`${id}/coverage_four_keys`, () => bench.run_coverage()],
+      [`${id}/receivables`, () => bench.run_receivables()],
+      [`${id}/column_totals`, () => bench.run_column_totals()],
+    );
+  }
+  for (const [id, fn] of implementations) {
+    entry.times[id] = [];
+    for (let i = 0; i < warmup; i++) fn();
+  }
+  log(`LTC: warmed up; timing ${runs} rounds of ${implementations.length} calls`);
+  for (let round = 0; round < runs; round++) {
+    for (const [id, fn] of implementations) entry.times[id].push(timeOnce(fn));
+  }
+  for (const [id] of implementations) log(`LTC: ${id} median ${median(entry.times[id]).toFixed(1)} ms`);
+  for (const bench of benches) bench.free();
+  return entry;
+}
+
+async function run({ sizes, warmup, runs, seed, ltc }) {
   for (const build of BUILDS) await build.init({ module_or_path: build.wasm });
   const seedBig = BigInt(seed ?? BenchO3.default_seed());
   const result = {
@@ -118,6 +159,7 @@ async function run({ sizes, warmup, runs, seed }) {
     for (const bench of benches) bench.free();
     result.sizes.push(entry);
   }
+  if (ltc) result.ltc = runLtc(ltc, seedBig, warmup, runs);
   return result;
 }
 

@@ -201,3 +201,118 @@ pub fn median(times: &[f64]) -> f64 {
         n => (t[n / 2 - 1] + t[n / 2]) / 2.0,
     }
 }
+
+/// LTC (lead to cash) at scale: the pipeline, coverage and receivables figures over a synthetic
+/// document (`kam_planner::domain::ltc::synthetic`), shared by the native binary and the wasm
+/// build so that both time the very same calls.
+pub mod ltc {
+    use std::collections::HashMap;
+
+    use kam_planner::domain::ltc::calc::{self, column_totals, Coverage, CoverageRow, Ctx};
+    use kam_planner::domain::ltc::cash::{self, Receivables};
+    use kam_planner::domain::ltc::{synthetic, Ltc, Scope};
+    use kam_planner::domain::synthetic as customers;
+    use kam_planner::domain::tiering::TieringConfig;
+    use serde_json::{json, Value};
+
+    /// Opportunities of the LTC rows.
+    pub const OPPORTUNITIES: usize = 100_000;
+    /// Contracts of the LTC rows.
+    pub const CONTRACTS: usize = 50_000;
+    /// Customers the LTC document is spread over.
+    pub const CUSTOMERS: usize = 100_000;
+    /// People owning the opportunities (`p-000` … `p-199`).
+    pub const PEOPLE: usize = 200;
+    /// The four keys of the coverage row.
+    pub const KEYS: [Scope; 4] = [Scope::Account, Scope::Tier, Scope::Owner, Scope::Line];
+
+    /// The document and what the calculations take besides it.
+    pub struct Data {
+        /// The synthetic document.
+        pub ltc: Ltc,
+        /// Customer id → tier id, from the default tiering.
+        pub tier_of: HashMap<String, String>,
+        /// Fiscal year.
+        pub year: i32,
+        /// Reference day.
+        pub today: i64,
+    }
+
+    /// The person ids of the synthetic owners.
+    pub fn people() -> Vec<String> {
+        (0..PEOPLE).map(|i| format!("p-{i:03}")).collect()
+    }
+
+    /// `customers` synthetic customers tiered by `TieringConfig::default()`, and an LTC document
+    /// of `opps` opportunities and `contracts` contracts on them (all from `seed`).
+    pub fn data(customers: usize, opps: usize, contracts: usize, seed: u64) -> Data {
+        let cs = customers::customers(customers, seed);
+        let config = TieringConfig::default();
+        let tier_of = cs
+            .iter()
+            .zip(config.assign_all(&cs))
+            .filter_map(|(c, a)| Some((c.id.clone(), config.tiers.get(a?.tier)?.id.clone())))
+            .collect();
+        Data {
+            ltc: synthetic::ltc(&cs, &people(), opps, contracts, seed),
+            tier_of,
+            year: synthetic::FISCAL_YEAR,
+            today: synthetic::today(),
+        }
+    }
+
+    /// Row "weighted pipeline": `calc::weighted_pipeline`.
+    pub fn weighted_pipeline(d: &Data) -> f64 {
+        calc::weighted_pipeline(&d.ltc)
+    }
+
+    /// Part of the board: `calc::column_totals` over every opportunity.
+    pub fn column_totals_all(d: &Data) -> Vec<calc::Totals> {
+        column_totals(&d.ltc, d.ltc.opportunities.iter().map(|o| &**o), d.today)
+    }
+
+    /// Row "coverage by account, tier, owner, line": one `Ctx::new` (its indexes are part of
+    /// the cost, as in the app) and `calc::coverage` for each of the four keys.
+    pub fn coverage_all(d: &Data) -> Vec<Vec<CoverageRow>> {
+        let ctx = Ctx::new(&d.ltc, d.year, d.today, &d.tier_of);
+        KEYS.iter().map(|&s| calc::coverage(&ctx, s)).collect()
+    }
+
+    /// Row "ageing + receivables": `cash::receivables` over every contract.
+    pub fn receivables(d: &Data) -> Receivables {
+        cash::receivables(d.ltc.contracts.iter().map(|c| &**c), d.today)
+    }
+
+    /// The figures, as JSON, for native vs wasm equality.
+    pub fn summary(d: &Data) -> Value {
+        let cov = coverage_all(d);
+        let r = receivables(d);
+        let totals = column_totals_all(d);
+        json!({
+            "opportunities": d.ltc.opportunities.len(),
+            "contracts": d.ltc.contracts.len(),
+            "weighted_pipeline": weighted_pipeline(d),
+            "column_counts": totals.iter().map(|t| t.count).collect::<Vec<_>>(),
+            "column_weighted": totals.iter().map(|t| t.weighted).collect::<Vec<_>>(),
+            "column_aged": totals.iter().map(|t| t.aged).collect::<Vec<_>>(),
+            "coverage": KEYS.iter().zip(&cov).map(|(s, rows)| json!({
+                "key": s.key(),
+                "rows": rows.len(),
+                "flagged": rows.iter().filter(|r| r.flagged).count(),
+                "with_target": rows.iter().filter(|r| r.target.is_some()).count(),
+                "won": rows.iter().map(|r| r.won).sum::<f64>(),
+                "open_weighted": rows.iter().map(|r| r.open_weighted).sum::<f64>(),
+                "ratio_sum": rows.iter().map(|r| match r.coverage {
+                    Coverage::Ratio(x) => x,
+                    _ => 0.0,
+                }).sum::<f64>(),
+            })).collect::<Vec<_>>(),
+            "receivable": r.receivable,
+            "ageing_amounts": r.ageing.amounts,
+            "ageing_counts": r.ageing.counts,
+            "overdue_accounts": r.overdue_by_account.len(),
+            "invoiced_year": r.invoiced_year,
+            "dso": r.dso,
+        })
+    }
+}

@@ -2,7 +2,12 @@
 //!
 //! ```text
 //! bench-native [--sizes 100000,1000000] [--warmup 3] [--runs 11] [--json out.json]
+//!              [--only all|tiering|ltc]
 //! ```
+//!
+//! `--only ltc` (what `BENCH_ONLY=ltc bench/run.sh` passes) runs only the LTC rows: weighted
+//! pipeline, coverage by four keys and ageing + receivables over 100,000 opportunities and
+//! 50,000 contracts; `--only tiering` only tiering + concentration.
 //!
 //! Prints a table and, with `--json`, writes every timing for `bench/web/driver.mjs` to put into
 //! RESULTS.md. Exits with status 1 if the struct and columnar paths disagree.
@@ -25,6 +30,8 @@ struct Options {
     warmup: usize,
     runs: usize,
     json: Option<String>,
+    /// "all", "tiering" or "ltc".
+    only: String,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -33,6 +40,7 @@ fn parse_args() -> Result<Options, String> {
         warmup: 3,
         runs: 11,
         json: None,
+        only: "all".into(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -47,6 +55,7 @@ fn parse_args() -> Result<Options, String> {
             "--warmup" => o.warmup = number(&value)?,
             "--runs" => o.runs = number(&value)?.max(1),
             "--json" => o.json = Some(value),
+            "--only" if ["all", "tiering", "ltc"].contains(&value.as_str()) => o.only = value,
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -104,11 +113,18 @@ fn main() -> ExitCode {
     let load_before = load_average();
     let config = TieringConfig::default();
     let mut results = Vec::new();
-    println!(
-        "{:>9}  {:>14}  {:>14}  {:>14}  {:>14}  {:>14}",
-        "customers", "struct ms", "columnar ms", "assign_all ms", "col. tiers ms", "analyse ms"
-    );
-    for &n in &options.sizes {
+    let sizes: &[usize] = if options.only == "ltc" {
+        &[]
+    } else {
+        &options.sizes
+    };
+    if !sizes.is_empty() {
+        println!(
+            "{:>9}  {:>14}  {:>14}  {:>14}  {:>14}  {:>14}",
+            "customers", "struct ms", "columnar ms", "assign_all ms", "col. tiers ms", "analyse ms"
+        );
+    }
+    for &n in sizes {
         let started = Instant::now();
         let customers = synthetic::customers(n, synthetic::BENCH_SEED);
         let columns = Columns::from_customers(&customers);
@@ -178,8 +194,10 @@ fn main() -> ExitCode {
         );
         results.push(entry);
     }
+    let ltc = (options.only != "tiering").then(|| ltc_rows(options.warmup, options.runs));
     if let Some(path) = options.json {
         let doc = json!({
+            "ltc": ltc,
             "warmup": options.warmup,
             "runs": options.runs,
             "seed": synthetic::BENCH_SEED,
@@ -193,4 +211,62 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The LTC rows: 100,000 opportunities and 50,000 contracts on 100,000 customers, timed like
+/// the tiering rows (warm-up, interleaved rounds, median).
+fn ltc_rows(warmup: usize, runs: usize) -> Value {
+    use kam_bench_kernel::ltc;
+    let started = Instant::now();
+    let d = ltc::data(
+        ltc::CUSTOMERS,
+        ltc::OPPORTUNITIES,
+        ltc::CONTRACTS,
+        synthetic::BENCH_SEED,
+    );
+    let generate_ms = started.elapsed().as_secs_f64() * 1e3;
+    let mut entries: Vec<Timed<'_>> = vec![
+        (
+            "weighted_pipeline",
+            Box::new(|| {
+                black_box(ltc::weighted_pipeline(&d));
+            }),
+        ),
+        (
+            "coverage_four_keys",
+            Box::new(|| {
+                black_box(ltc::coverage_all(&d));
+            }),
+        ),
+        (
+            "receivables",
+            Box::new(|| {
+                black_box(ltc::receivables(&d));
+            }),
+        ),
+        (
+            "column_totals",
+            Box::new(|| {
+                black_box(ltc::column_totals_all(&d));
+            }),
+        ),
+    ];
+    let times = time_rounds(&mut entries, warmup, runs);
+    let mut entry = json!({
+        "customers": ltc::CUSTOMERS,
+        "opportunities": ltc::OPPORTUNITIES,
+        "contracts": ltc::CONTRACTS,
+        "generate_ms": generate_ms,
+        "summary": ltc::summary(&d),
+    });
+    println!(
+        "LTC {} opportunities, {} contracts (generated in {generate_ms:.0} ms):",
+        ltc::OPPORTUNITIES,
+        ltc::CONTRACTS
+    );
+    for ((name, _), t) in entries.iter().zip(&times) {
+        println!("  {name:<20} {:>10.2} ms", median(t));
+        entry[*name] = stats(t);
+    }
+    entry
 }

@@ -128,3 +128,49 @@ impl Bench {
         self.columns.rank.clone()
     }
 }
+
+/// The LTC rows in the browser: a synthetic document of `opps` opportunities and `contracts`
+/// contracts on `customers` customers; the page times each `run_*` call with `performance.now()`.
+#[wasm_bindgen]
+pub struct LtcBench {
+    data: kam_bench_kernel::ltc::Data,
+}
+
+#[wasm_bindgen]
+impl LtcBench {
+    /// The document of `kam_bench_kernel::ltc::data(customers, opps, contracts, seed)`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(customers: usize, opps: usize, contracts: usize, seed: u64) -> LtcBench {
+        LtcBench {
+            data: kam_bench_kernel::ltc::data(customers, opps, contracts, seed),
+        }
+    }
+
+    /// Weighted pipeline; returns it.
+    pub fn run_weighted_pipeline(&self) -> f64 {
+        kam_bench_kernel::ltc::weighted_pipeline(&self.data)
+    }
+
+    /// Coverage by account, tier, owner and line; returns the number of rows.
+    pub fn run_coverage(&self) -> usize {
+        kam_bench_kernel::ltc::coverage_all(&self.data)
+            .iter()
+            .map(Vec::len)
+            .sum()
+    }
+
+    /// Ageing + receivables; returns the receivable.
+    pub fn run_receivables(&self) -> f64 {
+        kam_bench_kernel::ltc::receivables(&self.data).receivable
+    }
+
+    /// The board's column totals; returns the number of columns.
+    pub fn run_column_totals(&self) -> usize {
+        kam_bench_kernel::ltc::column_totals_all(&self.data).len()
+    }
+
+    /// The figures as JSON (not timed), for the native vs wasm check.
+    pub fn summary(&self) -> String {
+        kam_bench_kernel::ltc::summary(&self.data).to_string()
+    }
+}
