@@ -99,7 +99,7 @@ fn the_demo_ranks_manufacturing_power_telecom_first() {
 #[test]
 fn customer_selection_evidence_counts_accounts_per_industry() {
     let ws = zh();
-    let tiers = calc::tier_ids(&ws);
+    let tiers = ws.tier_ids();
     let by = calc::accounts_by_industry(&ws.customers, &tiers, &ws.org.account_tiers);
     let total: usize = by.values().flatten().sum();
     assert_eq!(total, 15, "5 strategic + 10 value accounts");
@@ -111,7 +111,7 @@ fn customer_selection_evidence_counts_accounts_per_industry() {
 #[test]
 fn the_demo_whitespace_concentrates_open_potential_in_two_lines() {
     let ws = zh();
-    let tiers = calc::tier_ids(&ws);
+    let tiers = ws.tier_ids();
     let accounts = calc::accounts(&ws, &tiers);
     assert_eq!(accounts.len(), 15);
     let a: Vec<(&str, &str)> = accounts

@@ -287,3 +287,40 @@ mod customer_edits {
         assert_eq!(next.industry_lines, ["电力", "金融"]);
     }
 }
+
+/// An edit applied ahead of the reducer (`WorkspaceHandle::try_edit`) is taken as it is when
+/// the document is still the one it was applied to, and applied again to the document as it is
+/// when another edit came first — so two edits in one tick both count.
+#[test]
+fn an_edit_applied_ahead_is_kept_or_applied_again_to_the_newer_document() {
+    let s = session();
+    let base = s.workspace.clone();
+    let edit = Edit::SetFiscalYear(2031);
+    let next = Rc::new(
+        apply(&base, &edit, 7_000)
+            .expect("a valid year")
+            .expect("a change"),
+    );
+    let kept = s.clone().reduce(SessionAction::Applied {
+        base: base.clone(),
+        next: next.clone(),
+        edit: edit.clone(),
+        now_ms: 7_000,
+    });
+    assert!(
+        Rc::ptr_eq(&kept.workspace, &next),
+        "the result is used as it is"
+    );
+    assert_eq!(kept.undo_depth(), 1);
+    // Another edit landed first: the year edit is applied to the renamed document.
+    let renamed = rename(s, "丙公司", 6_000);
+    let both = renamed.reduce(SessionAction::Applied {
+        base,
+        next,
+        edit,
+        now_ms: 7_000,
+    });
+    assert_eq!(both.workspace.meta.name, "丙公司");
+    assert_eq!(both.workspace.meta.fiscal_year, 2031);
+    assert_eq!(both.undo_depth(), 2);
+}

@@ -199,6 +199,26 @@ impl Customer {
 }
 
 impl Workspace {
+    /// The tier id of each customer (in the order of `customers`), as Tool 1 assigns it.
+    pub fn tier_ids(&self) -> Vec<Option<String>> {
+        self.tiering
+            .assign_all(&self.customers)
+            .into_iter()
+            .map(|a| a.and_then(|a| self.tiering.tiers.get(a.tier).map(|t| t.id.clone())))
+            .collect()
+    }
+
+    /// Each customer's tier id by customer id (a customer in no tier is left out).
+    pub fn tier_map(&self) -> std::collections::HashMap<String, String> {
+        self.customers
+            .iter()
+            .zip(self.tier_ids())
+            .filter_map(|(c, t)| Some((c.id.clone(), t?)))
+            .collect()
+    }
+}
+
+impl Workspace {
     /// An empty workspace with the default tiering, named `name`, created at `now_ms`.
     pub fn empty(id: &str, name: &str, now_ms: i64) -> Workspace {
         Workspace {

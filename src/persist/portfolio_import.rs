@@ -552,7 +552,7 @@ pub fn cells_template_rows(ws: &Workspace, zh: bool) -> Vec<Vec<String>> {
         .iter()
         .map(|f| f.label(zh).to_string())
         .collect::<Vec<String>>()];
-    let tiers = crate::domain::portfolio::calc::tier_ids(ws);
+    let tiers = ws.tier_ids();
     let mut names: HashMap<&str, usize> = HashMap::new();
     for c in &ws.customers {
         *names.entry(c.name.as_str()).or_insert(0) += 1;

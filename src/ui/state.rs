@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::{self, Edit, EditError};
 use crate::domain::workspace::Workspace;
 
 /// Undo steps kept (the oldest are dropped beyond this).
@@ -31,6 +31,19 @@ pub enum SessionAction {
         /// When it was made.
         now_ms: i64,
     },
+    /// An edit already applied by [`WorkspaceHandle::try_edit`] to `base`, giving `next`; when
+    /// the document is no longer `base` (another edit came first), the edit is applied again to
+    /// the document as it is.
+    Applied {
+        /// The document the edit was applied to.
+        base: Rc<Workspace>,
+        /// The result.
+        next: Rc<Workspace>,
+        /// The edit.
+        edit: Edit,
+        /// When it was made.
+        now_ms: i64,
+    },
     /// Go back one step.
     Undo,
     /// Go forward one step.
@@ -47,6 +60,20 @@ impl Session {
             past: Vec::new(),
             future: Vec::new(),
         }
+    }
+
+    /// The session with `next` as the document, the current one one undo step back.
+    fn push(&self, next: Rc<Workspace>) -> Rc<Session> {
+        let mut past = self.past.clone();
+        past.push(self.workspace.clone());
+        if past.len() > UNDO_LIMIT {
+            past.remove(0);
+        }
+        Rc::new(Session {
+            workspace: next,
+            past,
+            future: Vec::new(),
+        })
     }
 
     /// Steps that can be undone.
@@ -85,20 +112,21 @@ impl Reducible for Session {
 
     fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
         match action {
+            SessionAction::Applied {
+                base,
+                next,
+                edit,
+                now_ms,
+            } => {
+                if Rc::ptr_eq(&base, &self.workspace) {
+                    self.push(next)
+                } else {
+                    self.reduce(SessionAction::Edit { edit, now_ms })
+                }
+            }
             SessionAction::Edit { edit, now_ms } => {
                 match edit::apply(&self.workspace, &edit, now_ms) {
-                    Ok(Some(next)) => {
-                        let mut past = self.past.clone();
-                        past.push(self.workspace.clone());
-                        if past.len() > UNDO_LIMIT {
-                            past.remove(0);
-                        }
-                        Rc::new(Session {
-                            workspace: Rc::new(next),
-                            past,
-                            future: Vec::new(),
-                        })
-                    }
+                    Ok(Some(next)) => self.push(Rc::new(next)),
                     // Invalid edits are refused before dispatch by the views (which show why);
                     // here they simply change nothing.
                     Ok(None) | Err(_) => self,
@@ -160,6 +188,22 @@ impl WorkspaceHandle {
             edit,
             now_ms: now_ms(),
         });
+    }
+
+    /// Applies an edit now, or says why it is refused (the document is then unchanged). The
+    /// edit is applied once: the result goes to the reducer as it is.
+    pub fn try_edit(&self, edit: Edit) -> Result<(), EditError> {
+        let base = self.workspace();
+        let now_ms = now_ms();
+        if let Some(next) = edit::apply(&base, &edit, now_ms)? {
+            self.session.dispatch(SessionAction::Applied {
+                base,
+                next: Rc::new(next),
+                edit,
+                now_ms,
+            });
+        }
+        Ok(())
     }
 
     /// Undoes the last edit.

@@ -6,6 +6,7 @@
 //! [`cash`] (milestone due dates, receivables, overdue ageing, DSO, collections by month); the
 //! figures the KPI tool takes from LTC in [`kpi_link`]; the demo's document in [`demo`].
 
+pub mod board;
 pub mod calc;
 pub mod cash;
 mod demo;

@@ -327,15 +327,6 @@ pub fn expansion_ranking(p: &Portfolio) -> Vec<Expansion> {
     out
 }
 
-/// The tier id of each customer (in the order of `ws.customers`), as Tool 1 assigns it.
-pub fn tier_ids(ws: &Workspace) -> Vec<Option<String>> {
-    ws.tiering
-        .assign_all(&ws.customers)
-        .into_iter()
-        .map(|a| a.and_then(|a| ws.tiering.tiers.get(a.tier).map(|t| t.id.clone())))
-        .collect()
-}
-
 /// Per industry, how many accounts each account tier has there (`account_tiers` order): the
 /// evidence for customer selection. Industries with no account are left out.
 pub fn accounts_by_industry<C: Borrow<Customer>>(

@@ -303,7 +303,7 @@ const HOT_LINES: [&str; 2] = ["bl-5", "bl-16"];
 /// the account's annual purchase), the hot lines open with 3–6 M of potential each, the other
 /// growth and emerging lines alternately in pursuit and open with 0.3–0.8 M.
 fn whitespace(ws: &Workspace, lines: &[BusinessLine], now_ms: i64) -> Vec<WhitespaceCell> {
-    let tiers = calc::tier_ids(ws);
+    let tiers = ws.tier_ids();
     let mut out = Vec::new();
     for (n, (account, _)) in calc::accounts(ws, &tiers).into_iter().enumerate() {
         let mine: Vec<&BusinessLine> = lines

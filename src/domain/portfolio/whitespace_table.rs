@@ -26,7 +26,7 @@ pub struct AccountRow {
 
 /// The accounts of the whitespace in the order of [`calc::accounts`].
 pub fn account_rows(ws: &Workspace) -> Vec<AccountRow> {
-    calc::accounts(ws, &calc::tier_ids(ws))
+    calc::accounts(ws, &ws.tier_ids())
         .into_iter()
         .map(|(c, tier)| AccountRow {
             id: c.id.clone(),

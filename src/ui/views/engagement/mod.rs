@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::engagement::completion::{completion, BehindReason, Completion};
 use crate::domain::engagement::{Action, Engagement};
 use crate::domain::number::format_percent;
@@ -125,16 +125,12 @@ pub fn engagement_view() -> Html {
     let edit_error = use_state(|| None::<String>);
     let on_change = {
         let handle = handle.clone();
-        let ws = ws.clone();
         let edit_error = edit_error.clone();
         Callback::from(move |doc: Engagement| {
             let edit = Edit::SetEngagement(Box::new(doc));
-            // Checked first so that a refusal is explained instead of silently ignored.
-            match edit::apply(&ws, &edit, 0) {
-                Ok(_) => {
-                    edit_error.set(None);
-                    handle.edit(edit);
-                }
+            // A refusal is explained instead of silently ignored.
+            match handle.try_edit(edit) {
+                Ok(()) => edit_error.set(None),
                 Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
             }
         })

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::kpi::{check, Kpi, KpiRefusal, OwnerKind, Scorecard};
 use crate::domain::org::talent_input::fresh_id;
 use crate::domain::org::AR;
@@ -78,7 +78,6 @@ pub fn kpi_view() -> Html {
 
     let set_kpi = {
         let handle = handle.clone();
-        let ws = ws.clone();
         let edit_error = edit_error.clone();
         Callback::from(move |next: Kpi| {
             // Checked first so a refusal is explained instead of silently ignored.
@@ -91,11 +90,9 @@ pub fn kpi_view() -> Html {
                 return;
             }
             let edit = Edit::SetKpi(Box::new(next));
-            match edit::apply(&ws, &edit, 0) {
-                Ok(_) => {
-                    edit_error.set(None);
-                    handle.edit(edit);
-                }
+            // A refusal is explained instead of silently ignored.
+            match handle.try_edit(edit) {
+                Ok(()) => edit_error.set(None),
                 Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
             }
         })

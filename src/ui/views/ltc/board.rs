@@ -4,8 +4,6 @@
 
 #[path = "board_cards.rs"]
 mod cards;
-#[path = "board_model.rs"]
-mod model;
 #[path = "opp_form.rs"]
 mod opp_form;
 #[path = "stages_form.rs"]
@@ -19,12 +17,12 @@ use yew::prelude::*;
 
 use super::{stage_name, today, PartProps};
 use crate::domain::edit::Edit;
+use crate::domain::ltc::board::{BoardIndex, Filter, PAGE};
 use crate::domain::ltc::{Ltc, Opportunity, StageKind};
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::use_i18n;
 use crate::ui::views::customers::Select;
 use cards::{card_dom_id, column, Actions};
-use model::{Filter, PAGE};
 use opp_form::OppForm;
 use stages_form::StageSettings;
 
@@ -41,6 +39,21 @@ enum Open {
     },
 }
 
+/// How many cards each column shows (stage id → count; [`PAGE`] when absent); each "more"
+/// adds a page.
+#[derive(Clone, Default, PartialEq)]
+struct Shown(HashMap<String, usize>);
+
+impl Reducible for Shown {
+    type Action = String;
+
+    fn reduce(self: Rc<Self>, stage: String) -> Rc<Self> {
+        let mut next = self.0.clone();
+        *next.entry(stage).or_insert(PAGE) += PAGE;
+        Rc::new(Shown(next))
+    }
+}
+
 /// Marks a point in time for the "stage move → updated board" measurement of the benchmark
 /// (`bench/ui_stage_move.mjs`), as the tiering view does for a rule edit.
 fn performance_mark(name: &str) {
@@ -55,21 +68,39 @@ pub fn board_tab(props: &PartProps) -> Html {
     let i18n = use_i18n();
     let ws = props.ws.0.clone();
     let filter = use_state(Filter::default);
-    let shown = use_state(HashMap::<String, usize>::new);
+    let shown = use_reducer(Shown::default);
     let open = use_state(|| Open::None);
     let drop_target = use_state_eq(|| None::<String>);
     let dragging = use_mut_ref(|| None::<String>);
     // The card to focus once the board has re-rendered (after a move, the card is a new element).
     let focus_next: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     let day = today(&ws);
+    // The entries behind the columns, kept across edits: a stage move updates them in place.
+    let index = use_mut_ref(|| None::<BoardIndex>);
     let board = {
-        let tiers = props.tiers.clone();
+        let index = index.clone();
         use_memo(
-            (props.ws.clone(), (*filter).clone(), (*shown).clone()),
-            move |(w, f, s)| model::model(&w.0, &tiers, f, s, day),
+            (
+                props.ws.clone(),
+                props.tiers.clone(),
+                (*filter).clone(),
+                shown.0.clone(),
+            ),
+            move |(w, tiers, f, s)| {
+                let mut slot = index.borrow_mut();
+                let ix = match slot.take() {
+                    Some(mut ix) => {
+                        ix.update(&w.0, tiers, f, day);
+                        ix
+                    }
+                    None => BoardIndex::new(&w.0, tiers, f, day),
+                };
+                let model = ix.model(s);
+                *slot = Some(ix);
+                model
+            },
         )
     };
-    let owners = use_memo(props.ws.clone(), |w| model::owners(&w.0));
     // The board has been re-rendered for this document: the end of a move's round trip.
     use_effect_with(props.ws.clone(), |_| performance_mark("kam:ltc-updated"));
     {
@@ -89,75 +120,94 @@ pub fn board_tab(props: &PartProps) -> Html {
         });
     }
 
-    let on_move = {
-        let (ws, on_edit, open, focus_next) = (
+    // What the cards' actions read: the document and callbacks of the latest render, so that
+    // the actions themselves stay the same across renders and unchanged cards are not rendered
+    // again.
+    let latest = use_mut_ref(|| {
+        (
             ws.clone(),
             props.on_edit.clone(),
-            open.clone(),
+            props.on_open_account.clone(),
+        )
+    });
+    *latest.borrow_mut() = (
+        ws.clone(),
+        props.on_edit.clone(),
+        props.on_open_account.clone(),
+    );
+    let actions = {
+        let (latest, open, focus_next, dragging, drop_target) = (
+            latest.clone(),
+            open.setter(),
             focus_next.clone(),
+            dragging.clone(),
+            drop_target.setter(),
         );
-        Callback::from(move |(id, stage): (String, String)| {
-            let Some(o) = ws.ltc.opportunity(&id) else {
-                return;
+        let more = shown.dispatcher();
+        use_memo((), move |_| {
+            let on_move = {
+                let (latest, open, focus_next) = (latest.clone(), open.clone(), focus_next);
+                Callback::from(move |(id, stage): (String, String)| {
+                    let (ws, on_edit, _) = latest.borrow().clone();
+                    let Some(o) = ws.ltc.opportunity(&id) else {
+                        return;
+                    };
+                    if o.stage == stage {
+                        return;
+                    }
+                    if ws
+                        .ltc
+                        .stage(&stage)
+                        .is_some_and(|s| s.kind == StageKind::Lost)
+                    {
+                        // The card gets the focus back when the dialog closes.
+                        open.set(Open::Lost { id, stage });
+                        return;
+                    }
+                    *focus_next.borrow_mut() = Some(id.clone());
+                    performance_mark("kam:ltc-move");
+                    on_edit.emit(Edit::MoveOpportunity {
+                        id,
+                        stage,
+                        date: ws.meta.today.clone(),
+                    });
+                })
             };
-            if o.stage == stage {
-                return;
+            Actions {
+                on_move: on_move.clone(),
+                on_open: {
+                    let (latest, open) = (latest.clone(), open.clone());
+                    Callback::from(move |id: String| {
+                        let ws = latest.borrow().0.clone();
+                        if let Some(o) = ws.ltc.opportunity(&id) {
+                            open.set(Open::Editor(Some(o.clone())));
+                        }
+                    })
+                },
+                on_open_account: {
+                    let latest = latest.clone();
+                    Callback::from(move |id: String| {
+                        let on_open_account = latest.borrow().2.clone();
+                        on_open_account.emit(id);
+                    })
+                },
+                on_drag: {
+                    let dragging = dragging.clone();
+                    Callback::from(move |id: String| *dragging.borrow_mut() = Some(id))
+                },
+                on_drop: {
+                    let (drop_target, on_move) = (drop_target.clone(), on_move.clone());
+                    Callback::from(move |stage: String| {
+                        drop_target.set(None);
+                        if let Some(id) = dragging.borrow_mut().take() {
+                            on_move.emit((id, stage));
+                        }
+                    })
+                },
+                on_drag_over: Callback::from(move |stage: String| drop_target.set(Some(stage))),
+                on_more: Callback::from(move |stage: String| more.dispatch(stage)),
             }
-            if ws
-                .ltc
-                .stage(&stage)
-                .is_some_and(|s| s.kind == StageKind::Lost)
-            {
-                // The card gets the focus back when the dialog closes.
-                open.set(Open::Lost { id, stage });
-                return;
-            }
-            *focus_next.borrow_mut() = Some(id.clone());
-            performance_mark("kam:ltc-move");
-            on_edit.emit(Edit::MoveOpportunity {
-                id,
-                stage,
-                date: ws.meta.today.clone(),
-            });
         })
-    };
-    let actions = Actions {
-        on_move: on_move.clone(),
-        on_open: {
-            let (ws, open) = (ws.clone(), open.clone());
-            Callback::from(move |id: String| {
-                if let Some(o) = ws.ltc.opportunity(&id) {
-                    open.set(Open::Editor(Some(o.clone())));
-                }
-            })
-        },
-        on_open_account: props.on_open_account.clone(),
-        on_drag: {
-            let dragging = dragging.clone();
-            Callback::from(move |id: String| *dragging.borrow_mut() = Some(id))
-        },
-        on_drop: {
-            let (dragging, on_move, drop_target) =
-                (dragging.clone(), on_move.clone(), drop_target.clone());
-            Callback::from(move |stage: String| {
-                drop_target.set(None);
-                if let Some(id) = dragging.borrow_mut().take() {
-                    on_move.emit((id, stage));
-                }
-            })
-        },
-        on_drag_over: {
-            let drop_target = drop_target.clone();
-            Callback::from(move |stage: String| drop_target.set(Some(stage)))
-        },
-        on_more: {
-            let shown = shown.clone();
-            Callback::from(move |stage: String| {
-                let mut next = (*shown).clone();
-                *next.entry(stage).or_insert(PAGE) += PAGE;
-                shown.set(next);
-            })
-        },
     };
     let set_filter = |f: fn(&mut Filter, String)| {
         let filter = filter.clone();
@@ -211,7 +261,8 @@ pub fn board_tab(props: &PartProps) -> Html {
     let owner_options: Vec<(AttrValue, AttrValue)> =
         std::iter::once(any(i18n.t("ltc_board.all_owners")))
             .chain(
-                owners
+                board
+                    .owners
                     .iter()
                     .map(|(id, name)| (id.clone().into(), name.clone().into())),
             )

@@ -3,16 +3,17 @@
 //! it anywhere; it can also be dragged onto another column.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::super::{person_name, stage_name};
-use super::model::{Column, PAGE};
+use crate::domain::ltc::board::{Column, PAGE};
 use crate::domain::ltc::calc;
 use crate::domain::ltc::{Opportunity, StageKind};
 use crate::domain::workspace::Workspace;
-use crate::ui::i18n::I18n;
+use crate::ui::i18n::{use_i18n, I18n};
 
 /// What a card and a column can ask of the board.
 #[derive(Clone, PartialEq)]
@@ -100,6 +101,14 @@ pub fn column(
         Callback::from(move |_: MouseEvent| cb.emit(sid.clone()))
     };
     let name = stage_name(i18n, stage);
+    // The stages a card can move to (compared by value: equal across renders).
+    let moves: Rc<Vec<(String, String)>> = Rc::new(
+        ws.ltc
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), stage_name(i18n, s)))
+            .collect(),
+    );
     html! {
         <section class={classes!("ltc-col", kind_class, drop_target.then_some("is-drop-target"))}
                  data-testid={prefix.clone()} aria-label={name.clone()} {ondragover} {ondrop}>
@@ -122,7 +131,7 @@ pub fn column(
             </header>
             <ul class="ltc-cards">
                 { for col.cards.iter().map(|o| html! {
-                    <li key={o.id.clone()}>{ card(i18n, ws, o, names, today, act) }</li>
+                    <li key={o.id.clone()}>{ card(i18n, ws, o, names, today, act, &moves) }</li>
                 }) }
             </ul>
             if col.totals.count == 0 {
@@ -138,27 +147,81 @@ pub fn column(
     }
 }
 
-/// One card.
+/// One card's props: what it shows, worked out by the column, so that a card whose
+/// opportunity and figures did not change is not rendered again.
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    /// The opportunity (compared by identity: an edit replaces the record).
+    pub opp: OppRef,
+    /// The account's name.
+    pub account: AttrValue,
+    /// The owner's name ("" without one).
+    pub owner: AttrValue,
+    /// Days in the stage, when the stage has an entry date.
+    pub days: Option<i64>,
+    /// Days over the stage's threshold (`None`: not aged).
+    pub over: Option<i64>,
+    /// Position of its stage.
+    pub here: Option<usize>,
+    /// Every stage: (id, name), in order.
+    pub stages: Rc<Vec<(String, String)>>,
+    /// What the card can ask of the board.
+    pub actions: Actions,
+}
+
+/// An opportunity compared by identity.
+#[derive(Clone)]
+pub struct OppRef(pub Rc<Opportunity>);
+
+impl PartialEq for OppRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// One card, its props worked out.
 fn card(
     i18n: &I18n,
     ws: &Workspace,
-    o: &Opportunity,
+    o: &Rc<Opportunity>,
     names: &HashMap<String, String>,
     today: i64,
     act: &Actions,
+    stages: &Rc<Vec<(String, String)>>,
 ) -> Html {
     let ltc = &ws.ltc;
-    let id = o.id.clone();
     let days = calc::days_in_stage(o, today);
     let aged = calc::is_aged(ltc, o, today);
     let over = match (days, ltc.stage(&o.stage)) {
-        (Some(d), Some(s)) if aged => d - i64::from(s.ageing_days),
-        _ => 0,
+        (Some(d), Some(s)) if aged => Some(d - i64::from(s.ageing_days)),
+        _ => None,
     };
-    let here = ltc.stage_index(&o.stage);
+    let account = names
+        .get(&o.account)
+        .cloned()
+        .unwrap_or_else(|| o.account.clone());
+    let owner = o
+        .owner
+        .as_deref()
+        .map(|_| person_name(ws, o.owner.as_deref()))
+        .unwrap_or_else(|| i18n.t("ltc_board.no_owner").to_string());
+    html! {
+        <Card opp={OppRef(o.clone())} account={AttrValue::from(account)} owner={AttrValue::from(owner)}
+              {days} {over} here={ltc.stage_index(&o.stage)} stages={stages.clone()} actions={act.clone()} />
+    }
+}
+
+/// One card.
+#[function_component(Card)]
+fn card_view(props: &CardProps) -> Html {
+    let i18n = use_i18n();
+    let o = &*props.opp.0;
+    let id = o.id.clone();
+    let (days, here, aged) = (props.days, props.here, props.over.is_some());
+    let act = &props.actions;
     let onkeydown = {
         let (id, on_move, on_open) = (id.clone(), act.on_move.clone(), act.on_open.clone());
-        let stages: Vec<String> = ltc.stages.iter().map(|s| s.id.clone()).collect();
+        let stages = props.stages.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             if e.alt_key() && (key == "ArrowRight" || key == "ArrowLeft") {
@@ -170,7 +233,7 @@ fn card(
                         i.checked_sub(1).and_then(|j| stages.get(j))
                     }
                 });
-                if let Some(s) = next {
+                if let Some((s, _)) = next {
                     on_move.emit((id.clone(), s.clone()));
                 }
             } else if key == "Enter" && e.target() == e.current_target() {
@@ -212,20 +275,14 @@ fn card(
             }
         })
     };
-    let account = names
-        .get(&o.account)
-        .cloned()
-        .unwrap_or_else(|| o.account.clone());
+    let account = props.account.to_string();
     let close = if o.close_date.is_empty() {
         i18n.t("ltc_board.no_close").to_string()
     } else {
         o.close_date.clone()
     };
-    let owner = o
-        .owner
-        .as_deref()
-        .map(|_| person_name(ws, o.owner.as_deref()))
-        .unwrap_or_else(|| i18n.t("ltc_board.no_owner").to_string());
+    let owner = props.owner.clone();
+    let over = props.over.unwrap_or(0);
     let test = format!("ltc-card-{id}");
     let label = i18n.tf(
         "ltc_board.card_label",
@@ -257,8 +314,8 @@ fn card(
                 <select onchange={move_to} data-testid={format!("{test}-move")}
                         aria-label={i18n.tf("ltc_board.move_label", &[("name", &o.name)])}>
                     <option value="" selected=true>{ i18n.t("ltc_board.move_to") }</option>
-                    { for ltc.stages.iter().filter(|s| s.id != o.stage).map(|s| html! {
-                        <option value={s.id.clone()}>{ stage_name(i18n, s) }</option>
+                    { for props.stages.iter().filter(|(s, _)| *s != o.stage).map(|(s, name)| html! {
+                        <option value={s.clone()}>{ name.clone() }</option>
                     }) }
                 </select>
             </div>

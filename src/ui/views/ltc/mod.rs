@@ -12,12 +12,13 @@ mod forecast;
 mod transfer;
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::domain::dates::day_number;
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::ltc::calc::Ctx;
 use crate::domain::ltc::Stage;
 use crate::domain::workspace::Workspace;
@@ -77,17 +78,23 @@ pub fn account_name(ws: &Workspace, id: &str) -> String {
         .map_or_else(|| id.to_string(), |c| c.name.clone())
 }
 
-/// Each customer's tier id.
-pub fn tier_map(ws: &Workspace) -> HashMap<String, String> {
-    let tiers = ws.tiering.assign_all(&ws.customers);
-    ws.customers
-        .iter()
-        .zip(tiers)
-        .filter_map(|(c, a)| {
-            let tier = ws.tiering.tiers.get(a?.tier)?;
-            Some((c.id.clone(), tier.id.clone()))
-        })
-        .collect()
+/// What the customers' tiers depend on: the customer records and the tiering rules. Two
+/// documents with the same records (shared `Rc`s: an LTC edit keeps them) and rules give the
+/// same tiers, so a stage move does not tier the customers again.
+#[derive(Clone)]
+struct TierInputs(Rc<Workspace>);
+
+impl PartialEq for TierInputs {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        Rc::ptr_eq(a, b)
+            || (a.customers.len() == b.customers.len()
+                && a.customers
+                    .iter()
+                    .zip(&b.customers)
+                    .all(|(x, y)| Rc::ptr_eq(x, y))
+                && a.tiering == b.tiering)
+    }
 }
 
 /// The workspace's reference date as a day number (1 January of the fiscal year when it is
@@ -154,21 +161,14 @@ pub fn ltc_view() -> Html {
         });
     }
     let ws_ref = DocRef(ws.clone());
-    let tiers = {
-        let ws = ws.clone();
-        use_memo(ws_ref.clone(), move |_| tier_map(&ws))
-    };
+    let tiers = use_memo(TierInputs(ws.clone()), |t| t.0.tier_map());
     let on_edit = {
         let handle = handle.clone();
-        let ws = ws.clone();
         let edit_error = edit_error.clone();
         Callback::from(move |edit: Edit| {
-            // Checked first so that a refusal is explained instead of silently ignored.
-            match edit::apply(&ws, &edit, 0) {
-                Ok(_) => {
-                    edit_error.set(None);
-                    handle.edit(edit);
-                }
+            // A refusal is explained instead of silently ignored.
+            match handle.try_edit(edit) {
+                Ok(()) => edit_error.set(None),
                 Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
             }
         })

@@ -29,7 +29,7 @@ pub fn diagnostics(props: &PartProps) -> Html {
     }
     let findings = calc::diagnose(&ws.portfolio);
     let ranking = calc::expansion_ranking(&ws.portfolio);
-    let tiers = calc::tier_ids(ws);
+    let tiers = ws.tier_ids();
     let accounts = calc::accounts_by_industry(&ws.customers, &tiers, &ws.org.account_tiers);
     html! {
         <div class="portfolio-diagnostics" data-testid="portfolio-diagnostics">

@@ -219,7 +219,7 @@ pub fn part(props: &PartProps) -> Html {
     let deleting = use_state(|| None::<Opportunity>);
     let evidence = use_memo(props.ws.clone(), |d| {
         let ws = &d.0;
-        calc::accounts_by_industry(&ws.customers, &calc::tier_ids(ws), &ws.org.account_tiers)
+        calc::accounts_by_industry(&ws.customers, &ws.tier_ids(), &ws.org.account_tiers)
     });
     let all = industries(&ws);
     let has_work =

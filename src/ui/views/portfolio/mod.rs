@@ -17,7 +17,7 @@ mod whitespace_matrix;
 
 use yew::prelude::*;
 
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::portfolio::{Horizon, Portfolio};
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
@@ -110,16 +110,12 @@ pub fn portfolio_view() -> Html {
     let edit_error = use_state(|| None::<String>);
     let on_change = {
         let handle = handle.clone();
-        let ws = ws.clone();
         let edit_error = edit_error.clone();
         Callback::from(move |doc: Portfolio| {
             let edit = Edit::SetPortfolio(Box::new(doc));
-            // Checked first so that a refusal is explained instead of silently ignored.
-            match edit::apply(&ws, &edit, 0) {
-                Ok(_) => {
-                    edit_error.set(None);
-                    handle.edit(edit);
-                }
+            // A refusal is explained instead of silently ignored.
+            match handle.try_edit(edit) {
+                Ok(()) => edit_error.set(None),
                 Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
             }
         })

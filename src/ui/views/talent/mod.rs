@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::org::plan::{month_label, plan, GapClose, RolePlan};
 use crate::domain::org::talent::{PlanSettings, RoleTalent, Talent, TalentError};
 use crate::domain::org::talent_input::{format_fte, format_plain, new_role_talent};
@@ -189,16 +189,12 @@ pub fn talent_view() -> Html {
 
     let set_talent = {
         let handle = handle.clone();
-        let ws = ws.clone();
         let edit_error = edit_error.clone();
         Callback::from(move |talent: Talent| {
             let edit = Edit::SetTalent(Box::new(talent));
-            // Checked first so a refusal is explained instead of silently ignored.
-            match edit::apply(&ws, &edit, 0) {
-                Ok(_) => {
-                    edit_error.set(None);
-                    handle.edit(edit);
-                }
+            // A refusal is explained instead of silently ignored.
+            match handle.try_edit(edit) {
+                Ok(()) => edit_error.set(None),
                 Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
             }
         })

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::org::board::{
     cell_status, format_fte, parse_fte, suggested_fte, with_assignment, with_assignment_fte,
     without_assignment, FteError,
@@ -195,11 +195,10 @@ fn editor(props: &EditorProps) -> Html {
             let ws = handle.workspace();
             let next = with_assignment(&ws.org, &person, &account, &role, value);
             let edit = Edit::SetOrg(Box::new(next));
-            if let Err(err) = edit::apply(&ws, &edit, 0) {
+            if let Err(err) = handle.try_edit(edit) {
                 error.set(Some(edit_error_text(&i18n, &err)));
                 return;
             }
-            handle.edit(edit);
             on_open.emit(false);
         })
     };

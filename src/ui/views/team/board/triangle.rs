@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::words::triangle_name;
-use crate::domain::edit::{self, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::org::board::{with_triangle_override, OverrideError};
 use crate::domain::org::TriangleType;
 use crate::ui::i18n::use_i18n;
@@ -97,11 +97,10 @@ fn override_form(props: &OverrideFormProps) -> Html {
                 }
             };
             let edit = Edit::SetOrg(Box::new(next));
-            if let Err(err) = edit::apply(&ws, &edit, 0) {
+            if let Err(err) = handle.try_edit(edit) {
                 error.set(Some(edit_error_text(&i18n, &err)));
                 return;
             }
-            handle.edit(edit);
             on_open.emit(false);
         }
     };
