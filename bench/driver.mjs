@@ -191,6 +191,8 @@ function ltcSection({ options, native, ltc, m, loadBefore, loadAfter, finishedAt
     ['coverage by account, tier, owner, line (`Ctx::new` + `calc::coverage` × 4)', 'coverage_four_keys'],
     ['ageing + receivables (`cash::receivables`: buckets, receivable, overdue by account, DSO)', 'receivables'],
     ['for reference: the board\'s column totals (`calc::column_totals`, every opportunity)', 'column_totals'],
+    ['the board from scratch (`board::BoardIndex::new` + `model`: filters, totals, first cards, owners)', 'board_full'],
+    ['the board after a stage move (`BoardIndex::update` + `model`, the path of a move in the app)', 'board_after_move'],
   ];
   out('| row | native | wasm -O3 | wasm as the app ships |');
   out('|---|---:|---:|---:|');

@@ -69,6 +69,8 @@ function runLtc({ customers, opportunities, contracts }, seedBig, warmup, runs) 
       [`${id}/coverage_four_keys`, () => bench.run_coverage()],
       [`${id}/receivables`, () => bench.run_receivables()],
       [`${id}/column_totals`, () => bench.run_column_totals()],
+      [`${id}/board_full`, () => bench.run_board_full()],
+      [`${id}/board_after_move`, () => bench.run_board_after_move()],
     );
   }
   for (const [id, fn] of implementations) {

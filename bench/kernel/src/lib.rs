@@ -207,6 +207,11 @@ pub fn median(times: &[f64]) -> f64 {
 /// build so that both time the very same calls.
 pub mod ltc {
     use std::collections::HashMap;
+    use std::rc::Rc;
+
+    use kam_planner::domain::edit::{apply, Edit};
+    use kam_planner::domain::ltc::board::{BoardIndex, Filter, Model};
+    use kam_planner::domain::workspace::Workspace;
 
     use kam_planner::domain::ltc::calc::{self, column_totals, Coverage, CoverageRow, Ctx};
     use kam_planner::domain::ltc::cash::{self, Receivables};
@@ -230,6 +235,8 @@ pub mod ltc {
     pub struct Data {
         /// The synthetic document.
         pub ltc: Ltc,
+        /// The customers it is spread over.
+        pub customers: Vec<kam_planner::domain::workspace::Customer>,
         /// Customer id → tier id, from the default tiering.
         pub tier_of: HashMap<String, String>,
         /// Fiscal year.
@@ -255,6 +262,7 @@ pub mod ltc {
             .collect();
         Data {
             ltc: synthetic::ltc(&cs, &people(), opps, contracts, seed),
+            customers: cs,
             tier_of,
             year: synthetic::FISCAL_YEAR,
             today: synthetic::today(),
@@ -281,6 +289,56 @@ pub mod ltc {
     /// Row "ageing + receivables": `cash::receivables` over every contract.
     pub fn receivables(d: &Data) -> Receivables {
         cash::receivables(d.ltc.contracts.iter().map(|c| &**c), d.today)
+    }
+
+    /// The board rows' inputs: the workspace, the same workspace with the first opportunity
+    /// moved one stage on (`Edit::MoveOpportunity`, as a card moved with Alt+→), and the tiers.
+    pub struct Board {
+        /// Before the move.
+        pub before: Rc<Workspace>,
+        /// After the move.
+        pub after: Rc<Workspace>,
+        /// Customer id → tier id.
+        pub tiers: Rc<HashMap<String, String>>,
+    }
+
+    /// The board rows' inputs from the data.
+    pub fn board(d: &Data) -> Board {
+        let mut ws = Workspace::empty("bench", "bench", 0);
+        ws.meta.fiscal_year = d.year;
+        ws.meta.today = kam_planner::domain::dates::iso_from_days(d.today);
+        ws.customers = d.customers.iter().cloned().map(Rc::new).collect();
+        ws.ltc = d.ltc.clone();
+        let first = &ws.ltc.opportunities[0];
+        let here = ws.ltc.stage_index(&first.stage).unwrap_or(0);
+        let next = ws.ltc.stages[(here + 1) % ws.ltc.stages.len()].id.clone();
+        let edit = Edit::MoveOpportunity {
+            id: first.id.clone(),
+            stage: next,
+            date: ws.meta.today.clone(),
+        };
+        let after = match apply(&ws, &edit, 1) {
+            Ok(Some(w)) => w,
+            _ => ws.clone(),
+        };
+        Board {
+            before: Rc::new(ws),
+            after: Rc::new(after),
+            tiers: Rc::new(d.tier_of.clone()),
+        }
+    }
+
+    /// Row "board from scratch": the index over every opportunity and the board's model.
+    pub fn board_full(b: &Board, today: i64) -> Model {
+        BoardIndex::new(&b.before, &b.tiers, &Filter::default(), today).model(&HashMap::new())
+    }
+
+    /// Row "board after a stage move": the index updated from the document before the move to
+    /// the one after it (or back: `flip`), and the board's model.
+    pub fn board_after_move(ix: &mut BoardIndex, b: &Board, flip: bool, today: i64) -> Model {
+        let ws = if flip { &b.before } else { &b.after };
+        ix.update(ws, &b.tiers, &Filter::default(), today);
+        ix.model(&HashMap::new())
     }
 
     /// The figures, as JSON, for native vs wasm equality.

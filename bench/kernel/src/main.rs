@@ -225,6 +225,14 @@ fn ltc_rows(warmup: usize, runs: usize) -> Value {
         synthetic::BENCH_SEED,
     );
     let generate_ms = started.elapsed().as_secs_f64() * 1e3;
+    let board = ltc::board(&d);
+    let mut index = kam_planner::domain::ltc::board::BoardIndex::new(
+        &board.before,
+        &board.tiers,
+        &Default::default(),
+        d.today,
+    );
+    let mut flip = false;
     let mut entries: Vec<Timed<'_>> = vec![
         (
             "weighted_pipeline",
@@ -248,6 +256,19 @@ fn ltc_rows(warmup: usize, runs: usize) -> Value {
             "column_totals",
             Box::new(|| {
                 black_box(ltc::column_totals_all(&d));
+            }),
+        ),
+        (
+            "board_full",
+            Box::new(|| {
+                black_box(ltc::board_full(&board, d.today));
+            }),
+        ),
+        (
+            "board_after_move",
+            Box::new(|| {
+                flip = !flip;
+                black_box(ltc::board_after_move(&mut index, &board, flip, d.today));
             }),
         ),
     ];

@@ -134,6 +134,9 @@ impl Bench {
 #[wasm_bindgen]
 pub struct LtcBench {
     data: kam_bench_kernel::ltc::Data,
+    board: kam_bench_kernel::ltc::Board,
+    index: kam_planner::domain::ltc::board::BoardIndex,
+    flip: bool,
 }
 
 #[wasm_bindgen]
@@ -141,8 +144,19 @@ impl LtcBench {
     /// The document of `kam_bench_kernel::ltc::data(customers, opps, contracts, seed)`.
     #[wasm_bindgen(constructor)]
     pub fn new(customers: usize, opps: usize, contracts: usize, seed: u64) -> LtcBench {
+        let data = kam_bench_kernel::ltc::data(customers, opps, contracts, seed);
+        let board = kam_bench_kernel::ltc::board(&data);
+        let index = kam_planner::domain::ltc::board::BoardIndex::new(
+            &board.before,
+            &board.tiers,
+            &Default::default(),
+            data.today,
+        );
         LtcBench {
-            data: kam_bench_kernel::ltc::data(customers, opps, contracts, seed),
+            data,
+            board,
+            index,
+            flip: false,
         }
     }
 
@@ -167,6 +181,30 @@ impl LtcBench {
     /// The board's column totals; returns the number of columns.
     pub fn run_column_totals(&self) -> usize {
         kam_bench_kernel::ltc::column_totals_all(&self.data).len()
+    }
+
+    /// The board from scratch (index + model); returns the number of cards.
+    pub fn run_board_full(&self) -> usize {
+        kam_bench_kernel::ltc::board_full(&self.board, self.data.today)
+            .columns
+            .iter()
+            .map(|c| c.cards.len())
+            .sum()
+    }
+
+    /// The board after a stage move (index update + model); returns the number of cards.
+    pub fn run_board_after_move(&mut self) -> usize {
+        self.flip = !self.flip;
+        kam_bench_kernel::ltc::board_after_move(
+            &mut self.index,
+            &self.board,
+            self.flip,
+            self.data.today,
+        )
+        .columns
+        .iter()
+        .map(|c| c.cards.len())
+        .sum()
     }
 
     /// The figures as JSON (not timed), for the native vs wasm check.
