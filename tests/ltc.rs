@@ -12,8 +12,8 @@ use kam_planner::domain::demo::{self, DemoLocale};
 use kam_planner::domain::edit::{apply, Edit, EditError};
 use kam_planner::domain::kpi::defaults::{team_card_id, CASH, ORDERS, PIPELINE_COVERAGE, WIN_RATE};
 use kam_planner::domain::ltc::calc::{
-    column_totals, cover, coverage, forecast, funnel, is_aged, rate, target_for, weighted,
-    weighted_pipeline, win_rates, Coverage, Ctx,
+    column_totals, cover, coverage, coverage_of, forecast, funnel, is_aged, rate, target_for,
+    weighted, weighted_pipeline, win_rate_of, win_rates, Coverage, Ctx,
 };
 use kam_planner::domain::ltc::cash::{
     bucket, collected_by_month, days_overdue, due, receivables, retention_due, Due,
@@ -768,4 +768,35 @@ fn the_demo_plants_what_the_tool_is_there_to_find() {
             MilestoneKind::Retention
         ]
     );
+}
+
+/// The coverage and win rate of one key (the account page's figures) are the rows the full
+/// tables have for it, for every key of every scope on the demo, and `None` for a key without
+/// any.
+#[test]
+fn one_keys_coverage_and_win_rate_are_its_rows_of_the_full_tables() {
+    let ws = demo::build("demo", NOW, DemoLocale::Zh);
+    let tiers = ws.tier_map();
+    let today = d(&ws.meta.today);
+    let ctx = Ctx::new(&ws.ltc, ws.meta.fiscal_year, today, &tiers);
+    let mut seen = 0;
+    for scope in [
+        Scope::Company,
+        Scope::Account,
+        Scope::Tier,
+        Scope::Owner,
+        Scope::Line,
+    ] {
+        for row in coverage(&ctx, scope) {
+            assert_eq!(coverage_of(&ctx, scope, &row.key).as_ref(), Some(&row));
+            seen += 1;
+        }
+        for row in win_rates(&ctx, scope) {
+            assert_eq!(win_rate_of(&ctx, scope, &row.key).as_ref(), Some(&row));
+            seen += 1;
+        }
+        assert_eq!(coverage_of(&ctx, scope, "no-such-key"), None);
+        assert_eq!(win_rate_of(&ctx, scope, "no-such-key"), None);
+    }
+    assert!(seen > 40, "{seen} rows checked");
 }

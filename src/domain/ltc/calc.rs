@@ -357,12 +357,23 @@ pub fn derived_targets<'a>(
 /// Coverage per key of a scope, in key order: every key with a target, booking or open
 /// opportunity. Flagged: coverage under the threshold.
 pub fn coverage(ctx: &Ctx<'_>, scope: Scope) -> Vec<CoverageRow> {
+    coverage_where(ctx, scope, |_| true)
+}
+
+/// The coverage of one key of a scope (`None` when it has no target, booking or open
+/// opportunity) — without the rows of every other key.
+pub fn coverage_of(ctx: &Ctx<'_>, scope: Scope, key: &str) -> Option<CoverageRow> {
+    coverage_where(ctx, scope, |k| k == key).into_iter().next()
+}
+
+/// [`coverage`] of the keys `keep` accepts.
+fn coverage_where(ctx: &Ctx<'_>, scope: Scope, keep: impl Fn(&str) -> bool) -> Vec<CoverageRow> {
     // Hash maps, sorted once at the end: 60,000 account keys in ordered maps cost a string
     // comparison per level of the tree on every one of 100,000 insertions.
     let mut won: HashMap<&str, f64> = HashMap::new();
     let mut open: HashMap<&str, (usize, f64)> = HashMap::new();
     for b in bookings(ctx) {
-        if let Some(k) = b.key(ctx, scope) {
+        if let Some(k) = b.key(ctx, scope).filter(|k| keep(k)) {
             *won.entry(k).or_default() += b.value();
         }
     }
@@ -373,7 +384,7 @@ pub fn coverage(ctx: &Ctx<'_>, scope: Scope) -> Vec<CoverageRow> {
         {
             continue;
         }
-        if let Some(k) = opp_key(ctx, o, scope) {
+        if let Some(k) = opp_key(ctx, o, scope).filter(|k| keep(k)) {
             let e = open.entry(k).or_default();
             e.0 += 1;
             e.1 += weighted(ctx.ltc, o);
@@ -392,6 +403,7 @@ pub fn coverage(ctx: &Ctx<'_>, scope: Scope) -> Vec<CoverageRow> {
     if scope == Scope::Company {
         keys = vec![""];
     }
+    keys.retain(|k| keep(k));
     keys.sort_unstable();
     keys.dedup();
     keys.into_iter()
@@ -563,13 +575,23 @@ pub struct WinRate {
 
 /// Win rates per key of a scope over the opportunities closed (won or lost) in the year.
 pub fn win_rates(ctx: &Ctx<'_>, scope: Scope) -> Vec<WinRate> {
+    win_rates_where(ctx, scope, |_| true)
+}
+
+/// The win rate of one key of a scope (`None` when nothing of it closed in the year).
+pub fn win_rate_of(ctx: &Ctx<'_>, scope: Scope, key: &str) -> Option<WinRate> {
+    win_rates_where(ctx, scope, |k| k == key).into_iter().next()
+}
+
+/// [`win_rates`] of the keys `keep` accepts.
+fn win_rates_where(ctx: &Ctx<'_>, scope: Scope, keep: impl Fn(&str) -> bool) -> Vec<WinRate> {
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for o in &ctx.ltc.opportunities {
         let kind = ctx.ltc.kind_of(o);
         if kind == StageKind::Open || year_of(closed_on(o)) != Some(ctx.year) {
             continue;
         }
-        if let Some(k) = opp_key(ctx, o, scope) {
+        if let Some(k) = opp_key(ctx, o, scope).filter(|k| keep(k)) {
             let e = counts.entry(k).or_default();
             if kind == StageKind::Won {
                 e.0 += 1;

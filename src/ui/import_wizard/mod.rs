@@ -4,6 +4,7 @@
 //! function for its kind (what the import would do with a mapping) and applies the result.
 //! Nothing changes before the confirmation.
 
+pub mod files;
 mod mapping;
 pub mod text;
 

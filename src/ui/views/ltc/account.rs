@@ -56,12 +56,8 @@ fn account_data(ws: &Workspace, tiers: &HashMap<String, String>, account: &str) 
     let cx = ctx(ws, tiers);
     AccountData {
         receivables: cash::receivables(contracts.iter().map(|c| &**c), today(ws)),
-        coverage: calc::coverage(&cx, Scope::Account)
-            .into_iter()
-            .find(|r| r.key == account),
-        win_rate: calc::win_rates(&cx, Scope::Account)
-            .into_iter()
-            .find(|r| r.key == account),
+        coverage: calc::coverage_of(&cx, Scope::Account, account),
+        win_rate: calc::win_rate_of(&cx, Scope::Account, account),
         open_weighted: open.iter().map(|o| calc::weighted(ltc, o)).sum(),
         open_amount: open.iter().map(|o| o.amount).sum(),
         open_count: open.len(),

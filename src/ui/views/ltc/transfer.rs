@@ -10,23 +10,22 @@ use yew::prelude::*;
 use crate::domain::dates::iso_from_days;
 use crate::domain::edit::Edit;
 use crate::domain::workspace::Workspace;
-use crate::persist::files::{download_bytes, download_text};
+use crate::persist::files::download_text;
 use crate::persist::import::job::ReadKind;
-use crate::persist::import::rows::{ColumnSummary, MappingProblem};
+use crate::persist::import::rows::MappingProblem;
 use crate::persist::import::schema::{ColumnUse, TableSpec};
-use crate::persist::import::{RowError, Table};
+use crate::persist::import::Table;
 use crate::persist::ltc_import::{
     apply_contracts, apply_opportunities, build_contracts, build_opportunities, contracts_csv,
     contracts_spec, opportunities_csv, opportunities_spec, template_for,
 };
-use crate::persist::xlsx_write::{write_xlsx, Sheet};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
-use crate::ui::import_wizard::{ImportWizard, WizardPreview, WizardResult};
+use crate::ui::import_wizard::files::{
+    counted_preview, file_name, template_buttons, ImportCounts, Templates, CSV_MIME,
+};
+use crate::ui::import_wizard::{ImportWizard, WizardResult};
 use crate::ui::modal::{use_dialog_switch, DialogSwitch};
 use crate::ui::state::DocRef;
-
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// Which table the buttons import and export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,74 +69,21 @@ fn reference_date(ws: &Workspace) -> String {
     iso_from_days(super::today(ws))
 }
 
-/// What an import would do, counted.
-struct Counts {
-    valid: usize,
-    updates: usize,
-    invalid: usize,
-    blank: usize,
-    errors: Vec<RowError>,
-    columns: Vec<ColumnSummary>,
-    unknown_owners: Vec<String>,
-}
-
+/// What an import of `kind` would do with a mapping, counted (owners not found among the
+/// people listed in a note).
 fn preview_counts(
-    kind: Kind,
-    ws: &Workspace,
-    table: &Table,
-    uses: &[ColumnUse],
-) -> Result<Counts, MappingProblem> {
-    Ok(match kind {
-        Kind::Opportunities => {
-            let p = build_opportunities(table, uses, ws, &reference_date(ws))?;
-            Counts {
-                valid: p.opportunities.len(),
-                updates: p.updates,
-                invalid: p.invalid_rows().len(),
-                blank: p.skipped_blank,
-                errors: p.errors,
-                columns: p.columns,
-                unknown_owners: p.unknown_owners,
-            }
-        }
-        Kind::Contracts => {
-            let p = build_contracts(table, uses, ws)?;
-            Counts {
-                valid: p.contracts.len(),
-                updates: p.updates,
-                invalid: p.invalid_rows().len(),
-                blank: p.skipped_blank,
-                errors: p.errors,
-                columns: p.columns,
-                unknown_owners: Vec::new(),
-            }
-        }
-    })
-}
-
-fn wizard_preview(
     i18n: &I18n,
     kind: Kind,
     ws: &Workspace,
     table: &Table,
     uses: &[ColumnUse],
-) -> WizardPreview {
-    let k = kind.key();
-    match preview_counts(kind, ws, table, uses) {
-        Err(p) => WizardPreview {
-            problem: Some(match p {
-                MappingProblem::Missing(_) => {
-                    i18n.t(&format!("ltc_import.{k}_missing")).to_string()
-                }
-                MappingProblem::Twice(_) => i18n.t("ltc_import.twice").to_string(),
-            }),
-            confirm_label: i18n.tf(&format!("ltc_import.{k}_confirm"), &[("n", "0")]),
-            ..WizardPreview::default()
-        },
-        Ok(c) => {
+) -> Result<ImportCounts, MappingProblem> {
+    Ok(match kind {
+        Kind::Opportunities => {
+            let p = build_opportunities(table, uses, ws, &reference_date(ws))?;
             let mut notes = Vec::new();
-            if !c.unknown_owners.is_empty() {
-                let names: Vec<&str> = c
+            if !p.unknown_owners.is_empty() {
+                let names: Vec<&str> = p
                     .unknown_owners
                     .iter()
                     .take(10)
@@ -146,45 +92,34 @@ fn wizard_preview(
                 notes.push(i18n.tf(
                     "ltc_import.unknown_owners",
                     &[
-                        ("n", &c.unknown_owners.len().to_string()),
+                        ("n", &p.unknown_owners.len().to_string()),
                         ("names", &names.join(i18n.t("explain.list_separator"))),
                     ],
                 ));
             }
-            WizardPreview {
-                valid: c.valid,
-                summary: i18n.tf(
-                    &format!("ltc_import.{k}_summary"),
-                    &[
-                        ("new", &(c.valid - c.updates).to_string()),
-                        ("updated", &c.updates.to_string()),
-                        ("invalid", &c.invalid.to_string()),
-                        ("blank", &c.blank.to_string()),
-                    ],
-                ),
-                confirm_label: i18n.tf(
-                    &format!("ltc_import.{k}_confirm"),
-                    &[("n", &c.valid.to_string())],
-                ),
+            ImportCounts {
+                valid: p.opportunities.len(),
+                updates: p.updates,
+                invalid: p.invalid_rows().len(),
+                blank: p.skipped_blank,
+                errors: p.errors,
+                columns: p.columns,
                 notes,
-                errors: c.errors,
-                columns: c.columns,
-                ..WizardPreview::default()
             }
         }
-    }
-}
-
-/// A file name with the workspace's name in it, without characters file systems refuse.
-fn file_name(i18n: &I18n, key: &str, ws: &Workspace, ext: &str) -> String {
-    let name: String = ws
-        .meta
-        .name
-        .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
-        .take(40)
-        .collect();
-    format!("{}-{name}.{ext}", i18n.t(key))
+        Kind::Contracts => {
+            let p = build_contracts(table, uses, ws)?;
+            ImportCounts {
+                valid: p.contracts.len(),
+                updates: p.updates,
+                invalid: p.invalid_rows().len(),
+                blank: p.skipped_blank,
+                errors: p.errors,
+                columns: p.columns,
+                notes: Vec::new(),
+            }
+        }
+    })
 }
 
 /// The import and export buttons of one kind, with the wizard and its template downloads.
@@ -198,7 +133,12 @@ pub fn ltc_files(props: &FilesProps) -> Html {
     let preview = {
         let ws = props.ws.0.clone();
         Callback::from(move |(table, uses): (Rc<Table>, Rc<Vec<ColumnUse>>)| {
-            Rc::new(wizard_preview(&i18n, kind, &ws, &table, &uses))
+            Rc::new(counted_preview(
+                &i18n,
+                preview_counts(&i18n, kind, &ws, &table, &uses),
+                |part| format!("ltc_import.{k}_{part}"),
+                "ltc_import.twice",
+            ))
         })
     };
     let on_confirm = {
@@ -219,29 +159,6 @@ pub fn ltc_files(props: &FilesProps) -> Html {
             open.set(false);
         })
     };
-    let template_xlsx = {
-        let (ws, spec) = (props.ws.0.clone(), spec.clone());
-        Callback::from(move |_: MouseEvent| {
-            let sheet = Sheet {
-                name: i18n.t(&format!("ltc_import.{k}_sheet")).to_string(),
-                rows: template_for(&spec, &ws, i18n.lang == Lang::ZhCn),
-                bold_first_row: true,
-                column_widths: Vec::new(),
-            };
-            let name = file_name(&i18n, &format!("ltc_import.{k}_template_file"), &ws, "xlsx");
-            let _ = download_bytes(&name, XLSX_MIME, &write_xlsx(&[sheet]));
-        })
-    };
-    let template_csv = {
-        let (ws, spec) = (props.ws.0.clone(), spec.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut rows = template_for(&spec, &ws, i18n.lang == Lang::ZhCn).into_iter();
-            let header = rows.next().unwrap_or_default();
-            let text = crate::persist::csv_export::to_csv(&header, rows);
-            let name = file_name(&i18n, &format!("ltc_import.{k}_template_file"), &ws, "csv");
-            let _ = download_text(&name, CSV_MIME, &text);
-        })
-    };
     let export = {
         let ws = props.ws.0.clone();
         Callback::from(move |_: MouseEvent| {
@@ -251,23 +168,29 @@ pub fn ltc_files(props: &FilesProps) -> Html {
                 Kind::Opportunities => opportunities_csv(&ws, zh, today),
                 Kind::Contracts => contracts_csv(&ws, zh, today),
             };
-            let name = file_name(&i18n, &format!("ltc_import.{k}_export_file"), &ws, "csv");
+            let name = file_name(
+                &i18n,
+                &format!("ltc_import.{k}_export_file"),
+                &ws.meta.name,
+                "csv",
+            );
             let _ = download_text(&name, CSV_MIME, &text);
         })
     };
-    let templates = html! {
-        <p class="import-template">
-            <span class="muted">{ i18n.t(&format!("ltc_import.{k}_template_hint")) }</span>
-            <button type="button" class="button button-small" onclick={template_xlsx}
-                    data-testid={format!("ltc-{k}-template-xlsx")}>
-                { i18n.t("import.template_xlsx") }
-            </button>
-            <button type="button" class="button button-small" onclick={template_csv}
-                    data-testid={format!("ltc-{k}-template-csv")}>
-                { i18n.t("import.template_csv") }
-            </button>
-        </p>
-    };
+    let templates = template_buttons(
+        &i18n,
+        Templates {
+            hint: i18n.t(&format!("ltc_import.{k}_template_hint")).to_string(),
+            sheet: i18n.t(&format!("ltc_import.{k}_sheet")).to_string(),
+            file_key: format!("ltc_import.{k}_template_file"),
+            workspace_name: props.ws.0.meta.name.clone(),
+            testid: format!("ltc-{k}"),
+            rows: {
+                let (ws, spec) = (props.ws.0.clone(), spec.clone());
+                Rc::new(move || template_for(&spec, &ws, i18n.lang == Lang::ZhCn))
+            },
+        },
+    );
     html! {
         <div class="ltc-files" data-testid={format!("ltc-{k}-files")}>
             <button type="button" class="button" onclick={show}

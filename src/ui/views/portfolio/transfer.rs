@@ -11,24 +11,23 @@ use yew::prelude::*;
 use super::horizon_name;
 use crate::domain::portfolio::Portfolio;
 use crate::domain::workspace::Workspace;
-use crate::persist::files::{download_bytes, download_text};
+use crate::persist::files::download_text;
 use crate::persist::import::job::ReadKind;
-use crate::persist::import::rows::{ColumnSummary, MappingProblem};
+use crate::persist::import::rows::MappingProblem;
 use crate::persist::import::schema::{ColumnUse, TableSpec};
 use crate::persist::import::template::template_rows;
-use crate::persist::import::{RowError, Table};
+use crate::persist::import::Table;
 use crate::persist::portfolio_import::{
     apply_cells, apply_lines, build_cells, build_lines, cells_spec, cells_template_rows, lines_csv,
     lines_spec,
 };
-use crate::persist::xlsx_write::{write_xlsx, Sheet};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
-use crate::ui::import_wizard::{ImportWizard, WizardPreview, WizardResult};
+use crate::ui::import_wizard::files::{
+    counted_preview, file_name, template_buttons, ImportCounts, Templates, CSV_MIME,
+};
+use crate::ui::import_wizard::{ImportWizard, WizardResult};
 use crate::ui::modal::{use_dialog_switch, DialogSwitch};
 use crate::ui::state::DocRef;
-
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// Which table the buttons import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,95 +65,43 @@ pub struct FilesProps {
     pub on_change: Callback<Portfolio>,
 }
 
-/// What an import of `kind` would do with a mapping, counted: (valid rows, updates, invalid
-/// rows, blank rows, errors, columns); a mapping problem as `Err`.
-type Counts = (
-    usize,
-    usize,
-    usize,
-    usize,
-    Vec<RowError>,
-    Vec<ColumnSummary>,
-);
-
+/// What an import of `kind` would do with a mapping, counted.
 fn preview_counts(
     kind: Kind,
     ws: &Workspace,
     table: &Table,
     uses: &[ColumnUse],
-) -> Result<Counts, MappingProblem> {
+) -> Result<ImportCounts, MappingProblem> {
     Ok(match kind {
         Kind::Lines => {
             let p = build_lines(table, uses, &ws.portfolio, &ws.org.people)?;
-            let invalid = p.invalid_rows().len();
-            (
-                p.lines.len(),
-                p.updates(),
-                invalid,
-                p.skipped_blank,
-                p.errors,
-                p.columns,
-            )
+            ImportCounts {
+                valid: p.lines.len(),
+                updates: p.updates(),
+                invalid: p.invalid_rows().len(),
+                blank: p.skipped_blank,
+                errors: p.errors,
+                columns: p.columns,
+                notes: Vec::new(),
+            }
         }
         Kind::Cells => {
             let p = build_cells(table, uses, ws)?;
-            let invalid = p.invalid_rows().len();
-            let updates = p
-                .cells
-                .iter()
-                .filter(|(_, c)| ws.portfolio.whitespace.iter().any(|x| x.id == c.id))
-                .count();
-            (
-                p.cells.len(),
-                updates,
-                invalid,
-                p.skipped_blank,
-                p.errors,
-                p.columns,
-            )
+            ImportCounts {
+                valid: p.cells.len(),
+                updates: p
+                    .cells
+                    .iter()
+                    .filter(|(_, c)| ws.portfolio.whitespace.iter().any(|x| x.id == c.id))
+                    .count(),
+                invalid: p.invalid_rows().len(),
+                blank: p.skipped_blank,
+                errors: p.errors,
+                columns: p.columns,
+                notes: Vec::new(),
+            }
         }
     })
-}
-
-fn wizard_preview(
-    i18n: &I18n,
-    kind: Kind,
-    ws: &Workspace,
-    table: &Table,
-    uses: &[ColumnUse],
-) -> WizardPreview {
-    let k = kind.key();
-    match preview_counts(kind, ws, table, uses) {
-        Err(p) => WizardPreview {
-            problem: Some(match p {
-                MappingProblem::Missing(_) => {
-                    i18n.t(&format!("portfolio.import_{k}_missing")).to_string()
-                }
-                MappingProblem::Twice(_) => i18n.t("portfolio.import_twice").to_string(),
-            }),
-            confirm_label: i18n.tf(&format!("portfolio.import_{k}_confirm"), &[("n", "0")]),
-            ..WizardPreview::default()
-        },
-        Ok((valid, updates, invalid, blank, errors, columns)) => WizardPreview {
-            valid,
-            summary: i18n.tf(
-                &format!("portfolio.import_{k}_summary"),
-                &[
-                    ("new", &(valid - updates).to_string()),
-                    ("updated", &updates.to_string()),
-                    ("invalid", &invalid.to_string()),
-                    ("blank", &blank.to_string()),
-                ],
-            ),
-            confirm_label: i18n.tf(
-                &format!("portfolio.import_{k}_confirm"),
-                &[("n", &valid.to_string())],
-            ),
-            errors,
-            columns,
-            ..WizardPreview::default()
-        },
-    }
 }
 
 /// The template of `kind` as rows (header first).
@@ -164,18 +111,6 @@ fn template(i18n: &I18n, kind: Kind, ws: &Workspace) -> Vec<Vec<String>> {
         Kind::Lines => template_rows(&lines_spec(), zh),
         Kind::Cells => cells_template_rows(ws, zh),
     }
-}
-
-/// A file name with the workspace's name in it, without characters file systems refuse.
-fn file_name(i18n: &I18n, key: &str, ws: &Workspace, ext: &str) -> String {
-    let name: String = ws
-        .meta
-        .name
-        .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
-        .take(40)
-        .collect();
-    format!("{}-{name}.{ext}", i18n.t(key))
 }
 
 /// The import button with its wizard, the template downloads and (for lines) the CSV export.
@@ -189,7 +124,12 @@ pub fn portfolio_files(props: &FilesProps) -> Html {
     let preview = {
         let ws = props.ws.0.clone();
         Callback::from(move |(table, uses): (Rc<Table>, Rc<Vec<ColumnUse>>)| {
-            Rc::new(wizard_preview(&i18n, kind, &ws, &table, &uses))
+            Rc::new(counted_preview(
+                &i18n,
+                preview_counts(kind, &ws, &table, &uses),
+                |part| format!("portfolio.import_{k}_{part}"),
+                "portfolio.import_twice",
+            ))
         })
     };
     let on_confirm = {
@@ -208,50 +148,28 @@ pub fn portfolio_files(props: &FilesProps) -> Html {
             open.set(false);
         })
     };
-    let template_xlsx = {
-        let ws = props.ws.0.clone();
-        Callback::from(move |_: MouseEvent| {
-            let sheet = Sheet {
-                name: i18n.t(&format!("portfolio.template_{k}_sheet")).to_string(),
-                rows: template(&i18n, kind, &ws),
-                bold_first_row: true,
-                column_widths: Vec::new(),
-            };
-            let name = file_name(&i18n, &format!("portfolio.template_{k}_file"), &ws, "xlsx");
-            let _ = download_bytes(&name, XLSX_MIME, &write_xlsx(&[sheet]));
-        })
-    };
-    let template_csv = {
-        let ws = props.ws.0.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut rows = template(&i18n, kind, &ws).into_iter();
-            let header = rows.next().unwrap_or_default();
-            let text = crate::persist::csv_export::to_csv(&header, rows);
-            let name = file_name(&i18n, &format!("portfolio.template_{k}_file"), &ws, "csv");
-            let _ = download_text(&name, CSV_MIME, &text);
-        })
-    };
     let export = {
         let ws = props.ws.0.clone();
         Callback::from(move |_: MouseEvent| {
             let text = lines_csv(&ws, i18n.lang == Lang::ZhCn, |h| horizon_name(&i18n, h));
-            let name = file_name(&i18n, "portfolio.export_lines_file", &ws, "csv");
+            let name = file_name(&i18n, "portfolio.export_lines_file", &ws.meta.name, "csv");
             let _ = download_text(&name, CSV_MIME, &text);
         })
     };
-    let templates = html! {
-        <p class="import-template">
-            <span class="muted">{ i18n.t(&format!("portfolio.template_{k}_hint")) }</span>
-            <button type="button" class="button button-small" onclick={template_xlsx.clone()}
-                    data-testid={format!("portfolio-{k}-template-xlsx")}>
-                { i18n.t("import.template_xlsx") }
-            </button>
-            <button type="button" class="button button-small" onclick={template_csv.clone()}
-                    data-testid={format!("portfolio-{k}-template-csv")}>
-                { i18n.t("import.template_csv") }
-            </button>
-        </p>
-    };
+    let templates = template_buttons(
+        &i18n,
+        Templates {
+            hint: i18n.t(&format!("portfolio.template_{k}_hint")).to_string(),
+            sheet: i18n.t(&format!("portfolio.template_{k}_sheet")).to_string(),
+            file_key: format!("portfolio.template_{k}_file"),
+            workspace_name: props.ws.0.meta.name.clone(),
+            testid: format!("portfolio-{k}"),
+            rows: {
+                let ws = props.ws.0.clone();
+                Rc::new(move || template(&i18n, kind, &ws))
+            },
+        },
+    );
     html! {
         <div class="portfolio-files" data-testid={format!("portfolio-{k}-files")}>
             <button type="button" class="button" onclick={show}
