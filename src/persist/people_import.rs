@@ -246,9 +246,7 @@ pub struct PeoplePreview {
 impl PeoplePreview {
     /// File rows that have at least one error, ascending.
     pub fn invalid_rows(&self) -> Vec<usize> {
-        let mut rows: Vec<usize> = self.errors.iter().map(|e| e.row).collect();
-        rows.dedup();
-        rows
+        crate::persist::import::rows::error_rows(&self.errors)
     }
 }
 

@@ -201,9 +201,7 @@ impl LinesPreview {
 
     /// File rows with at least one error, ascending.
     pub fn invalid_rows(&self) -> Vec<usize> {
-        let mut rows: Vec<usize> = self.errors.iter().map(|e| e.row).collect();
-        rows.dedup();
-        rows
+        crate::persist::import::rows::error_rows(&self.errors)
     }
 }
 
@@ -360,9 +358,7 @@ pub struct CellsPreview {
 impl CellsPreview {
     /// File rows with at least one error, ascending.
     pub fn invalid_rows(&self) -> Vec<usize> {
-        let mut rows: Vec<usize> = self.errors.iter().map(|e| e.row).collect();
-        rows.dedup();
-        rows
+        crate::persist::import::rows::error_rows(&self.errors)
     }
 }
 

@@ -325,6 +325,13 @@ fn split_tags(cell: &str) -> Vec<String> {
     tags
 }
 
+/// The file rows with at least one error, ascending (the errors are in row order).
+pub fn error_rows(errors: &[RowError]) -> Vec<usize> {
+    let mut rows: Vec<usize> = errors.iter().map(|e| e.row).collect();
+    rows.dedup();
+    rows
+}
+
 /// The invalid rows as a CSV the user can download, fix and import again: the original header
 /// plus a last column "错误 / error" listing each problem as "column: reason", the reason text
 /// produced by `describe` (the UI passes its translation).

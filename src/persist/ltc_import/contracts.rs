@@ -150,9 +150,7 @@ pub struct ContractsPreview {
 impl ContractsPreview {
     /// File rows with at least one error, ascending.
     pub fn invalid_rows(&self) -> Vec<usize> {
-        let mut rows: Vec<usize> = self.errors.iter().map(|e| e.row).collect();
-        rows.dedup();
-        rows
+        crate::persist::import::rows::error_rows(&self.errors)
     }
 }
 
