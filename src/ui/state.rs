@@ -206,6 +206,21 @@ impl WorkspaceHandle {
         Ok(())
     }
 
+    /// Applies an edit now, or puts why it is refused into `error` for the view to show
+    /// (cleared when the edit applies): a refusal is explained, never silently ignored.
+    pub fn edit_or_explain(
+        &self,
+        edit: Edit,
+        i18n: &crate::ui::i18n::I18n,
+        error: &UseStateHandle<Option<String>>,
+    ) {
+        error.set(
+            self.try_edit(edit)
+                .err()
+                .map(|e| crate::ui::messages::edit_error_text(i18n, &e)),
+        );
+    }
+
     /// Undoes the last edit.
     pub fn undo(&self) {
         self.session.dispatch(SessionAction::Undo);

@@ -18,7 +18,6 @@ use crate::domain::engagement::{Action, Engagement};
 use crate::domain::number::format_percent;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::messages::edit_error_text;
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::tab_bar::TabBar;
 
@@ -128,11 +127,7 @@ pub fn engagement_view() -> Html {
         let edit_error = edit_error.clone();
         Callback::from(move |doc: Engagement| {
             let edit = Edit::SetEngagement(Box::new(doc));
-            // A refusal is explained instead of silently ignored.
-            match handle.try_edit(edit) {
-                Ok(()) => edit_error.set(None),
-                Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
-            }
+            handle.edit_or_explain(edit, &i18n, &edit_error);
         })
     };
     let part = |s: Section| {

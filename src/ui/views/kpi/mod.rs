@@ -19,7 +19,6 @@ use crate::domain::kpi::{check, Kpi, KpiRefusal, OwnerKind, Scorecard};
 use crate::domain::org::talent_input::fresh_id;
 use crate::domain::org::AR;
 use crate::ui::i18n::use_i18n;
-use crate::ui::messages::edit_error_text;
 use crate::ui::state::use_workspace;
 use crate::ui::tab_bar::TabBar;
 use crate::ui::views::talent::role_caption;
@@ -90,11 +89,7 @@ pub fn kpi_view() -> Html {
                 return;
             }
             let edit = Edit::SetKpi(Box::new(next));
-            // A refusal is explained instead of silently ignored.
-            match handle.try_edit(edit) {
-                Ok(()) => edit_error.set(None),
-                Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
-            }
+            handle.edit_or_explain(edit, &i18n, &edit_error);
         })
     };
     let add_card = |owner: OwnerKind| {

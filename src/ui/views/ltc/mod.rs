@@ -23,7 +23,6 @@ use crate::domain::ltc::calc::Ctx;
 use crate::domain::ltc::Stage;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
-use crate::ui::messages::edit_error_text;
 use crate::ui::route::hash_rest;
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::tab_bar::TabBar;
@@ -166,11 +165,7 @@ pub fn ltc_view() -> Html {
         let handle = handle.clone();
         let edit_error = edit_error.clone();
         Callback::from(move |edit: Edit| {
-            // A refusal is explained instead of silently ignored.
-            match handle.try_edit(edit) {
-                Ok(()) => edit_error.set(None),
-                Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
-            }
+            handle.edit_or_explain(edit, &i18n, &edit_error);
         })
     };
     let select_tab = {

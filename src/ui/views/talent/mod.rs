@@ -19,7 +19,6 @@ use crate::domain::org::talent::{PlanSettings, RoleTalent, Talent, TalentError};
 use crate::domain::org::talent_input::{format_fte, format_plain, new_role_talent};
 use crate::domain::org::RoleDef;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
-use crate::ui::messages::edit_error_text;
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::tab_bar::TabBar;
 use crate::ui::views::team::use_team_data;
@@ -192,11 +191,7 @@ pub fn talent_view() -> Html {
         let edit_error = edit_error.clone();
         Callback::from(move |talent: Talent| {
             let edit = Edit::SetTalent(Box::new(talent));
-            // A refusal is explained instead of silently ignored.
-            match handle.try_edit(edit) {
-                Ok(()) => edit_error.set(None),
-                Err(e) => edit_error.set(Some(edit_error_text(&i18n, &e))),
-            }
+            handle.edit_or_explain(edit, &i18n, &edit_error);
         })
     };
     let on_role_change = {
