@@ -2,7 +2,8 @@
 // First load of the built app over a slow line on a slow machine (`make bench-first-load`; not
 // part of `make test`). The results of record are in bench/SIZE.md, "First load".
 //
-//   node bench/first-load.mjs <distDir> [--label before|after|…] [--runs 5]
+//   node bench/first-load.mjs <distDir> [--label before|after|…] [--runs 5] [--hash '#/kpi']
+//                             [--open team]
 //
 // Serves <distDir> with the e2e suite's static server (e2e/server.mjs) three ways — uncompressed,
 // gzip and brotli, from the build's precompressed .gz / .br files (made in a temporary copy when
@@ -13,6 +14,10 @@
 //   app title  the frame in which the app's title `[data-testid=app-title]` is first painted;
 //   transfer   bytes received for the page and everything it fetched (CDP encodedDataLength:
 //              bodies as sent plus headers).
+// `--hash` loads that address instead of the overview (a link straight to a view). `--open <view>`
+// clicks that view's navigation link as soon as the title is painted and measures, in the page,
+// the time until its `[data-testid=<view>-view]` is painted (for a view of the tools module: the
+// hand-over from the first-load module, fetch and start included, nothing prefetched yet).
 // Prints a markdown table of the medians (min–max beside) on stdout; progress goes to stderr.
 // The runs of the three modes are interleaved, so that a change of background load over the
 // minutes the runs take is spread over all of them.
@@ -37,16 +42,18 @@ const LOAD_TIMEOUT = 180_000;
 const MAIN_WASM = /^kam-planner-[0-9a-f]+_bg\.wasm$/;
 
 function usage(message) {
-  console.error(`${message}\nusage: node bench/first-load.mjs <distDir> [--label before|after] [--runs 5]`);
+  console.error(`${message}\nusage: node bench/first-load.mjs <distDir> [--label before|after] [--runs 5] [--hash '#/kpi'] [--open team]`);
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { dist: null, label: '', runs: 5 };
+  const opts = { dist: null, label: '', runs: 5, hash: '', open: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--label') opts.label = argv[++i] ?? usage('--label needs a value');
     else if (a === '--runs') opts.runs = Number(argv[++i]);
+    else if (a === '--hash') opts.hash = argv[++i] ?? usage('--hash needs a value');
+    else if (a === '--open') opts.open = argv[++i] ?? usage('--open needs a view id');
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else opts.dist = path.resolve(a);
   }
@@ -89,8 +96,8 @@ const TITLE_PROBE = () => {
   observer.observe(document, { childList: true, subtree: true });
 };
 
-/** One cold load; returns {fcp, title, bytes, requests, wasmEncoding, wasmFetches}. */
-async function coldLoad(browser, url, wasm) {
+/** One cold load; returns {fcp, title, opened, bytes, requests, wasmEncoding, wasmFetches}. */
+async function coldLoad(browser, url, wasm, open) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -124,6 +131,16 @@ async function coldLoad(browser, url, wasm) {
       fcp: performance.getEntriesByName('first-contentful-paint', 'paint')[0]?.startTime,
       title: window.__kamTitlePainted,
     }));
+    if (open) {
+      const start = await page.evaluate(() => performance.now());
+      await page.locator(`[data-testid=nav-${open}]`).click();
+      await page.waitForFunction(
+        (id) => document.querySelector(`[data-testid=${id}-view]`) && new Promise((r) => requestAnimationFrame(() => r(true))),
+        open,
+        { timeout: LOAD_TIMEOUT, polling: 'raf' },
+      );
+      timing.opened = (await page.evaluate(() => performance.now())) - start;
+    }
     if (timing.fcp === undefined) throw new Error('no first-contentful-paint entry');
     const all = [...requests.values()].filter((r) => r.url.startsWith('http'));
     const wasmRequests = all.filter((r) => new URL(r.url).pathname.endsWith(`/${wasm}`));
@@ -154,8 +171,8 @@ async function main() {
     const total = opts.runs * MODES.length;
     for (let run = 0; run < opts.runs; run++) {
       for (const [i, mode] of MODES.entries()) {
-        const r = await coldLoad(browser, servers[i].url, wasm);
-        if (r.wasmEncoding !== mode.wasmEncoding || r.wasmFetches !== 1) {
+        const r = await coldLoad(browser, servers[i].url + opts.hash, wasm, opts.open);
+        if (!opts.hash && (r.wasmEncoding !== mode.wasmEncoding || r.wasmFetches !== 1)) {
           throw new Error(
             `${mode.name}: the wasm came ${r.wasmFetches} time(s) with Content-Encoding ${r.wasmEncoding ?? 'none'}, ` +
               `expected once with ${mode.wasmEncoding ?? 'none'}`,
@@ -165,7 +182,8 @@ async function main() {
         results[i].push(r);
         log(
           `${run * MODES.length + i + 1}/${total} ${mode.name.padEnd(12)} splash ${fmt(r.fcp)} ms, ` +
-            `title ${fmt(r.title)} ms, ${fmt(r.bytes)} bytes in ${r.requests} requests`,
+            `title ${fmt(r.title)} ms, ${opts.open ? `${opts.open} opened in ${fmt(r.opened)} ms, ` : ''}` +
+            `${fmt(r.bytes)} bytes in ${r.requests} requests`,
         );
       }
     }
@@ -177,14 +195,17 @@ async function main() {
         `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length}-core ${os.arch()}, Chromium ${version}; ` +
         `CPU ${CPU_SLOWDOWN}× slower, network ${(NETWORK.downloadThroughput * 8) / 1e6} Mbit/s down / ` +
         `${(NETWORK.uploadThroughput * 8) / 1e6} up, ${NETWORK.latency} ms latency; cold, cache disabled; ` +
-        `median of ${opts.runs} (min–max).\n`,
+        `median of ${opts.runs} (min–max)${opts.hash ? `; address ${opts.hash}` : ''}` +
+        `${opts.open ? `; then ${opts.open} opened from the navigation` : ''}.\n`,
     );
-    console.log('| build | served | transferred (bytes) | splash: first contentful paint (ms) | app title painted (ms) |');
-    console.log('|---|---|---:|---:|---:|');
+    const openCol = opts.open ? ` ${opts.open} opened (ms) |` : '';
+    console.log(`| build | served | transferred (bytes) | splash: first contentful paint (ms) | app title painted (ms) |${openCol}`);
+    console.log(`|---|---|---:|---:|---:|${opts.open ? '---:|' : ''}`);
     for (const [i, mode] of MODES.entries()) {
       const rs = results[i];
       console.log(
-        `| ${opts.label} | ${mode.name} | ${fmt(median(rs.map((r) => r.bytes)))} | ${cell(rs.map((r) => r.fcp))} | ${cell(rs.map((r) => r.title))} |`,
+        `| ${opts.label} | ${mode.name} | ${fmt(median(rs.map((r) => r.bytes)))} | ${cell(rs.map((r) => r.fcp))} | ${cell(rs.map((r) => r.title))} |` +
+          (opts.open ? ` ${cell(rs.map((r) => r.opened))} |` : ''),
       );
     }
   } finally {

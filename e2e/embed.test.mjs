@@ -42,7 +42,7 @@ async function waitForMessage(page, type, extra = () => true, timeout = 15_000) 
   for (;;) {
     const found = (await received(page)).find((m) => m.type === type && extra(m));
     if (found) return found;
-    if (Date.now() - start > timeout) throw new Error(`no ${type} within ${timeout} ms: ${JSON.stringify(await received(page))}`);
+    if (Date.now() - start > timeout) throw new Error(`no ${type} within ${timeout} ms; received: ${JSON.stringify((await received(page)).map(({ type, status, code, mode }) => ({ type, status, code, mode })))}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -96,6 +96,12 @@ test('a listed portal embeds the app: compact chrome, ready, export, import conf
     await page.evaluate(() => window.__kamSend('kam:navigate', { route: 'kpi' }));
     await waitForMessage(page, 'kam:navigate');
     await frame.getByTestId('kpi-view').waitFor();
+    // KPI is in the tools module: it took over from the first-load module, said ready again, and
+    // answers from its first render on (the allowlist was handed over with the page).
+    await page.waitForFunction(() => window.__kamMessages.filter((m) => m.msg.type === 'kam:ready').length >= 2);
+    const readies = (await received(page)).filter((m) => m.type === 'kam:ready');
+    assert.equal(readies.length, 2, 'kam:ready again after the tools module took over');
+    assert.equal(readies[1].workspaces.length, 2, 'with the workspace imported in memory before');
     await page.evaluate(() => window.__kamSend('kam:export', { workspace: 'ws-missing' }));
     await waitForMessage(page, 'kam:error', (m) => m.code === 'not_found');
     assert.deepEqual(session.pageErrors, []);

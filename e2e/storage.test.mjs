@@ -772,6 +772,17 @@ test('g. storage blocked (sandboxed iframe): edits work in memory, nothing panic
       assert.equal((await frame.locator(sel('save-status')).innerText()).trim(), '仅在内存中');
       // Storage events and navigator.storage.persist() are not used without storage.
       assert.equal(await frame.locator(sel('save-status')).getAttribute('data-persisted'), null);
+      // Opening another tool hands the page to the tools module (src/ui/modules.rs) with the
+      // memory store's entries: both workspaces, the open one and the language survive.
+      await frame.locator(sel('ws-menu')).click();
+      await frame.locator(sel('ws-item'), { hasText: /（副本）$/ }).click();
+      await expectFrameText(frame, 'ws-name', '示例集团（副本）');
+      await frame.locator(sel('nav-team')).click();
+      await frame.locator(sel('team-view')).waitFor();
+      await expectFrameText(frame, 'ws-name', '示例集团（副本）');
+      assert.equal((await frame.locator(sel('save-status')).innerText()).trim(), '仅在内存中');
+      await frame.locator(sel('ws-menu')).click();
+      assert.equal(await frame.locator(sel('ws-item')).count(), 2);
     });
   } finally {
     await wrapperServer.close();

@@ -46,6 +46,43 @@ function referencedFiles(code) {
   return [...out];
 }
 
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Trunk's loader, made to choose the module: a link straight to a view only the tools module
+ * carries (`<meta name="kam-tools-routes">`, `<meta name="kam-tools">`: src/ui/modules.rs,
+ * scripts/name-worker.mjs) starts the tools module alone; anything else starts the page's own
+ * module as trunk would, its bindings (a dynamic import instead of trunk's static one) and its
+ * wasm fetched side by side.
+ */
+export function chooseModule(code) {
+  const IMPORT_RE = /^import init(, \* as bindings)? from '(\.\/[^']+\.js)';\s*$/m;
+  const WASM_RE = /module_or_path: '(\.\/[^']+\.wasm)'/;
+  const imp = IMPORT_RE.exec(code);
+  const wasm = WASM_RE.exec(code);
+  if (!imp || !wasm) {
+    throw new HookError(`trunk's loader is not in the form this hook rewrites (import init … from '….js'; init({ module_or_path: '….wasm' })):\n${code.trim()}`);
+  }
+  const rest = code.replace(IMPORT_RE, '').replace(WASM_RE, 'module_or_path: wasmResponse').trim().replace(/\n{2,}/g, '\n');
+  const body = rest.split('\n').map((line) => (line.trim() ? `  ${line}` : '')).join('\n');
+  return `// trunk's loader, rewritten by scripts/externalize-loader.mjs (chooseModule).
+const meta = (name) => document.querySelector(\`meta[name="\${name}"]\`)?.getAttribute('content') ?? '';
+const view = location.hash.replace(/^#\\/?/, '').split('/')[0];
+const tools = meta('kam-tools');
+if (tools && view && meta('kam-tools-routes').split(/\\s+/).includes(view)) {
+  const script = document.createElement('script');
+  script.src = tools;
+  script.setAttribute('data-kam-tools', '');
+  document.head.append(script);
+} else {
+  const wasmResponse = fetch('${wasm[1]}');
+  const bindings = await import('${imp[2]}');
+  const init = bindings.default;
+${body}
+}
+`;
+}
+
 /**
  * Rewrites `<dir>/index.html`. Returns the names of the files written.
  * @param {string} dir the directory holding index.html and trunk's outputs
@@ -115,6 +152,7 @@ export function externalize(dir, publicUrl = './') {
       }
     } else {
       prefix = 'loader';
+      code = chooseModule(code);
     }
     const name = `${prefix}-${sha('sha256', code).digest('hex').slice(0, 16)}.js`;
     fs.writeFileSync(path.join(dir, name), code);
@@ -126,6 +164,11 @@ export function externalize(dir, publicUrl = './') {
     last = script.index + script.tag.length;
   }
   out += html.slice(last);
+  // The loader fetches the page module's bindings and wasm itself, and only when it starts that
+  // module: preloading them would fetch them for a link to a view of the tools module too.
+  for (const ref of refs) {
+    out = out.replace(new RegExp(`<link\\b[^>]*\\brel="(?:modulepreload|preload)"[^>]*\\bhref="${escapeRe(ref)}"[^>]*>\\s*`, 'g'), '');
+  }
   if (wsBaseMeta) {
     // Trunk replaces the placeholder in every HTML response it serves.
     out = out.replace(/<head\b[^>]*>/i, (head) => `${head}\n<meta name="trunk-ws-base" content="${WS_BASE_PLACEHOLDER}" />`);

@@ -1,20 +1,22 @@
 #!/usr/bin/env node
-// Trunk post_build hook (see Trunk.toml): gives the import worker's files a content hash, as trunk
-// gives the page's, and tells the page where the worker is.
+// Trunk post_build hook (see Trunk.toml): gives the files trunk builds with `data-type="worker"`
+// a content hash, as trunk gives the page's, and tells the page where they are. Two are built so:
+//
+// - the import worker (`import-worker`): its files become `import-worker-<hash>.js` / `…_bg.wasm`
+//   and a loader `import-worker-<hash>_loader.js`, which imports the two and posts
+//   `["failed", message]` when the wasm cannot start (a rejected promise would go unnoticed);
+//   `<meta name="kam-import-worker">` names the loader (read by `src/ui/import_worker.rs`).
+// - the tools module (`kam-tools`, the whole app: src/ui/modules.rs), loaded into the page by a
+//   `<script>` when a view the first-load module lacks is opened: its glue becomes
+//   `kam-tools-<hash>.js` with one more line that starts its wasm (and dispatches
+//   `kam-tools-failed` on `window` when it cannot), its wasm `kam-tools-<hash>_bg.wasm`, and
+//   `<meta name="kam-tools">` names the script.
 //
 //   node scripts/name-worker.mjs            # in a trunk hook: works on $TRUNK_STAGING_DIR
 //   node scripts/name-worker.mjs <dir>      # on a built directory holding index.html
 //
-// Trunk names a worker's files after its binary (`import-worker.js`, `import-worker_bg.wasm`,
-// `import-worker_loader.js`): the page starts the worker by a name it must know at run time.
 // Unhashed names could not be cached for long, and a page cached beside an older worker would
-// talk to it. So this hook:
-// 1. renames them to `import-worker-<16 hex of SHA-256 of both>.js` / `…_bg.wasm`;
-// 2. writes the loader `import-worker-<hash>_loader.js`, which imports the two and posts
-//    `["failed", message]` when the wasm cannot start (a rejected promise would go unnoticed);
-// 3. adds `<meta name="kam-import-worker" content="./import-worker-<hash>_loader.js">` to
-//    index.html, which `src/ui/import_worker.rs` reads.
-// Missing files or a second run on the same directory fail with a message.
+// talk to it. Missing files or a second run on the same directory fail with a message.
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -25,38 +27,74 @@ export class HookError extends Error {}
 
 const NAME = 'import-worker';
 
-export function nameWorker(dir) {
+/** The two builds this hook names: binary, meta, and how each is started. */
+const BUILDS = [
+  {
+    name: 'import-worker',
+    meta: 'kam-import-worker',
+    // A worker script of its own that starts the glue: the meta names it.
+    start: (base) => ({
+      file: `${base}_loader.js`,
+      text:
+        `importScripts("./${base}.js");` +
+        `wasm_bindgen({module_or_path:"./${base}_bg.wasm"}).catch(function(e){` +
+        `postMessage(["failed",String((e&&e.message)||e)]);});\n`,
+    }),
+  },
+  {
+    name: 'kam-tools',
+    meta: 'kam-tools',
+    // A classic script in the page: the glue's global `wasm_bindgen` is started at its end.
+    appended: (base) =>
+      `\nwasm_bindgen({module_or_path:"./${base}_bg.wasm"}).catch(function(e){` +
+      `window.dispatchEvent(new CustomEvent("kam-tools-failed",{detail:String((e&&e.message)||e)}));});\n`,
+  },
+];
+
+/** Names one build's files in `dir`; returns the names written. */
+function nameBuild(dir, build) {
   const at = (f) => path.join(dir, f);
-  const js = `${NAME}.js`;
-  const wasm = `${NAME}_bg.wasm`;
-  const loader = `${NAME}_loader.js`;
+  const { name, meta: metaName } = build;
+  const js = `${name}.js`;
+  const wasm = `${name}_bg.wasm`;
+  const loader = `${name}_loader.js`;
   for (const f of [js, wasm, 'index.html']) {
     if (!fs.existsSync(at(f))) {
-      throw new HookError(`${f} is missing in ${dir} — is the worker still built by index.html (data-type="worker")?`);
+      throw new HookError(`${f} is missing in ${dir} — is ${name} still built by index.html (data-type="worker")?`);
     }
   }
   const html = fs.readFileSync(at('index.html'), 'utf8');
-  if (html.includes('name="kam-import-worker"')) {
-    throw new HookError(`index.html in ${dir} already names the import worker`);
+  if (html.includes(`name="${metaName}"`)) {
+    throw new HookError(`index.html in ${dir} already names ${name}`);
   }
   const jsText = fs.readFileSync(at(js));
   const wasmBytes = fs.readFileSync(at(wasm));
   const hash = crypto.createHash('sha256').update(jsText).update(wasmBytes).digest('hex').slice(0, 16);
-  const base = `${NAME}-${hash}`;
-  fs.renameSync(at(js), at(`${base}.js`));
+  const base = `${name}-${hash}`;
   fs.renameSync(at(wasm), at(`${base}_bg.wasm`));
   fs.rmSync(at(loader), { force: true });
-  const loaderName = `${base}_loader.js`;
-  fs.writeFileSync(
-    at(loaderName),
-    `importScripts("./${base}.js");` +
-      `wasm_bindgen({module_or_path:"./${base}_bg.wasm"}).catch(function(e){` +
-      `postMessage(["failed",String((e&&e.message)||e)]);});\n`,
-  );
-  const meta = `<meta name="kam-import-worker" content="./${loaderName}" />`;
+  const written = [`${base}.js`, `${base}_bg.wasm`];
+  let named;
+  if (build.start) {
+    fs.renameSync(at(js), at(`${base}.js`));
+    const { file, text } = build.start(base);
+    fs.writeFileSync(at(file), text);
+    written.push(file);
+    named = file;
+  } else {
+    fs.writeFileSync(at(`${base}.js`), Buffer.concat([jsText, Buffer.from(build.appended(base))]));
+    fs.rmSync(at(js));
+    named = `${base}.js`;
+  }
+  const meta = `<meta name="${metaName}" content="./${named}" />`;
   if (!/<\/head>/i.test(html)) throw new HookError(`index.html in ${dir} has no </head>`);
   fs.writeFileSync(at('index.html'), html.replace(/<\/head>/i, `  ${meta}\n</head>`));
-  return [`${base}.js`, `${base}_bg.wasm`, loaderName];
+  return written;
+}
+
+/** Names the import worker's and the tools module's files in `dir`; returns the names written. */
+export function nameWorker(dir) {
+  return BUILDS.flatMap((build) => nameBuild(dir, build));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

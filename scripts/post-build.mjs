@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Trunk's one post_build hook (see Trunk.toml). Trunk starts the hooks of a stage all at once,
 // and these steps rewrite the same index.html, so they run here one after the other:
-// 1. scripts/name-worker.mjs — the import worker's files get a content hash and a meta;
+// 1. scripts/name-worker.mjs — the import worker's and the tools module's files get a content
+//    hash and a meta;
 // 2. scripts/catalogues.mjs — one catalogue file per language, with a content hash and a meta;
 // 3. scripts/externalize-loader.mjs — trunk's inline loader becomes a file (strict CSP);
 // 4. scripts/precompress.mjs — `.br` and `.gz` beside every file (of the rewritten index.html

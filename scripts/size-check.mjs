@@ -3,11 +3,13 @@
 //
 //   node scripts/size-check.mjs [distDir=dist] [--budget bench/size-budget.json]
 //
-// Prints raw, gzip -9 and brotli 11 bytes of the main wasm (`kam-planner-<hash>_bg.wasm`), of
-// every other `*_bg.wasm` (a worker's, say: not part of the first load) and of the first load —
-// index.html with every file it links and the files its module scripts import. Fails (exit 1)
-// when the main wasm's gzip size is over `main_wasm_gzip_max` of bench/size-budget.json, the one
-// place the budget is kept. Sizes are computed with Node's zlib, with the same settings as the
+// Prints raw, gzip -9 and brotli 11 bytes of the main wasm (`kam-planner-<hash>_bg.wasm`, the
+// first-load module), of the tools module's (`kam-tools-<hash>_bg.wasm`, the whole app, fetched
+// when another tool is opened), of every other `*_bg.wasm` (the import worker's) and of the first
+// load — index.html with every file it links and the files its module scripts import. Fails
+// (exit 1) when the main wasm's gzip size is over `main_wasm_gzip_max` of
+// bench/size-budget.json, or the tools module's over `tools_wasm_gzip_max` — the one place the
+// budgets are kept. Sizes are computed with Node's zlib, with the same settings as the
 // .gz / .br files of the build (scripts/precompress.mjs).
 
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import { brotli, gzip } from './precompress.mjs';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = 'scripts/size-check.mjs';
 const MAIN_WASM = /^kam-planner-[0-9a-f]+_bg\.wasm$/;
+const TOOLS_WASM = /^kam-tools-[0-9a-f]+_bg\.wasm$/;
 const ANY_WASM = /_bg\.wasm$/;
 
 class CheckError extends Error {}
@@ -43,6 +46,7 @@ function parseArgs(argv) {
   return { dist, budget };
 }
 
+/** The budgets: `{ main, tools }`, gzip bytes. */
 function readBudget(file) {
   let budget;
   try {
@@ -50,11 +54,15 @@ function readBudget(file) {
   } catch (err) {
     throw new CheckError(`cannot read the budget ${file}: ${err.message}`);
   }
-  const max = budget?.main_wasm_gzip_max;
-  if (!Number.isSafeInteger(max) || max <= 0) {
-    throw new CheckError(`${file}: main_wasm_gzip_max must be a positive whole number of bytes, found ${JSON.stringify(max)}`);
+  const out = {};
+  for (const [key, name] of [['main_wasm_gzip_max', 'main'], ['tools_wasm_gzip_max', 'tools']]) {
+    const max = budget?.[key];
+    if (!Number.isSafeInteger(max) || max <= 0) {
+      throw new CheckError(`${file}: ${key} must be a positive whole number of bytes, found ${JSON.stringify(max)}`);
+    }
+    out[name] = max;
   }
-  return max;
+  return out;
 }
 
 /** The local files a page or module names (`href` / `src` / imports), relative to `dir`. */
@@ -116,20 +124,29 @@ function check({ dist, budget: budgetFile }) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new CheckError(`no built app in ${dist} (index.html missing): run \`make build\` first`);
   }
-  const max = readBudget(budgetFile);
+  const budget = readBudget(budgetFile);
   const wasm = fs.readdirSync(dist).filter((f) => ANY_WASM.test(f)).sort();
-  const main = wasm.filter((f) => MAIN_WASM.test(f));
-  if (main.length !== 1) {
-    throw new CheckError(`expected one main wasm kam-planner-<hash>_bg.wasm in ${dist}, found ${main.length ? main.join(', ') : 'none'}`);
-  }
-  const others = wasm.filter((f) => f !== main[0]);
+  const one = (re, what) => {
+    const found = wasm.filter((f) => re.test(f));
+    if (found.length !== 1) {
+      throw new CheckError(`expected one ${what} in ${dist}, found ${found.length ? found.join(', ') : 'none'}`);
+    }
+    return found[0];
+  };
+  const main = one(MAIN_WASM, 'main wasm kam-planner-<hash>_bg.wasm');
+  const tools = one(TOOLS_WASM, 'tools module kam-tools-<hash>_bg.wasm');
+  const others = wasm.filter((f) => f !== main && f !== tools);
   const firstLoad = firstLoadFiles(dist);
-  if (!firstLoad.includes(main[0])) {
-    throw new CheckError(`index.html and its loader do not name ${main[0]}: is dist/ from one build?`);
+  if (!firstLoad.includes(main)) {
+    throw new CheckError(`index.html and its loader do not name ${main}: is dist/ from one build?`);
+  }
+  if (firstLoad.includes(tools)) {
+    throw new CheckError(`the first load names the tools module ${tools}: it must load only when another tool is opened`);
   }
 
   const rows = [
-    [`main wasm \`${main[0]}\``, sizes(dist, main[0])],
+    [`main wasm \`${main}\` (the first-load module)`, sizes(dist, main)],
+    [`tools module \`${tools}\` (not in the first load)`, sizes(dist, tools)],
     ...others.map((f) => [`other wasm \`${f}\` (not in the first load)`, sizes(dist, f)]),
     [`first load: ${firstLoad.length} files (${kinds(firstLoad)})`, sum(firstLoad.map((f) => sizes(dist, f)))],
   ];
@@ -138,18 +155,21 @@ function check({ dist, budget: budgetFile }) {
   console.log('|---|---:|---:|---:|');
   for (const [label, s] of rows) console.log(`| ${label} | ${fmt(s.raw)} | ${fmt(s.gzip)} | ${fmt(s.brotli)} |`);
 
-  const gz = sizes(dist, main[0]).gzip;
-  const diff = gz - max;
-  const pct = ((Math.abs(diff) / max) * 100).toFixed(1);
   const budgetRel = shown(budgetFile);
-  console.log(`\nBudget (${budgetRel}, main_wasm_gzip_max): ${fmt(max)} bytes gzip for the main wasm.`);
-  if (diff > 0) {
-    throw new CheckError(
-      `the main wasm ${main[0]} is ${fmt(gz)} bytes gzip, ${fmt(diff)} bytes (${pct} %) over the budget of ${fmt(max)}. ` +
-        `Make it smaller, or raise main_wasm_gzip_max in ${budgetRel} and say why in bench/SIZE.md.`,
-    );
+  const over = [];
+  for (const [file, max, key] of [[main, budget.main, 'main_wasm_gzip_max'], [tools, budget.tools, 'tools_wasm_gzip_max']]) {
+    const gz = sizes(dist, file).gzip;
+    const diff = gz - max;
+    const pct = ((Math.abs(diff) / max) * 100).toFixed(1);
+    if (diff > 0) {
+      over.push(`${file} is ${fmt(gz)} bytes gzip, ${fmt(diff)} bytes (${pct} %) over ${key} = ${fmt(max)}`);
+    } else {
+      console.log(`OK: ${file} ${fmt(gz)} bytes gzip, ${fmt(-diff)} bytes (${pct} %) under ${key} = ${fmt(max)} (${budgetRel}).`);
+    }
   }
-  console.log(`OK: ${fmt(gz)} bytes, ${fmt(-diff)} bytes (${pct} %) under the budget.`);
+  if (over.length) {
+    throw new CheckError(`${over.join('; ')}. Make it smaller, or raise the budget in ${budgetRel} and say why in bench/SIZE.md.`);
+  }
 }
 
 try {

@@ -15,45 +15,49 @@ use super::i18n::{self, I18n, Lang};
 use super::library::{
     boot, preferred_lang, Library, Notice, NoticeAction, Notices, Revision, SaveStatus, Saver,
 };
+use super::modules::{self, Module, TakeOver};
 use super::recovery;
 use super::route::Route;
 use super::state::{now_ms, DocRef, Session, WorkspaceHandle};
-use super::views::concentration::ConcentrationView;
-use super::views::customers::Customers;
-use super::views::engagement::EngagementView;
-use super::views::kpi::KpiView;
-use super::views::ltc::LtcView;
-use super::views::overview::Overview;
-use super::views::portfolio::PortfolioView;
-use super::views::rhythm::RhythmView;
-use super::views::roles::RolesView;
-use super::views::talent::TalentView;
-use super::views::team::TeamView;
-use super::views::tiering::TieringView;
-use crate::persist::embed::{message, Allowlist};
+use crate::persist::embed::message;
 use crate::persist::storage;
 
 /// Installs the recovery banner's panic hook, loads the catalogue of the language the app will
-/// open in, then mounts the app on `<body>` (replacing the splash). When the catalogue cannot
-/// be loaded, the splash says so in both languages.
-pub fn start() {
+/// open in, then mounts `module`'s app on `<body>` (replacing the splash, or the first-load
+/// module's app after it let go: [`Module::take_over`]). When the catalogue cannot be loaded,
+/// the splash says so in both languages.
+pub fn start(module: &'static Module) {
     recovery::install();
     let lang = embed::page_options()
         .lang
         .as_deref()
         .and_then(Lang::from_tag)
+        .or_else(module.first_lang)
         .unwrap_or_else(|| match storage::open_local() {
             Ok(store) => preferred_lang(&store),
-            Err(_) => preferred_lang(&crate::persist::library::MemoryStore::default()),
+            Err(_) => preferred_lang(&modules::memory_store()),
         });
     wasm_bindgen_futures::spawn_local(async move {
         match i18n::load(lang).await {
-            Ok(()) => {
-                yew::Renderer::<App>::new().render();
+            Ok(()) => mount(module),
+            Err(detail) => {
+                show_splash_failure(&detail);
+                modules::report_failure(&detail);
             }
-            Err(detail) => show_splash_failure(&detail),
         }
     });
+}
+
+/// Mounts the app, unless the first-load module on this page declines to let go (then it can
+/// be asked again).
+fn mount(module: &'static Module) {
+    match (module.take_over)() {
+        TakeOver::Mount => {
+            let app = yew::Renderer::<App>::with_props(AppProps { module }).render();
+            modules::remember_mounted(app);
+        }
+        TakeOver::Declined => modules::offer_retry(move || mount(module)),
+    }
 }
 
 /// Shows the splash's "could not load" note, with the technical detail.
@@ -69,9 +73,16 @@ fn show_splash_failure(detail: &str) {
     }
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The build running: which views it carries.
+    pub module: &'static Module,
+}
+
 /// The application.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let start = use_memo((), |_| boot());
     let options = use_memo((), |_| embed::page_options());
     let lang = use_state(|| {
@@ -81,7 +92,9 @@ pub fn app() -> Html {
             .and_then(Lang::from_tag)
             .unwrap_or(start.lang)
     });
-    let allowlist = use_state(|| None::<Rc<Allowlist>>);
+    // Handed over by the first-load module when it had read it: the tools module listens to the
+    // host from its first render on.
+    let allowlist = use_state(|| modules::handed_allowlist().map(Rc::new));
     let host_import = use_state(|| None::<HostImport>);
     let session = {
         let ws = start.workspace.clone();
@@ -248,6 +261,8 @@ pub fn app() -> Html {
         index_rev: index_rev.clone(),
     };
 
+    modules::use_module(props.module, &library);
+
     // Changes other tabs make to this browser's storage (the event never fires in the tab that
     // wrote). Re-registered with each library so the handler sees the current document.
     {
@@ -277,7 +292,12 @@ pub fn app() -> Html {
     {
         let allowlist = allowlist.clone();
         use_effect_with((), move |_| {
-            embed::load_allowlist(move |list| allowlist.set(Some(Rc::new(list))));
+            if allowlist.is_none() {
+                embed::load_allowlist(move |list| {
+                    modules::remember_allowlist(&list);
+                    allowlist.set(Some(Rc::new(list)));
+                });
+            }
         });
     }
     {
@@ -408,20 +428,7 @@ pub fn app() -> Html {
                         }) }
                     </nav>
                     <main class="app-main" id="main">
-                        { match *route {
-                            Route::Overview => html! { <Overview /> },
-                            Route::Customers => html! { <Customers /> },
-                            Route::Tiering => html! { <TieringView /> },
-                            Route::Concentration => html! { <ConcentrationView /> },
-                            Route::Portfolio => html! { <PortfolioView /> },
-                            Route::Team => html! { <TeamView /> },
-                            Route::Roles => html! { <RolesView /> },
-                            Route::Talent => html! { <TalentView /> },
-                            Route::Rhythm => html! { <RhythmView /> },
-                            Route::Engagement => html! { <EngagementView /> },
-                            Route::Ltc => html! { <LtcView /> },
-                            Route::Kpi => html! { <KpiView /> },
-                        } }
+                        { (props.module.view)(*route) }
                     </main>
                 </div>
                 if !options.embed {

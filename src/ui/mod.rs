@@ -16,6 +16,7 @@ pub mod import_worker;
 pub mod library;
 pub mod messages;
 pub mod modal;
+pub mod modules;
 pub mod no_data;
 pub mod page_files;
 pub mod recovery;

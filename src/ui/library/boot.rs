@@ -7,8 +7,7 @@ use crate::domain::demo::{self, DemoLocale};
 use crate::domain::workspace::Workspace;
 use crate::persist::envelope;
 use crate::persist::library::{
-    self as lib, KeyValueStore, MemoryStore, OpenError, Opened, Preserved, SaveError, StoreError,
-    KEY_LANG,
+    self as lib, KeyValueStore, OpenError, Opened, Preserved, SaveError, StoreError, KEY_LANG,
 };
 use crate::persist::storage;
 use crate::ui::i18n::Lang;
@@ -149,7 +148,7 @@ pub fn boot() -> Boot {
             notices.push(Notice::Memory {
                 reason: e.to_string(),
             });
-            (Rc::new(MemoryStore::default()), false)
+            (Rc::new(crate::ui::modules::memory_store()), false)
         }
     };
     let lang = preferred_lang(store.as_ref());
@@ -187,6 +186,7 @@ pub fn boot() -> Boot {
             }
         }
     };
+    crate::ui::modules::add_handed_notices(&mut notices, store.as_ref());
     Boot {
         store,
         persistent,
