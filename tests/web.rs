@@ -35,8 +35,9 @@ use kam_planner::domain::workspace::Workspace;
 use kam_planner::persist::envelope;
 use kam_planner::persist::library::{self as lib, KeyValueStore, StoreError, KEY_LANG};
 use kam_planner::persist::storage::classify;
-use kam_planner::ui::app::App;
+use kam_planner::ui::app::{App, AppProps};
 use kam_planner::ui::library::{Notice, SaveStatus, Saver, StoredCopy};
+use kam_planner::ui::modules::TOOLS;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Storage};
@@ -62,14 +63,15 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Mounts a fresh App in its own element, with empty storage and the given language stored.
+/// Mounts a fresh App (the tools module's: every view, no hand-over) in its own element, with
+/// empty storage and the given language stored.
 async fn mount(lang: &str) -> Element {
     kam_planner::ui::i18n::install_builtin();
     storage().clear().unwrap();
     storage().set_item(KEY_LANG, lang).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { module: &TOOLS }).render();
     yew::scheduler::flush().await;
     root
 }
