@@ -216,6 +216,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     kpi,
                     portfolio,
                     ltc,
+                    mcr: Default::default(),
                 }
             },
         )

@@ -10,6 +10,7 @@ use super::engagement::{self, Engagement};
 use super::governance::{self, Governance};
 use super::kpi::{self, Kpi};
 use super::ltc::{self, Contract, Ltc, Opportunity};
+use super::mcr::{self, Mcr};
 use super::org::duties::Duties;
 use super::org::stamp;
 use super::org::talent::Talent;
@@ -70,6 +71,10 @@ pub enum Edit {
     /// Replace LTC's document (stages, opportunities, contracts, targets, settings). Checked
     /// with `ltc::check`; records that are new or changed get the time of the edit.
     SetLtc(Box<Ltc>),
+    /// Replace MCR's document (stakeholders, contacts, plan, VCT checks, settings). Checked with
+    /// `mcr::check` (and every stakeholder's account must exist); records that are new or
+    /// changed get the time of the edit.
+    SetMcr(Box<Mcr>),
     /// Move an opportunity to a stage on a date (`YYYY-MM-DD`); its history records the move.
     MoveOpportunity {
         /// Opportunity id.
@@ -140,6 +145,9 @@ pub enum EditError {
     /// LTC's document would hold what it must not (see `ltc::check`).
     #[error("{0}")]
     Ltc(#[from] ltc::LtcRefusal),
+    /// MCR's document would hold what it must not (see `mcr::check`).
+    #[error("{0}")]
+    Mcr(#[from] mcr::McrRefusal),
     /// An edit named an opportunity, stage or account that does not exist.
     #[error("“{0}” does not exist")]
     Unknown(String),
@@ -348,6 +356,22 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.ltc = ltc::stamp(&ws.ltc, doc, now_ms);
+            next
+        }
+        Edit::SetMcr(doc) => {
+            mcr::check(doc)?;
+            if let Some(s) = doc
+                .stakeholders
+                .iter()
+                .find(|s| !ws.customers.iter().any(|c| c.id == s.account))
+            {
+                return Err(EditError::Unknown(s.account.clone()));
+            }
+            if **doc == ws.mcr {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.mcr = mcr::stamp(&ws.mcr, doc, now_ms);
             next
         }
         Edit::MoveOpportunity { id, stage, date } => {

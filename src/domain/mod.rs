@@ -11,6 +11,7 @@ pub mod governance;
 pub mod json;
 pub mod kpi;
 pub mod ltc;
+pub mod mcr;
 pub mod merge;
 pub mod number;
 pub mod org;

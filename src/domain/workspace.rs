@@ -15,6 +15,7 @@ use super::engagement::Engagement;
 use super::governance::Governance;
 use super::kpi::Kpi;
 use super::ltc::Ltc;
+use super::mcr::Mcr;
 use super::org::duties::Duties;
 use super::org::talent::Talent;
 use super::org::OrgDesign;
@@ -30,8 +31,9 @@ use crate::domain::sort::sort_by_key;
 /// 4 — `governance` (Tool 5), `engagement` (the 151 programme) and `kpi` (Tool 6);
 /// 5 — `portfolio` (Tool 2: business lines, market insight, business design, whitespace);
 /// 6 — `ltc` (lead to cash: stages, opportunities, contracts, targets), and a KPI indicator's
-/// `linked_151` becomes `linked` (the link now also reaches LTC).
-pub const SCHEMA_VERSION: u32 = 6;
+/// `linked_151` becomes `linked` (the link now also reaches LTC); 7 — `mcr` (stakeholders,
+/// contacts, the MCR plan, VCT checks) and the stakeholders met on a 151 log entry.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// One company's key-account plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -63,6 +65,9 @@ pub struct Workspace {
     pub portfolio: Portfolio,
     /// Lead to cash: the pipeline, contracts, collections and their targets.
     pub ltc: Ltc,
+    /// Client relationships: the decision chain of every account, contacts, the MCR plan and
+    /// the VCT checks.
+    pub mcr: Mcr,
 }
 
 /// Name and bookkeeping of a workspace.
@@ -241,6 +246,7 @@ impl Workspace {
             kpi: Kpi::default(),
             portfolio: Portfolio::default(),
             ltc: Ltc::default(),
+            mcr: Mcr::default(),
         }
     }
 }

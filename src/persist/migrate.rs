@@ -15,7 +15,7 @@ use crate::domain::workspace::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, in order; `STEPS.len()` is always `SCHEMA_VERSION - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`], returning it and the versions
 /// it started each step from (so tests can see which steps ran).
@@ -139,5 +139,17 @@ fn v5_to_v6(mut doc: Value) -> Result<Value, String> {
             }
         }
     }
+    Ok(doc)
+}
+
+/// 6 → 7: MCR's document `mcr` appears as an empty object that the lenient read fills with the
+/// defaults (no stakeholders, contacts, plan items or VCT checks; stale after 90 days). A 151 log
+/// entry without `stakeholders` reads as naming none. A section already present is left as it is.
+fn v6_to_v7(mut doc: Value) -> Result<Value, String> {
+    let Value::Object(ws) = &mut doc else {
+        return Err("the workspace is not an object".to_string());
+    };
+    ws.entry("mcr".to_string())
+        .or_insert_with(|| Value::Object(Map::new()));
     Ok(doc)
 }

@@ -20,6 +20,7 @@ use crate::domain::engagement::Engagement;
 use crate::domain::governance::Governance;
 use crate::domain::kpi::Kpi;
 use crate::domain::ltc::Ltc;
+use crate::domain::mcr::Mcr;
 use crate::domain::org::duties::Duties;
 use crate::domain::org::talent::Talent;
 use crate::domain::org::OrgDesign;
@@ -187,6 +188,7 @@ pub fn read_workspace(
     let portfolio =
         read_section::<Portfolio>(doc.remove("portfolio"), "portfolio", unknown, repairs);
     let ltc = read_section::<Ltc>(doc.remove("ltc"), "ltc", unknown, repairs);
+    let mcr = read_section::<Mcr>(doc.remove("mcr"), "mcr", unknown, repairs);
     let mut ws = Workspace {
         meta,
         customers,
@@ -200,6 +202,7 @@ pub fn read_workspace(
         kpi,
         portfolio,
         ltc,
+        mcr,
     };
     cap_texts(&mut ws, repairs);
     Ok(ws)

@@ -3,6 +3,7 @@
 use super::i18n::I18n;
 use crate::domain::edit::EditError;
 use crate::domain::ltc::LtcRefusal;
+use crate::domain::mcr::McrRefusal;
 use crate::persist::envelope::LoadError;
 use crate::persist::library::OpenError;
 use crate::persist::validate::{LtcFix, Repair, SkippedWhy};
@@ -32,6 +33,15 @@ pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
             LtcRefusal::DuplicateId { id } => i18n.tf("error.duplicate_id", &[("id", id)]),
             LtcRefusal::BadDate { date, .. } => i18n.tf("error.bad_date", &[("date", date)]),
             LtcRefusal::Stages => i18n.t("error.ltc_stages").to_string(),
+        },
+        EditError::Mcr(r) => match r {
+            McrRefusal::OutOfRange(name) => i18n.tf("error.mcr_range", &[("name", name)]),
+            McrRefusal::BadAnswer(_) => i18n.t("error.mcr_answer").to_string(),
+            McrRefusal::DuplicateId(id) => i18n.tf("error.duplicate_id", &[("id", id)]),
+            McrRefusal::BadDate { date, .. } => i18n.tf("error.bad_date", &[("date", date)]),
+            McrRefusal::MissingName => i18n.t("error.mcr_name").to_string(),
+            McrRefusal::BadReportsTo(name) => i18n.tf("error.mcr_reports_to", &[("name", name)]),
+            McrRefusal::Cycle(names) => i18n.tf("error.mcr_cycle", &[("names", names)]),
         },
     }
 }

@@ -89,6 +89,7 @@ pub fn build_engagement(
                 owner: owner
                     .filter(|_| !person_ids.is_empty())
                     .map(|o| person_ids[o % person_ids.len()].clone()),
+                stakeholders: Vec::new(),
                 notes,
                 updated_at: at,
             });

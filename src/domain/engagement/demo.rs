@@ -72,6 +72,7 @@ pub fn demo(ws: &Workspace, now_ms: i64) -> Engagement {
                     date,
                     status,
                     owner: owner.clone(),
+                    stakeholders: Vec::new(),
                     notes: String::new(),
                     updated_at: now_ms,
                 });

@@ -162,6 +162,8 @@ pub struct Entry {
     pub status: Status,
     /// Person id of who owns it (a person of `ws.org.people`), if anyone.
     pub owner: Option<String>,
+    /// Ids of the account's stakeholders met (MCR); a done entry counts as a contact with each.
+    pub stakeholders: Vec<String>,
     /// Free text.
     pub notes: String,
     /// Last change, ms since epoch.
