@@ -35,6 +35,7 @@ fn index_html_lists_exactly_the_views_of_the_tools_module() {
             "rhythm",
             "engagement",
             "ltc",
+            "mcr",
             "kpi",
             "talent"
         ]

@@ -372,6 +372,14 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.mcr = mcr::stamp(&ws.mcr, doc, now_ms);
+            // A 151 entry names only stakeholders that exist: one deleted here leaves the entries.
+            let ids: HashSet<&str> = doc.stakeholders.iter().map(|s| s.id.as_str()).collect();
+            for e in &mut next.engagement.entries {
+                if e.stakeholders.iter().any(|s| !ids.contains(s.as_str())) {
+                    e.stakeholders.retain(|s| ids.contains(s.as_str()));
+                    e.updated_at = now_ms;
+                }
+            }
             next
         }
         Edit::MoveOpportunity { id, stage, date } => {

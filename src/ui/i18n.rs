@@ -38,6 +38,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("kpi", include_str!("locales/zh-CN/kpi.json")),
     ("portfolio", include_str!("locales/zh-CN/portfolio.json")),
     ("ltc", include_str!("locales/zh-CN/ltc.json")),
+    ("mcr", include_str!("locales/zh-CN/mcr.json")),
     ("ltc_board", include_str!("locales/zh-CN/ltc_board.json")),
     (
         "ltc_forecast",
@@ -77,6 +78,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("kpi", include_str!("locales/en/kpi.json")),
     ("portfolio", include_str!("locales/en/portfolio.json")),
     ("ltc", include_str!("locales/en/ltc.json")),
+    ("mcr", include_str!("locales/en/mcr.json")),
     ("ltc_board", include_str!("locales/en/ltc_board.json")),
     ("ltc_forecast", include_str!("locales/en/ltc_forecast.json")),
     (

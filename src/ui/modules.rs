@@ -111,6 +111,7 @@ fn tools_view(route: Route) -> Html {
     use super::views::engagement::EngagementView;
     use super::views::kpi::KpiView;
     use super::views::ltc::LtcView;
+    use super::views::mcr::McrView;
     use super::views::portfolio::PortfolioView;
     use super::views::rhythm::RhythmView;
     use super::views::roles::RolesView;
@@ -129,6 +130,7 @@ fn tools_view(route: Route) -> Html {
         Route::Engagement => html! { <EngagementView /> },
         Route::Ltc => html! { <LtcView /> },
         Route::Kpi => html! { <KpiView /> },
+        Route::Mcr => html! { <McrView /> },
     }
 }
 

@@ -29,11 +29,14 @@ pub enum Route {
     Ltc,
     /// Tool 6: differentiated KPI scorecards, cascade and per-person scores.
     Kpi,
+    /// MCR: relationship map, power map, health across accounts, MCR plan and VCT
+    /// (`#/mcr/<tab>/<account id>`).
+    Mcr,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 12] = [
+    pub const ALL: [Route; 13] = [
         Route::Overview,
         Route::Customers,
         Route::Tiering,
@@ -44,6 +47,7 @@ impl Route {
         Route::Rhythm,
         Route::Engagement,
         Route::Ltc,
+        Route::Mcr,
         Route::Kpi,
         Route::Talent,
     ];
@@ -63,6 +67,7 @@ impl Route {
             Route::Engagement => "engagement",
             Route::Ltc => "ltc",
             Route::Kpi => "kpi",
+            Route::Mcr => "mcr",
         }
     }
 
@@ -81,6 +86,7 @@ impl Route {
             Route::Engagement => "nav.engagement",
             Route::Ltc => "nav.ltc",
             Route::Kpi => "nav.kpi",
+            Route::Mcr => "nav.mcr",
         }
     }
 
@@ -138,4 +144,10 @@ pub fn rest_of(hash: &str) -> Vec<String> {
 pub fn ltc_account_hash(account: &str) -> String {
     let id: String = js_sys::encode_uri_component(account).into();
     format!("#/ltc/account/{id}")
+}
+
+/// The link to one account's relationship map, `#/mcr/map/<id>` (the id encoded).
+pub fn mcr_account_hash(account: &str) -> String {
+    let id: String = js_sys::encode_uri_component(account).into();
+    format!("#/mcr/map/{id}")
 }

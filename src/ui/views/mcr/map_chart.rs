@@ -1,0 +1,197 @@
+//! The relationship map as an SVG org chart: the layout of `domain::mcr::layout` scaled to
+//! pixels, each stakeholder a card coloured by support (a class per level), wider and taller
+//! the more influence, marked with its decision role and our owner; lines from each card to
+//! the one it reports to. Every card is focusable and opens the stakeholder on Enter, Space or
+//! a click.
+
+use std::collections::HashMap;
+
+use yew::prelude::*;
+
+use super::{person_name, role_name, support_key, support_name};
+use crate::domain::mcr::layout::Chart;
+use crate::domain::mcr::{DecisionRole, Stakeholder, INFLUENCE_MAX};
+use crate::domain::workspace::Workspace;
+use crate::ui::i18n::I18n;
+
+/// Width of a slot of the layout, px.
+pub const SLOT_W: f64 = 184.0;
+/// Height of a row, px.
+pub const ROW_H: f64 = 86.0;
+/// How far a stacked card is indented under its parent, px.
+const INDENT: f64 = 16.0;
+const MARGIN: f64 = 12.0;
+
+/// A card's width: 112 px at influence 1, 8 px more per level (144 at 5); with the indent it
+/// stays inside its slot, so cards of neighbouring slots never touch.
+fn card_w(influence: u32) -> f64 {
+    104.0 + 8.0 * f64::from(influence.min(INFLUENCE_MAX))
+}
+
+/// A card's height: 48 px at influence 1, 4 px more per level (64 at 5), under the row's 86.
+fn card_h(influence: u32) -> f64 {
+    44.0 + 4.0 * f64::from(influence.min(INFLUENCE_MAX))
+}
+
+/// The text cut to `max` characters with an ellipsis (the full text is in the card's title).
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The card's accessible name: everything the card shows and the figures behind its looks.
+fn card_label(i18n: &I18n, ws: &Workspace, s: &Stakeholder, days: Option<i64>) -> String {
+    i18n.tf(
+        "mcr.node_aria",
+        &[
+            ("name", &s.name),
+            ("title", &s.title),
+            ("role", &role_name(i18n, s.role)),
+            ("support", &support_name(i18n, s.support)),
+            ("influence", &s.influence.to_string()),
+            (
+                "owner",
+                &s.owner.as_deref().map_or_else(
+                    || i18n.t("mcr.no_owner").to_string(),
+                    |o| person_name(ws, Some(o)),
+                ),
+            ),
+            (
+                "contact",
+                &days.map_or_else(
+                    || i18n.t("mcr.never_contacted").to_string(),
+                    |d| i18n.tf("mcr.days_ago", &[("n", &d.to_string())]),
+                ),
+            ),
+        ],
+    )
+}
+
+/// Props of [`OrgChart`].
+#[derive(Properties, PartialEq)]
+pub struct OrgChartProps {
+    /// The account's stakeholders, in the order the chart was laid out for.
+    pub list: Vec<Stakeholder>,
+    /// Their layout.
+    pub chart: std::rc::Rc<Chart>,
+    /// The workspace (owner names).
+    pub ws: super::DocRef,
+    /// Days since each stakeholder's last contact.
+    pub days: std::rc::Rc<HashMap<String, i64>>,
+    /// The stakeholder open in the panel.
+    pub selected: Option<String>,
+    /// Opens a stakeholder.
+    pub on_select: Callback<String>,
+}
+
+/// The chart.
+#[function_component(OrgChart)]
+pub fn org_chart(props: &OrgChartProps) -> Html {
+    let i18n = crate::ui::i18n::use_i18n();
+    let ws = &props.ws.0;
+    let chart = &props.chart;
+    let width = chart.width.max(1.0) * SLOT_W + 2.0 * MARGIN;
+    let height = chart.height.max(1) as f64 * ROW_H + 2.0 * MARGIN;
+    // A card whose reports are stacked under it sits at the left of its slot, so the line
+    // down the column starts inside it.
+    let mut heads = vec![false; chart.places.len()];
+    for p in chart.places.iter().filter(|p| p.stacked) {
+        if let Some(h) = p.parent.and_then(|i| heads.get_mut(i)) {
+            *h = true;
+        }
+    }
+    // The top-left corner of each card.
+    let corner = |i: usize| -> (f64, f64) {
+        let p = &chart.places[i];
+        let s = &props.list[i];
+        let left = MARGIN + p.x * SLOT_W;
+        let x = if p.stacked {
+            left + INDENT
+        } else if heads[i] {
+            left
+        } else {
+            left + (SLOT_W - card_w(s.influence)) / 2.0
+        };
+        (x, MARGIN + p.y as f64 * ROW_H)
+    };
+    let lines = chart.places.iter().filter_map(|p| {
+        let parent = p.parent?;
+        let (px, py) = corner(parent);
+        let (cx, cy) = corner(p.index);
+        let ps = &props.list[parent];
+        let cs = &props.list[p.index];
+        let path = if p.stacked {
+            // Down the left side of the column, then into the card.
+            let x = px + 8.0;
+            let y = cy + card_h(cs.influence) / 2.0;
+            format!("M{x:.1},{:.1} V{y:.1} H{cx:.1}", py + card_h(ps.influence))
+        } else {
+            let (x0, y0) = (px + card_w(ps.influence) / 2.0, py + card_h(ps.influence));
+            let (x1, y1) = (cx + card_w(cs.influence) / 2.0, cy);
+            let mid = (y0 + y1) / 2.0;
+            format!("M{x0:.1},{y0:.1} V{mid:.1} H{x1:.1} V{y1:.1}")
+        };
+        Some(html! { <path class="mcr-link" d={path} /> })
+    });
+    let cards = props.list.iter().enumerate().map(|(i, s)| {
+        let (x, y) = corner(i);
+        let (w, h) = (card_w(s.influence), card_h(s.influence));
+        let id = s.id.clone();
+        let selected = props.selected.as_deref() == Some(id.as_str());
+        let onclick = props.on_select.reform({
+            let id = id.clone();
+            move |_: MouseEvent| id.clone()
+        });
+        let onkeydown = {
+            let on_select = props.on_select.clone();
+            let id = id.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    on_select.emit(id.clone());
+                }
+            })
+        };
+        let days = props.days.get(&s.id).copied();
+        let badge = i18n
+            .t(&format!("mcr.role_short_{}", s.role.key()))
+            .to_string();
+        let owner = s
+            .owner
+            .as_deref()
+            .map_or_else(|| i18n.t("mcr.no_owner").to_string(), |o| person_name(ws, Some(o)));
+        let max_chars = (w / 14.0) as usize;
+        html! {
+            <g class={classes!("mcr-node", format!("mcr-support-{}", support_key(s.support)),
+                               (s.role == DecisionRole::DecisionMaker).then_some("is-dm"),
+                               selected.then_some("is-selected"))}
+               transform={format!("translate({x:.1},{y:.1})")}
+               tabindex="0" role="button" aria-label={card_label(&i18n, ws, s, days)}
+               aria-pressed={selected.to_string()}
+               data-testid={format!("mcr-node-{id}")} {onclick} {onkeydown}>
+                <title>{ format!("{} · {}", s.name, s.title) }</title>
+                <rect class="mcr-card" width={format!("{w:.1}")} height={format!("{h:.1}")} rx="6" />
+                <rect class="mcr-badge" x="4" y="4" width="22" height="16" rx="3" />
+                <text class="mcr-badge-text" x="15" y="16" text-anchor="middle">{ badge }</text>
+                <text class="mcr-name" x="32" y="17">{ cut(&s.name, max_chars.saturating_sub(2)) }</text>
+                <text class="mcr-title" x="8" y="34">{ cut(&s.title, max_chars) }</text>
+                <text class="mcr-owner" x="8" y={format!("{:.1}", h - 7.0)}>{ cut(&format!("◆ {owner}"), max_chars) }</text>
+            </g>
+        }
+    });
+    html! {
+        <div class="mcr-chart-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.map_label")}
+             data-testid="mcr-chart-scroll">
+            <svg class="mcr-chart" width={format!("{width:.0}")} height={format!("{height:.0}")}
+                 viewBox={format!("0 0 {width:.0} {height:.0}")} data-testid="mcr-chart">
+                <g class="mcr-links">{ for lines }</g>
+                { for cards }
+            </svg>
+        </div>
+    }
+}
