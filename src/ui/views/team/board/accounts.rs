@@ -129,6 +129,8 @@ fn row(
                 <div class="board-account-name">
                     <a class="ltc-account-link" href={crate::ui::route::ltc_account_hash(&id)} data-testid={format!("board-ltc-link-{id}")}
                        aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &a.account.name)])}>{ a.account.name.clone() }</a>
+                    <a class="board-mcr-link" href={crate::ui::route::mcr_account_hash(&id)} data-testid={format!("board-mcr-link-{id}")}
+                       aria-label={i18n.tf("team.mcr_link_of", &[("name", &a.account.name)])}>{ i18n.t("team.mcr_link") }</a>
                 </div>
             </th>
             <td>
