@@ -19,8 +19,13 @@
 //!
 //! The other 13 accounts are on track: at least one action done in January and done + planned
 //! equal to the target.
+//!
+//! Executive visits and technical exchanges name the stakeholders met (MCR, built before): a
+//! visit the account's decision makers, an exchange its three most influential evaluators. The
+//! done ones count as contacts with them.
 
 use super::{default_targets, Action, ActionCounts, Engagement, Entry, Status, TierTarget};
+use crate::domain::mcr::{DecisionRole, Mcr, Stakeholder};
 use crate::domain::org::AR;
 use crate::domain::workspace::Workspace;
 
@@ -28,6 +33,20 @@ use crate::domain::workspace::Workspace;
 const NO_EXECUTIVE: usize = 1;
 /// Index within the strategic tier of the account with nothing done and half planned.
 const HALF_PLANNED: usize = 3;
+
+/// The stakeholders of `account` an action meets: an executive visit its decision makers, a
+/// technical exchange its three most influential evaluators; nobody named for the other actions.
+fn met(mcr: &Mcr, account: &str, action: Action) -> Vec<String> {
+    let role = match action {
+        Action::ExecutiveVisit => DecisionRole::DecisionMaker,
+        Action::TechExchange => DecisionRole::Evaluator,
+        _ => return Vec::new(),
+    };
+    let mut list: Vec<&Stakeholder> = mcr.of_account(account).filter(|s| s.role == role).collect();
+    // Stable: equally influential ones stay in document order.
+    list.sort_by(|a, b| b.influence.cmp(&a.influence));
+    list.into_iter().take(3).map(|s| s.id.clone()).collect()
+}
 
 /// The demo workspace's 151 document, built on its customers, tiers and people; deterministic.
 pub fn demo(ws: &Workspace, now_ms: i64) -> Engagement {
@@ -72,7 +91,7 @@ pub fn demo(ws: &Workspace, now_ms: i64) -> Engagement {
                     date,
                     status,
                     owner: owner.clone(),
-                    stakeholders: Vec::new(),
+                    stakeholders: met(&ws.mcr, &customer.id, action),
                     notes: String::new(),
                     updated_at: now_ms,
                 });

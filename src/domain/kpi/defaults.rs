@@ -40,6 +40,8 @@ pub const COMPLETION_151: &str = "completion_151";
 pub const PIPELINE_COVERAGE: &str = "pipeline_coverage";
 /// Metric id of the bid win rate (投标中标率).
 pub const WIN_RATE: &str = "bid_win_rate";
+/// Metric id of stakeholder coverage (关键人覆盖率): MCR's decision-maker coverage.
+pub const STAKEHOLDER_COVERAGE: &str = "stakeholder_coverage";
 
 use Dimension::{Customer, Financial, Internal, Learning};
 use Direction::{Higher, Lower};
@@ -53,7 +55,7 @@ const METRICS: [Metric; 13] = [
     (MARGIN, Financial, "毛利率", "Gross margin", "%", Higher),
     ("share_of_wallet", Customer, "钱包份额", "Share of wallet", "%", Higher),
     ("satisfaction", Customer, "客户满意度", "Customer satisfaction", "/100", Higher),
-    ("stakeholder_coverage", Customer, "关键人覆盖率", "Stakeholder coverage", "%", Higher),
+    (STAKEHOLDER_COVERAGE, Customer, "关键人覆盖率", "Stakeholder coverage", "%", Higher),
     (COMPLETION_151, Internal, "151 行动完成率", "151 action completion", "%", Higher),
     (PIPELINE_COVERAGE, Internal, "商机覆盖倍数", "Pipeline coverage", "×", Higher),
     (WIN_RATE, Internal, "投标中标率", "Bid win rate", "%", Higher),
@@ -158,7 +160,7 @@ pub fn scorecards() -> Vec<Scorecard> {
             "Expansion accounts",
             vec![
                 ind(&e, "share_of_wallet", 20.0, Some(5.0), 15.0, 25.0),
-                ind(&e, "stakeholder_coverage", 20.0, Some(40.0), 70.0, 90.0),
+                ind(&e, STAKEHOLDER_COVERAGE, 20.0, Some(40.0), 70.0, 90.0),
                 plan(&e, ORDERS, 20.0),
                 plan(&e, CASH, 10.0),
                 ind(&e, COMPLETION_151, 10.0, Some(60.0), 90.0, 100.0),
@@ -245,7 +247,7 @@ pub fn scorecards() -> Vec<Scorecard> {
                 plan(&ad, ORDERS, 25.0),
                 plan(&ad, REVENUE, 15.0),
                 ind(&ad, MARGIN, 10.0, Some(18.0), 25.0, 30.0),
-                ind(&ad, "stakeholder_coverage", 20.0, Some(40.0), 70.0, 90.0),
+                ind(&ad, STAKEHOLDER_COVERAGE, 20.0, Some(40.0), 70.0, 90.0),
                 ind(&ad, COMPLETION_151, 10.0, Some(60.0), 90.0, 100.0),
                 ind(&ad, "pipeline_coverage", 10.0, Some(1.5), 3.0, 4.0),
                 training(&ad, 10.0),

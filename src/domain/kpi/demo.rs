@@ -5,8 +5,10 @@
 //! Each person gets a performance level (0.42 … 1.2 of the target, assigned by a fixed
 //! permutation of the people) and each of their indicators a small seeded jitter around it; the
 //! actual is the value that would score that level, so the totals land near `100 × level`.
+//!
+//! The expansion team's stakeholder coverage is linked: it follows MCR's decision chains.
 
-use super::defaults::team_card_id;
+use super::defaults::{team_card_id, STAKEHOLDER_COVERAGE};
 use super::{actual_id, Indicator, Kpi, PersonActual};
 use crate::domain::org::TriangleType;
 use crate::domain::rng::SplitMix64;
@@ -39,6 +41,7 @@ pub fn demo(ws: &Workspace, now_ms: i64) -> Kpi {
         if let Some(card) = kpi.scorecards.iter_mut().find(|c| c.id == id) {
             for ind in card.indicators.iter_mut() {
                 ind.actual = Some(actual_for(ind, level));
+                ind.linked |= ind.metric == STAKEHOLDER_COVERAGE;
             }
         }
     }

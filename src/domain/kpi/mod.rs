@@ -8,7 +8,8 @@
 //!   total of a scorecard and the checks shown on its card;
 //! - [`cascade`]: the checks of the cascade;
 //! - [`people`]: each person scored on their role's scorecard, the distribution of the scores and
-//!   the figures linked from the 151 programme;
+//!   how linked figures are picked;
+//! - [`linked`]: the figures linked indicators take from the 151 programme, LTC and MCR;
 //! - [`defaults`]: the SPEC defaults in Chinese and English; [`demo`]: the demo's actuals;
 //! - [`import`]: actuals per person from a CSV or Excel table.
 
@@ -16,6 +17,7 @@ pub mod cascade;
 pub mod defaults;
 pub mod demo;
 pub mod import;
+pub mod linked;
 pub mod people;
 pub mod score;
 

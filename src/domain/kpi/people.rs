@@ -2,14 +2,16 @@
 //! scorecard with their actuals, and the distribution of the scores in bands.
 //!
 //! Indicators marked [`Indicator::linked`] take their actual from the tool that measures their
-//! metric when it has a figure ([`link_source`]): the 151 programme's completion, or LTC's
-//! orders, collections, coverage and win rate. The figures come in as plain input
+//! metric when it has a figure ([`link_source`]): the 151 programme's completion, LTC's orders,
+//! collections, coverage and win rate, or MCR's decision-maker coverage. The figures come in as plain input
 //! ([`LinkedActuals`]: per metric, per team and per person), so this module does not depend on
 //! how the tools compute them.
 
 use std::collections::BTreeMap;
 
-use super::defaults::{CASH, COMPLETION_151, ORDERS, PIPELINE_COVERAGE, WIN_RATE};
+use super::defaults::{
+    CASH, COMPLETION_151, ORDERS, PIPELINE_COVERAGE, STAKEHOLDER_COVERAGE, WIN_RATE,
+};
 use super::score::{card_result, CardResult};
 use super::{Indicator, Kpi, Scorecard};
 use crate::domain::org::{OrgDesign, TriangleType};
@@ -22,6 +24,8 @@ pub enum LinkSource {
     Engagement,
     /// LTC (orders, cash collection, pipeline coverage, bid win rate).
     Ltc,
+    /// MCR (stakeholder coverage: the share of decision makers who support us).
+    Mcr,
 }
 
 /// The tool that measures a metric, if one does.
@@ -29,6 +33,7 @@ pub fn link_source(metric: &str) -> Option<LinkSource> {
     match metric {
         COMPLETION_151 => Some(LinkSource::Engagement),
         ORDERS | CASH | PIPELINE_COVERAGE | WIN_RATE => Some(LinkSource::Ltc),
+        STAKEHOLDER_COVERAGE => Some(LinkSource::Mcr),
         _ => None,
     }
 }

@@ -10,7 +10,8 @@
 //! A person with an owner target takes the figures of their own opportunities and contracts;
 //! anyone else those of the accounts they are assigned to. A figure without its basis (no
 //! target, nothing closed, the target already met for coverage) is left out, so the indicator
-//! keeps its entered actual.
+//! keeps its entered actual. [`crate::domain::kpi::linked`] gathers these with the figures of
+//! the other tools.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -181,36 +182,6 @@ pub fn ltc_figures(
     out
 }
 
-/// Every linked figure of the workspace: the 151 programme's completion and LTC's four metrics
-/// on the workspace's fiscal year and reference date.
-pub fn linked_actuals(
-    ws: &crate::domain::workspace::Workspace,
-) -> crate::domain::kpi::people::LinkedActuals {
-    use crate::domain::engagement;
-    use crate::domain::kpi::defaults::COMPLETION_151;
-    use crate::domain::kpi::people::{engagement_figures, LinkedActuals};
-    let mut metrics = BTreeMap::new();
-    metrics.insert(
-        COMPLETION_151.to_string(),
-        engagement_figures(
-            &engagement::completion_by_account(ws),
-            engagement::overall_completion_pct(ws),
-            &ws.org,
-        ),
-    );
-    if !ws.ltc.opportunities.is_empty() || !ws.ltc.contracts.is_empty() {
-        let today = crate::domain::dates::day_number(&ws.meta.today).unwrap_or(0);
-        let no_tiers = HashMap::new();
-        let ctx = Ctx::new(&ws.ltc, ws.meta.fiscal_year, today, &no_tiers);
-        let triangle_of: HashMap<String, &'static str> = ws
-            .customers
-            .iter()
-            .map(|c| {
-                let t = crate::domain::org::triangle::triangle_of(&ws.org, c).triangle;
-                (c.id.clone(), t.key())
-            })
-            .collect();
-        metrics.extend(ltc_figures(&ctx, &ws.org, &triangle_of));
-    }
-    LinkedActuals { metrics }
-}
+/// Every linked figure of the workspace; it lives with the KPI tool, which gathers the figures
+/// of every tool ([`crate::domain::kpi::linked`]).
+pub use crate::domain::kpi::linked::linked_actuals;

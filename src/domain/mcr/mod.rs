@@ -5,10 +5,13 @@
 //!
 //! The calculations (relationship score, decision-maker coverage, the red flags, the health of
 //! every account and tier) are in [`calc`]; the reports-to tree, its cycles and its layout as an
-//! org chart in [`layout`].
+//! org chart in [`layout`]; the demo's document, with its planted problems, comes from [`demo()`].
 
 pub mod calc;
+mod demo;
 pub mod layout;
+
+pub use demo::demo;
 
 use serde::{Deserialize, Serialize};
 

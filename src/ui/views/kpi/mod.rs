@@ -23,7 +23,7 @@ use crate::ui::state::use_workspace;
 use crate::ui::tab_bar::TabBar;
 use crate::ui::views::talent::role_caption;
 
-pub use crate::domain::ltc::kpi_link::linked_actuals;
+pub use crate::domain::kpi::linked::linked_actuals;
 
 /// The parts of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

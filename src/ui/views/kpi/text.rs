@@ -190,25 +190,28 @@ pub fn band_label(b: &Band) -> String {
     }
 }
 
-/// "linked to 151" / "linked to LTC": the badge of an indicator linked to the tool that measures
-/// its metric (`None` when no tool measures it).
+/// "linked to 151" / "linked to LTC" / "linked to MCR": the badge of an indicator linked to the
+/// tool that measures its metric (`None` when no tool measures it).
 pub fn link_label(i18n: &I18n, metric: &str) -> Option<String> {
     use crate::domain::kpi::people::{link_source, LinkSource};
     link_source(metric).map(|s| match s {
         LinkSource::Engagement => i18n.t("kpi.linked_151").to_string(),
         LinkSource::Ltc => i18n.t("kpi.linked_ltc").to_string(),
+        LinkSource::Mcr => i18n.t("kpi.linked_mcr").to_string(),
     })
 }
 
-/// The linked figure of an indicator with its source ("151 completion 85.5", "LTC figure 92"),
-/// or that the source has none yet.
+/// The linked figure of an indicator with its source ("151 completion 85.5", "LTC figure 92",
+/// "MCR decision-maker coverage 75"), or that the source has none yet.
 pub fn linked_value_text(i18n: &I18n, metric: &str, value: Option<f64>) -> String {
     use crate::domain::kpi::people::{link_source, LinkSource};
-    let ltc = link_source(metric) == Some(LinkSource::Ltc);
-    match (value, ltc) {
-        (Some(v), false) => i18n.tf("kpi.linked_value", &[("value", &format_plain(v))]),
-        (Some(v), true) => i18n.tf("kpi.linked_value_ltc", &[("value", &format_plain(v))]),
-        (None, false) => i18n.t("kpi.linked_none").to_string(),
-        (None, true) => i18n.t("kpi.linked_none_ltc").to_string(),
+    let (with, without) = match link_source(metric) {
+        Some(LinkSource::Ltc) => ("kpi.linked_value_ltc", "kpi.linked_none_ltc"),
+        Some(LinkSource::Mcr) => ("kpi.linked_value_mcr", "kpi.linked_none_mcr"),
+        _ => ("kpi.linked_value", "kpi.linked_none"),
+    };
+    match value {
+        Some(v) => i18n.tf(with, &[("value", &format_plain(v))]),
+        None => i18n.t(without).to_string(),
     }
 }
