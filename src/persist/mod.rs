@@ -12,6 +12,7 @@ pub mod import;
 pub mod kpi_import;
 pub mod library;
 pub mod ltc_import;
+pub mod mcr_import;
 pub mod migrate;
 pub mod people_import;
 pub mod portfolio_import;

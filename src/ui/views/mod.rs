@@ -9,6 +9,7 @@ pub mod customers;
 pub mod engagement;
 pub mod kpi;
 pub mod ltc;
+pub mod mcr;
 pub mod overview;
 pub mod portfolio;
 pub mod rhythm;
