@@ -4,7 +4,8 @@
 //! Each side's reports-to lines are sound on their own, but a merge can join two that are not
 //! together (mine: A reports to B; the file: B reports to A, or B moved to another account). The
 //! merged copy keeps every record and clears only such lines ([`settle_reports_to`]), so that
-//! it passes [`crate::domain::mcr::check`] as both sides did.
+//! it passes [`crate::domain::mcr::check`] as both sides did; likewise a 151 entry keeps only
+//! the stakeholders met that are of its account in the merged copy ([`settle_met`]).
 
 use std::collections::HashMap;
 
@@ -137,6 +138,23 @@ pub(super) fn merge_mcr(next: &mut Workspace, theirs: &Workspace, taken: &Taken<
         doc.settings = t.settings.clone();
     }
     settle_reports_to(&mut doc.stakeholders);
+    settle_met(next);
+}
+
+/// Drops from each 151 entry the stakeholders met that are not stakeholders of its account in
+/// the merged copy (one side moved the stakeholder, or the entry, to another account).
+fn settle_met(ws: &mut Workspace) {
+    let account_of: HashMap<&str, &str> = ws
+        .mcr
+        .stakeholders
+        .iter()
+        .map(|s| (s.id.as_str(), s.account.as_str()))
+        .collect();
+    for e in ws.engagement.entries.iter_mut() {
+        let account = e.account.as_str();
+        e.stakeholders
+            .retain(|s| account_of.get(s.as_str()) == Some(&account));
+    }
 }
 
 /// Clears the reports-to lines of a merged list that lead to no stakeholder of the same
