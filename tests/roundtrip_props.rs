@@ -2,7 +2,8 @@
 //! tiers and the organisation documents: roles, templates, stages, people, assignments,
 //! overrides, role cards, RACI activities, talent; the 151 targets and log; the rhythm; KPI;
 //! Tool 2's lines, insight, design and whitespace; LTC's stages, opportunities, contracts and
-//! targets) is lossless, any
+//! targets; MCR's stakeholders, contacts, plan items, VCT checks and the stakeholders a 151
+//! entry met) is lossless, any
 //! import compared and merged with itself changes nothing, and a merge keeps every record of
 //! both sides with no dangling reference.
 
@@ -14,6 +15,8 @@ mod governance_gen;
 mod kpi_gen;
 #[path = "roundtrip_props/ltc_gen.rs"]
 mod ltc_gen;
+#[path = "roundtrip_props/mcr_gen.rs"]
+mod mcr_gen;
 #[path = "roundtrip_props/org_gen.rs"]
 mod org_gen;
 #[path = "roundtrip_props/portfolio_gen.rs"]
@@ -140,6 +143,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         kpi_gen::kpi(),
         portfolio_gen::portfolio_parts(),
         ltc_gen::ltc_parts(),
+        mcr_gen::mcr_parts(),
     )
         .prop_map(
             move |(
@@ -152,6 +156,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 kpi,
                 portfolio_parts,
                 ltc_parts,
+                mcr_parts,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -178,7 +183,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 let customer_ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
                 let (org, duties, talent) = org_gen::build_org(org_parts, &tier_ids, &customer_ids);
                 let person_ids: Vec<String> = org.people.iter().map(|p| p.id.clone()).collect();
-                let engagement = engagement_gen::build_engagement(
+                let mut engagement = engagement_gen::build_engagement(
                     engagement_parts,
                     &tier_ids,
                     &customer_ids,
@@ -193,6 +198,8 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     &line_ids,
                     fiscal_year,
                 );
+                let mcr =
+                    mcr_gen::build_mcr(mcr_parts, &customer_ids, &person_ids, &mut engagement);
                 Workspace {
                     meta: Meta {
                         id: format!("ws-{id}"),
@@ -216,7 +223,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     kpi,
                     portfolio,
                     ltc,
-                    mcr: Default::default(),
+                    mcr,
                 }
             },
         )

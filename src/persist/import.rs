@@ -324,6 +324,45 @@ pub enum ImportReason {
     /// A percentage above 100.
     #[error("must be at most 100%")]
     PercentAbove100,
+    /// A decision-role cell that names no role.
+    #[error("unknown decision role: write 决策者/评估者/采购者/使用者/影响者/守门人/教练 or decision maker, evaluator, buyer, user, influencer, gatekeeper, coach")]
+    UnknownDecisionRole,
+    /// A support outside −1…3, or a word that names no support.
+    #[error("support must be -1, 0, 1, 2 or 3 (or 反对/中立/支持/强支持/教练, opposed/neutral/support/strong support/coach)")]
+    SupportOutOfRange,
+    /// An influence that is not a whole number from 1 to 5.
+    #[error("influence must be a whole number from 1 to 5")]
+    InfluenceOutOfRange,
+    /// A relationship-layer cell that names no layer.
+    #[error("unknown relationship layer: write 关键/普遍/组织 or key/broad/organisational")]
+    UnknownLayer,
+    /// A boss (上级) that is neither a row of the file nor a stored stakeholder of the account.
+    #[error("no stakeholder of this account has this name, in the file or already stored")]
+    BossNotFound,
+    /// The boss's own row has errors, so this row cannot report to it.
+    #[error("the boss is in row {row}, which has errors")]
+    BossRowInvalid {
+        /// File row of the boss.
+        row: usize,
+    },
+    /// The reports-to lines would go round in a circle.
+    #[error("the reports-to lines would go round in a circle: {names}")]
+    ReportsToCycle {
+        /// The names in the circle, in the order of the line.
+        names: String,
+    },
+    /// A second row for the same account and name.
+    #[error("the same stakeholder (account and name) is already in row {first_row}")]
+    DuplicateStakeholder {
+        /// File row of the first.
+        first_row: usize,
+    },
+    /// The import would take the stakeholders beyond the most a workspace keeps.
+    #[error("a workspace keeps at most {max} stakeholders")]
+    TooManyStakeholders {
+        /// The limit.
+        max: usize,
+    },
 }
 
 /// One bad cell.

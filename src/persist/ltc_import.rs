@@ -34,6 +34,7 @@ use crate::domain::values::half_width;
 use crate::domain::workspace::Workspace;
 
 pub use contracts::{apply_contracts, build_contracts, contracts_spec, ContractsPreview};
+pub(crate) use export::Names;
 pub use export::{contracts_csv, forecast_label, opportunities_csv};
 
 /// Field indexes of [`opportunities_spec`].

@@ -466,6 +466,7 @@ fn cap_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
     cap_org_texts(ws, repairs);
     cap_portfolio_texts(ws, repairs);
     cap_ltc_texts(ws, repairs);
+    cap_mcr_texts(ws, repairs);
     for (i, c) in ws.customers.iter_mut().enumerate() {
         if !customer_has_long_text(c) {
             continue;
@@ -831,5 +832,69 @@ fn cap_ltc_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
     for (i, t) in l.targets.iter_mut().enumerate() {
         let fields = [("id", &mut t.id), ("key", &mut t.key)];
         cap_fields(|| format!("ltc.targets[{i}]"), fields, repairs);
+    }
+}
+
+/// The texts of MCR's document: the ids, references and free texts of stakeholders, contacts,
+/// plan items and VCT checks, and the stakeholder ids a 151 entry names.
+fn cap_mcr_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    let m = &mut ws.mcr;
+    for (i, s) in m.stakeholders.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut s.id),
+            ("account", &mut s.account),
+            ("name", &mut s.name),
+            ("title", &mut s.title),
+            ("department", &mut s.department),
+            ("last_contact", &mut s.last_contact),
+            ("notes", &mut s.notes),
+        ];
+        cap_fields(|| format!("mcr.stakeholders[{i}]"), fields, repairs);
+        for x in s.reports_to.iter_mut().chain(s.owner.iter_mut()) {
+            cap(x, || format!("mcr.stakeholders[{i}].ref"), repairs);
+        }
+    }
+    for (i, c) in m.contacts.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut c.id),
+            ("stakeholder", &mut c.stakeholder),
+            ("date", &mut c.date),
+            ("notes", &mut c.notes),
+        ];
+        cap_fields(|| format!("mcr.contacts[{i}]"), fields, repairs);
+        for p in c.our_people.iter_mut() {
+            cap(p, || format!("mcr.contacts[{i}].our_people"), repairs);
+        }
+    }
+    for (i, p) in m.plan.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut p.id),
+            ("account", &mut p.account),
+            ("goal", &mut p.goal),
+            ("actions", &mut p.actions),
+            ("due", &mut p.due),
+        ];
+        cap_fields(|| format!("mcr.plan[{i}]"), fields, repairs);
+        if let Some(o) = p.owner.as_mut() {
+            cap(o, || format!("mcr.plan[{i}].owner"), repairs);
+        }
+    }
+    for (i, v) in m.vct.iter_mut().enumerate() {
+        let fields = [
+            ("id", &mut v.id),
+            ("account", &mut v.account),
+            ("date", &mut v.date),
+            ("notes", &mut v.notes),
+        ];
+        cap_fields(|| format!("mcr.vct[{i}]"), fields, repairs);
+    }
+    for (i, e) in ws.engagement.entries.iter_mut().enumerate() {
+        for s in e.stakeholders.iter_mut() {
+            cap(
+                s,
+                || format!("engagement.entries[{i}].stakeholders"),
+                repairs,
+            );
+        }
     }
 }

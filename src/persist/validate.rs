@@ -167,6 +167,39 @@ pub enum Repair {
         /// What was done.
         fix: LtcFix,
     },
+    /// A value of MCR's document (or a 151 entry's stakeholders) was repaired.
+    #[error("“{path}”: {fix:?}")]
+    Mcr {
+        /// Where, e.g. `mcr.stakeholders.sh-3.owner`.
+        path: String,
+        /// What was done.
+        fix: McrFix,
+    },
+}
+
+/// What the load path did to a value of MCR's document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum McrFix {
+    /// The record named an account (a stakeholder) that does not exist, or is not a customer,
+    /// and was removed.
+    Removed,
+    /// A reference to something that does not exist, or a malformed date, was cleared (or the
+    /// reference dropped from its list).
+    Cleared,
+    /// A number outside its range (support, influence, a VCT answer) was brought into it.
+    Clamped,
+    /// A stakeholder without a name (which every stakeholder needs) was removed.
+    NoName,
+    /// The reports-to lines went round in a circle through these stakeholders (names, in the
+    /// order of the line); the first one's reports-to was cleared.
+    CycleBroken(String),
+    /// A list was longer than its limit: the records beyond it were cut.
+    Capped {
+        /// The limit.
+        max: usize,
+        /// How many were cut.
+        cut: usize,
+    },
 }
 
 /// What the load path did to a value of LTC's document.
@@ -222,6 +255,7 @@ pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
     super::repair_org::repair_org(&mut ws, repairs);
     super::repair_portfolio::repair_portfolio(&mut ws, repairs);
     super::repair_ltc::repair_ltc(&mut ws, repairs);
+    super::repair_mcr::repair_mcr(&mut ws, repairs);
     ws
 }
 

@@ -49,6 +49,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
         include_str!("locales/zh-CN/ltc_contracts.json"),
     ),
     ("ltc_import", include_str!("locales/zh-CN/ltc_import.json")),
+    ("mcr_import", include_str!("locales/zh-CN/mcr_import.json")),
     (
         "portfolio_lines",
         include_str!("locales/zh-CN/portfolio_lines.json"),
@@ -86,6 +87,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
         include_str!("locales/en/ltc_contracts.json"),
     ),
     ("ltc_import", include_str!("locales/en/ltc_import.json")),
+    ("mcr_import", include_str!("locales/en/mcr_import.json")),
     (
         "portfolio_lines",
         include_str!("locales/en/portfolio_lines.json"),

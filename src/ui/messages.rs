@@ -6,7 +6,7 @@ use crate::domain::ltc::LtcRefusal;
 use crate::domain::mcr::McrRefusal;
 use crate::persist::envelope::LoadError;
 use crate::persist::library::OpenError;
-use crate::persist::validate::{LtcFix, Repair, SkippedWhy};
+use crate::persist::validate::{LtcFix, McrFix, Repair, SkippedWhy};
 
 /// An edit error in the user's language.
 pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
@@ -208,5 +208,22 @@ pub fn repair_text(i18n: &I18n, r: &Repair) -> String {
             },
             &[("path", path)],
         ),
+        Repair::Mcr { path, fix } => match fix {
+            McrFix::Removed => i18n.tf("repair.mcr_removed", &[("path", path)]),
+            McrFix::Cleared => i18n.tf("repair.mcr_cleared", &[("path", path)]),
+            McrFix::Clamped => i18n.tf("repair.mcr_clamped", &[("path", path)]),
+            McrFix::NoName => i18n.tf("repair.mcr_no_name", &[("path", path)]),
+            McrFix::CycleBroken(names) => {
+                i18n.tf("repair.mcr_cycle", &[("path", path), ("names", names)])
+            }
+            McrFix::Capped { max, cut } => i18n.tf(
+                "repair.mcr_capped",
+                &[
+                    ("path", path),
+                    ("max", &max.to_string()),
+                    ("cut", &cut.to_string()),
+                ],
+            ),
+        },
     }
 }

@@ -146,7 +146,70 @@ pub fn dangling_references(ws: &Workspace) -> Vec<String> {
             check(&opps, o, format!("contract {} opportunity", c.id));
         }
     }
+    mcr_references(ws, &customers, &people, &mut out);
     out
+}
+
+/// MCR's references: stakeholders, plan items and VCT checks on customers, bosses of the same
+/// account, contacts of stakeholders, owners and our people of the team, the stakeholders a 151
+/// entry met of its account; and what `mcr::check` refuses.
+fn mcr_references(
+    ws: &Workspace,
+    customers: &HashSet<String>,
+    people: &HashSet<String>,
+    out: &mut Vec<String>,
+) {
+    let m = &ws.mcr;
+    let mut missing = |set: &HashSet<String>, id: &str, what: String| {
+        if !set.contains(id) {
+            out.push(format!("{what} “{id}” does not exist"));
+        }
+    };
+    let account_of: std::collections::HashMap<&str, &str> = m
+        .stakeholders
+        .iter()
+        .map(|s| (s.id.as_str(), s.account.as_str()))
+        .collect();
+    let stakeholders: HashSet<String> = account_of.keys().map(|k| k.to_string()).collect();
+    for s in &m.stakeholders {
+        missing(
+            customers,
+            &s.account,
+            format!("stakeholder {} account", s.id),
+        );
+        if let Some(p) = &s.owner {
+            missing(people, p, format!("stakeholder {} owner", s.id));
+        }
+    }
+    for c in &m.contacts {
+        missing(
+            &stakeholders,
+            &c.stakeholder,
+            format!("contact {} stakeholder", c.id),
+        );
+        for p in &c.our_people {
+            missing(people, p, format!("contact {} our people", c.id));
+        }
+    }
+    for p in &m.plan {
+        missing(customers, &p.account, format!("plan item {} account", p.id));
+        if let Some(o) = &p.owner {
+            missing(people, o, format!("plan item {} owner", p.id));
+        }
+    }
+    for v in &m.vct {
+        missing(customers, &v.account, format!("VCT check {} account", v.id));
+    }
+    for e in &ws.engagement.entries {
+        for s in &e.stakeholders {
+            if account_of.get(s.as_str()) != Some(&e.account.as_str()) {
+                out.push(format!("151 entry {} met “{s}” of another account", e.id));
+            }
+        }
+    }
+    if let Err(e) = kam_planner::domain::mcr::check(m) {
+        out.push(format!("MCR: {e}"));
+    }
 }
 
 fn ids<'a>(

@@ -22,6 +22,7 @@ mod engagement;
 mod governance;
 mod kpi;
 mod ltc;
+mod mcr;
 mod org;
 mod portfolio;
 mod three_way;
@@ -40,6 +41,7 @@ pub use engagement::differing_engagement_fields;
 pub use governance::differing_governance_fields;
 pub use kpi::differing_kpi_fields;
 pub use ltc::differing_ltc_fields;
+pub use mcr::differing_mcr_fields;
 pub use org::differing_org_fields;
 pub use portfolio::differing_portfolio_fields;
 pub use three_way::{merge_three_way, three_way, ThreeWay};
@@ -118,11 +120,21 @@ pub enum EntityKind {
     LtcTarget,
     /// LTC's settings: the coverage threshold (one entity, id `ltc_settings`).
     LtcSettings,
+    /// A stakeholder of an account (MCR), by id.
+    McrStakeholder,
+    /// A contact with a stakeholder, by id.
+    McrContact,
+    /// An item of an account's MCR plan, by id.
+    McrPlanItem,
+    /// A VCT check of an account, by id.
+    McrVct,
+    /// MCR's settings: the stale-contact threshold (one entity, id `mcr_settings`).
+    McrSettings,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 35] = [
+    pub const ALL: [EntityKind; 40] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -158,6 +170,11 @@ impl EntityKind {
         EntityKind::LtcContract,
         EntityKind::LtcTarget,
         EntityKind::LtcSettings,
+        EntityKind::McrStakeholder,
+        EntityKind::McrContact,
+        EntityKind::McrPlanItem,
+        EntityKind::McrVct,
+        EntityKind::McrSettings,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -198,6 +215,11 @@ impl EntityKind {
             EntityKind::LtcContract => "ltc_contract",
             EntityKind::LtcTarget => "ltc_target",
             EntityKind::LtcSettings => "ltc_settings",
+            EntityKind::McrStakeholder => "mcr_stakeholder",
+            EntityKind::McrContact => "mcr_contact",
+            EntityKind::McrPlanItem => "mcr_plan_item",
+            EntityKind::McrVct => "mcr_vct",
+            EntityKind::McrSettings => "mcr_settings",
         }
     }
 }
@@ -459,6 +481,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     kpi::compare_kpi(mine, theirs, &mut out);
     portfolio::compare_portfolio(mine, theirs, &mut out);
     ltc::compare_ltc(mine, theirs, &mut out);
+    mcr::compare_mcr(mine, theirs, &mut out);
     out
 }
 
@@ -729,6 +752,7 @@ fn merge_leaving_out(
     kpi::merge_kpi(&mut next, theirs, &taken);
     portfolio::merge_portfolio(&mut next, theirs, &taken);
     ltc::merge_ltc(&mut next, theirs, &taken);
+    mcr::merge_mcr(&mut next, theirs, &taken);
     next
 }
 

@@ -379,5 +379,10 @@ pub fn differing_org_fields(
         | EntityKind::LtcContract
         | EntityKind::LtcTarget
         | EntityKind::LtcSettings => super::differing_ltc_fields(mine, theirs, entity),
+        EntityKind::McrStakeholder
+        | EntityKind::McrContact
+        | EntityKind::McrPlanItem
+        | EntityKind::McrVct
+        | EntityKind::McrSettings => super::differing_mcr_fields(mine, theirs, entity),
     }
 }

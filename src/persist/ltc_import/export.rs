@@ -41,14 +41,15 @@ fn plain(v: f64) -> String {
 
 /// Names that only one record has: a record is written by name when its name is unique, by id
 /// otherwise, so the file resolves back to the same record.
-struct Names<'a> {
+pub(crate) struct Names<'a> {
     name_of: HashMap<&'a str, &'a str>,
     /// How many records have each name, compared as the import compares them.
     count: HashMap<String, usize>,
 }
 
 impl<'a> Names<'a> {
-    fn new(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Names<'a> {
+    /// The names of `items` (id, name).
+    pub(crate) fn new(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Names<'a> {
         let mut name_of = HashMap::new();
         let mut count: HashMap<String, usize> = HashMap::new();
         for (id, name) in items {
@@ -58,7 +59,8 @@ impl<'a> Names<'a> {
         Names { name_of, count }
     }
 
-    fn cell(&self, id: &str) -> String {
+    /// The cell naming the record `id`: its name when unique, else its id.
+    pub(crate) fn cell(&self, id: &str) -> String {
         match self.name_of.get(id) {
             Some(name)
                 if self.count.get(&super::norm(name)) == Some(&1) && !name.trim().is_empty() =>

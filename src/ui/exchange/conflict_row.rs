@@ -46,6 +46,11 @@ pub fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::LtcContract => i18n.t("exchange.kind.ltc_contract"),
         EntityKind::LtcTarget => i18n.t("exchange.kind.ltc_target"),
         EntityKind::LtcSettings => i18n.t("exchange.kind.ltc_settings"),
+        EntityKind::McrStakeholder => i18n.t("exchange.kind.mcr_stakeholder"),
+        EntityKind::McrContact => i18n.t("exchange.kind.mcr_contact"),
+        EntityKind::McrPlanItem => i18n.t("exchange.kind.mcr_plan_item"),
+        EntityKind::McrVct => i18n.t("exchange.kind.mcr_vct"),
+        EntityKind::McrSettings => i18n.t("exchange.kind.mcr_settings"),
     }
 }
 

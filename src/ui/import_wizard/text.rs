@@ -148,6 +148,25 @@ pub fn reason_text(i18n: &I18n, r: &ImportReason, field: &str) -> String {
         ImportReason::SharesNot100 => i18n.t("ltc_import.reason_shares").to_string(),
         ImportReason::CollectedAboveValue => i18n.t("ltc_import.reason_above_value").to_string(),
         ImportReason::PercentAbove100 => i18n.t("ltc_import.reason_above_100").to_string(),
+        ImportReason::UnknownDecisionRole => i18n.t("mcr_import.reason_unknown_role").to_string(),
+        ImportReason::SupportOutOfRange => i18n.t("mcr_import.reason_support").to_string(),
+        ImportReason::InfluenceOutOfRange => i18n.t("mcr_import.reason_influence").to_string(),
+        ImportReason::UnknownLayer => i18n.t("mcr_import.reason_unknown_layer").to_string(),
+        ImportReason::BossNotFound => i18n.t("mcr_import.reason_boss_not_found").to_string(),
+        ImportReason::BossRowInvalid { row } => i18n.tf(
+            "mcr_import.reason_boss_row_invalid",
+            &[("row", &row.to_string())],
+        ),
+        ImportReason::ReportsToCycle { names } => {
+            i18n.tf("mcr_import.reason_cycle", &[("names", names)])
+        }
+        ImportReason::DuplicateStakeholder { first_row } => i18n.tf(
+            "mcr_import.reason_duplicate",
+            &[("row", &first_row.to_string())],
+        ),
+        ImportReason::TooManyStakeholders { max } => {
+            i18n.tf("mcr_import.reason_too_many", &[("max", &max.to_string())])
+        }
     }
 }
 

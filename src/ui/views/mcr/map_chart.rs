@@ -28,9 +28,10 @@ fn card_w(influence: u32) -> f64 {
     104.0 + 8.0 * f64::from(influence.min(INFLUENCE_MAX))
 }
 
-/// A card's height: 48 px at influence 1, 4 px more per level (64 at 5), under the row's 86.
+/// A card's height: 56 px at influence 1 (room for three lines), 3 px more per level (68 at
+/// 5), under the row's 86.
 fn card_h(influence: u32) -> f64 {
-    44.0 + 4.0 * f64::from(influence.min(INFLUENCE_MAX))
+    53.0 + 3.0 * f64::from(influence.min(INFLUENCE_MAX))
 }
 
 /// The text cut to `max` characters with an ellipsis (the full text is in the card's title).
@@ -179,7 +180,7 @@ pub fn org_chart(props: &OrgChartProps) -> Html {
                 <rect class="mcr-badge" x="4" y="4" width="22" height="16" rx="3" />
                 <text class="mcr-badge-text" x="15" y="16" text-anchor="middle">{ badge }</text>
                 <text class="mcr-name" x="32" y="17">{ cut(&s.name, max_chars.saturating_sub(2)) }</text>
-                <text class="mcr-title" x="8" y="34">{ cut(&s.title, max_chars) }</text>
+                <text class="mcr-title" x="8" y="33">{ cut(&s.title, max_chars) }</text>
                 <text class="mcr-owner" x="8" y={format!("{:.1}", h - 7.0)}>{ cut(&format!("◆ {owner}"), max_chars) }</text>
             </g>
         }

@@ -11,6 +11,7 @@ mod map_chart;
 mod panel;
 mod plan;
 mod power;
+mod transfer;
 mod vct;
 
 use std::collections::HashMap;
@@ -272,6 +273,9 @@ pub fn mcr_view() -> Html {
             }
             <TabBar area="mcr" ids={Section::ALL.map(Section::id).to_vec()}
                     current={section.id()} on_select={select_tab} />
+            if matches!(*section, Section::Map | Section::Accounts) {
+                <transfer::McrTransfer ws={doc.clone()} on_edit={on_edit.clone()} />
+            }
             if *section != Section::Accounts {
                 { picker }
             }

@@ -28,7 +28,7 @@ fn trend(i18n: &I18n, checks: &[&VctCheck]) -> Html {
     const W: f64 = 520.0;
     const H: f64 = 200.0;
     const L: f64 = 36.0;
-    const R: f64 = 16.0;
+    const R: f64 = 44.0;
     const T: f64 = 12.0;
     const B: f64 = 36.0;
     let n = checks.len();
