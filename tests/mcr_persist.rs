@@ -187,7 +187,7 @@ fn bad_references_and_numbers_are_repaired_and_each_is_reported() {
     assert_ne!(dup.id, "s1");
     assert_eq!(dup.reports_to.as_deref(), Some("s1"));
     assert_eq!(m.contacts.len(), 2);
-    assert_eq!(m.contacts[0].our_people, [p.clone()]);
+    assert_eq!(m.contacts[0].our_people, vec![p.clone()]);
     assert_eq!(m.plan.len(), 1);
     assert_eq!(m.vct.len(), 1);
     assert_eq!(m.vct[0].answers, [5, 0, 3, 0, 1]);
@@ -940,4 +940,23 @@ fn the_export_imports_back_unchanged_and_its_cells_are_neutralised() {
         let again = apply_stakeholders(&ws.mcr, &back);
         assert_eq!(again, ws.mcr, "zh={zh_labels}");
     }
+}
+
+#[test]
+fn the_fuzz_seed_loads_with_its_repairs_reported() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mcr-hostile.json");
+    let loaded = load(&std::fs::read_to_string(path).expect("fixture")).expect("loads");
+    let f = mcr_fixes(&loaded.repairs);
+    assert!(
+        f.iter()
+            .any(|(_, fix)| matches!(fix, McrFix::CycleBroken(_))),
+        "{f:#?}"
+    );
+    assert_eq!(mcr::check(&loaded.workspace.mcr), Ok(()));
+    assert_eq!(loaded.workspace.mcr.stakeholders.len(), 3);
+    assert_eq!(
+        loaded.workspace.engagement.entries[0].stakeholders,
+        ["s1", "s3"]
+    );
 }

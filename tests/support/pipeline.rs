@@ -281,9 +281,15 @@ pub fn check_load(text: &str) -> Result<Loaded, LoadError> {
     loaded
 }
 
-/// A loaded workspace is within the caps and survives export → load without change.
+/// A loaded workspace is within the caps, its MCR document passes `mcr::check`, and it survives
+/// export → load without change.
 pub fn check_loaded(loaded: &Loaded) {
     assert!(loaded.workspace.customers.len() <= MAX_CUSTOMERS);
+    assert_eq!(
+        kam_planner::domain::mcr::check(&loaded.workspace.mcr),
+        Ok(()),
+        "a loaded MCR document is refused by its own check"
+    );
     check_round_trip(&loaded.workspace);
 }
 
