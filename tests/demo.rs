@@ -314,6 +314,22 @@ fn build_is_deterministic_and_locale_only_changes_labels() {
     assert_eq!(en.ltc.targets, zh.ltc.targets);
     assert_ne!(en.ltc.opportunities[0].name, zh.ltc.opportunities[0].name);
     relabelled.ltc = zh.ltc.clone();
+    // MCR: the same people, lines, figures and dates; titles, departments and plan texts
+    // aside (names stay Chinese).
+    let chains = |ws: &kam_planner::domain::workspace::Workspace| {
+        let mut m = ws.mcr.clone();
+        for s in m.stakeholders.iter_mut() {
+            (s.title, s.department, s.notes) = Default::default();
+        }
+        for p in m.plan.iter_mut() {
+            (p.goal, p.actions) = Default::default();
+        }
+        m
+    };
+    assert_eq!(chains(&en), chains(&zh));
+    assert_ne!(en.mcr.stakeholders[0].title, zh.mcr.stakeholders[0].title);
+    assert_eq!(en.mcr.stakeholders[0].name, zh.mcr.stakeholders[0].name);
+    relabelled.mcr = zh.mcr.clone();
     assert_eq!(relabelled, zh);
 
     let en_industries: BTreeSet<&str> = en.customers.iter().map(|c| c.industry.as_str()).collect();
@@ -358,4 +374,313 @@ fn histories_show_risk_flat_and_prospects() {
         .filter(|g| (-30.0..=35.0).contains(g))
         .count();
     assert!(moving >= 150, "{moving} within ±30 %");
+}
+
+// ---------------------------------------------------------------------------------------------
+// MCR: the decision chains and what is planted in them (src/domain/mcr/demo.rs)
+
+/// The demo's key accounts in the order its teams are staffed (tier, then purchase): the five
+/// strategic accounts S0–S4, then the ten value accounts V0–V9.
+fn key_accounts(ws: &Workspace) -> Vec<String> {
+    let tiers = ws.tiering.assign_all(&ws.customers);
+    kam_planner::domain::org::staffing::accounts(&ws.org, &ws.tiering, &ws.customers, &tiers)
+        .into_iter()
+        .map(|a| a.id)
+        .collect()
+}
+
+/// The accounts whose health shows the flag `key`.
+fn flagged(ws: &Workspace, key: &str) -> Vec<String> {
+    let mut out: Vec<String> = kam_planner::domain::mcr::calc::health(ws)
+        .into_iter()
+        .filter(|h| h.has(key))
+        .map(|h| h.account)
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn mcr_demo_plants_each_flag_on_its_account_and_leaves_the_others_clean() {
+    use kam_planner::domain::mcr::calc::{self, Flag};
+    use kam_planner::domain::mcr::DecisionRole;
+    let ws = zh();
+    let key = key_accounts(&ws);
+    assert_eq!(key.len(), 15);
+    let (s, v) = (&key[..5], &key[5..]);
+    let one = |id: &String| vec![id.clone()];
+    assert_eq!(flagged(&ws, "decision_maker_against"), one(&s[1]));
+    assert_eq!(flagged(&ws, "no_coach"), one(&s[2]));
+    assert_eq!(flagged(&ws, "single_thread"), one(&v[2]));
+    assert_eq!(flagged(&ws, "level_mismatch"), one(&v[4]));
+    assert_eq!(flagged(&ws, "no_owner"), one(&v[6]));
+    let mut stale = vec![v[5].clone(), v[8].clone()];
+    stale.sort();
+    assert_eq!(flagged(&ws, "stale"), stale);
+    assert!(flagged(&ws, "no_stakeholders").is_empty());
+
+    let health = calc::health(&ws);
+    assert_eq!(health.len(), 15, "the key accounts, nothing else");
+    let planted = [&s[1], &s[2], &v[2], &v[4], &v[5], &v[6], &v[8]];
+    for h in &health {
+        assert_eq!(
+            h.flags.is_empty(),
+            !planted.contains(&&h.account),
+            "{} {:?}",
+            h.name,
+            h.flags
+        );
+    }
+    // Strategic accounts without a coach come first.
+    assert_eq!(health[0].account, s[2]);
+
+    let of = |id: &str| health.iter().find(|h| h.account == id).expect("listed");
+    // S1: its deputy head opposes us, a decision maker at −1: coverage 2 of 3.
+    let against = of(&s[1]).flags[0].stakeholders().to_vec();
+    assert_eq!(against.len(), 1);
+    let deputy = ws.mcr.stakeholder(&against[0]).expect("a stakeholder");
+    assert_eq!(
+        (deputy.support, deputy.role),
+        (-1, DecisionRole::DecisionMaker)
+    );
+    assert_eq!(deputy.title, "副总经理");
+    assert_eq!(
+        (of(&s[1]).coverage.covered, of(&s[1]).coverage.total),
+        (2, 3)
+    );
+    // V2: all its key stakeholders owned by its AR, 周强.
+    let ar = ws
+        .org
+        .assignments
+        .iter()
+        .find(|a| a.account == v[2] && a.role == "AR")
+        .map(|a| a.person.clone())
+        .expect("V2 has an AR");
+    assert_eq!(of(&v[2]).flags, vec![Flag::SingleThread(ar.clone())]);
+    assert_eq!(
+        ws.org
+            .people
+            .iter()
+            .find(|p| p.id == ar)
+            .map(|p| p.name.as_str()),
+        Some("周强")
+    );
+    // V4: its CIO decides and is owned by the account's SR.
+    let mismatch = of(&v[4]).flags[0].stakeholders().to_vec();
+    let cio = ws.mcr.stakeholder(&mismatch[0]).expect("a stakeholder");
+    assert_eq!(cio.title, "首席信息官");
+    let owner = cio.owner.as_deref().expect("owned");
+    assert!(ws
+        .org
+        .assignments
+        .iter()
+        .any(|a| a.account == v[4] && a.person == owner && a.role == "SR"));
+    // V5: contacts 95–200 days old; V8: one engineer never contacted.
+    let last = calc::last_contacts(&ws);
+    let ctx = calc::FlagContext::new(&ws, &last);
+    for id in of(&v[5]).flags[0].stakeholders() {
+        let days = ctx.days_since(id).expect("contacted once");
+        assert!((95..=200).contains(&days), "{id}: {days}");
+    }
+    let never = of(&v[8]).flags[0].stakeholders().to_vec();
+    assert_eq!(never.len(), 1);
+    assert_eq!(ctx.days_since(&never[0]), None);
+    assert_eq!(of(&v[6]).flags[0].stakeholders().len(), 2);
+    // Everyone else within 90 days, and owned by someone who works on the account.
+    for st in &ws.mcr.stakeholders {
+        if let Some(o) = &st.owner {
+            assert!(
+                ws.org
+                    .assignments
+                    .iter()
+                    .any(|a| a.account == st.account && a.person == *o),
+                "{} owned by {o}, who is not on the account",
+                st.name
+            );
+        }
+    }
+}
+
+#[test]
+fn mcr_demo_sizes_and_a_sixty_person_chart_without_overlap() {
+    use kam_planner::domain::mcr::{check, layout};
+    for ws in [zh(), demo::build("demo-1", NOW, DemoLocale::En)] {
+        assert_eq!(check(&ws.mcr), Ok(()));
+        let key = key_accounts(&ws);
+        let sizes: Vec<usize> = key.iter().map(|k| ws.mcr.of_account(k).count()).collect();
+        assert_eq!(sizes[0], 60, "the largest account: {sizes:?}");
+        assert!(sizes[1..].iter().all(|n| (6..=25).contains(n)), "{sizes:?}");
+        assert_eq!(sizes.iter().sum::<usize>(), ws.mcr.stakeholders.len());
+        for k in &key {
+            let list: Vec<_> = ws.mcr.of_account(k).cloned().collect();
+            assert!(layout::cycles(&list).is_empty());
+            let chart = layout::layout(&list);
+            assert_eq!(chart.places.len(), list.len());
+            // One root: the head of the customer.
+            assert_eq!(
+                chart.places.iter().filter(|p| p.parent.is_none()).count(),
+                1
+            );
+            for a in &chart.places {
+                for b in &chart.places {
+                    if a.index != b.index && a.y == b.y {
+                        assert!((a.x - b.x).abs() >= 1.0, "{a:?} {b:?}");
+                    }
+                }
+                if let Some(p) = a.parent {
+                    assert!(a.y > chart.places[p].y);
+                }
+            }
+        }
+        // Names are unique in the demo and none is one of our own people's.
+        let names: BTreeSet<&str> = ws
+            .mcr
+            .stakeholders
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names.len(), ws.mcr.stakeholders.len());
+        assert!(ws
+            .org
+            .people
+            .iter()
+            .all(|p| !names.contains(p.name.as_str())));
+    }
+}
+
+#[test]
+fn mcr_demo_plans_have_two_overdue_items_and_one_account_loses_trust() {
+    use kam_planner::domain::dates::day_number;
+    use kam_planner::domain::mcr::{ItemStatus, Phase, VctQuestion};
+    let ws = zh();
+    let key = key_accounts(&ws);
+    let today = day_number(&ws.meta.today).expect("reference date");
+    let overdue: Vec<&str> = ws
+        .mcr
+        .plan
+        .iter()
+        .filter(|p| p.status != ItemStatus::Done)
+        .filter(|p| day_number(&p.due).is_some_and(|d| d < today))
+        .map(|p| p.account.as_str())
+        .collect();
+    assert_eq!(overdue, [key[1].as_str(), key[7].as_str()]);
+    let accounts: BTreeSet<&str> = ws.mcr.plan.iter().map(|p| p.account.as_str()).collect();
+    assert!(accounts.len() >= 5, "{accounts:?}");
+    for phase in Phase::ALL {
+        assert!(ws.mcr.plan.iter().any(|p| p.area.phase() == phase));
+    }
+    for p in &ws.mcr.plan {
+        let owner = p.owner.as_deref().expect("every item has an owner");
+        assert!(ws
+            .org
+            .assignments
+            .iter()
+            .any(|a| a.account == p.account && a.person == owner));
+        assert!(!p.goal.is_empty() && !p.actions.is_empty());
+    }
+
+    // VCT: three checks on seven accounts; S1's trust falls 4 → 3 → 2.
+    let with_vct: BTreeSet<&str> = ws.mcr.vct.iter().map(|c| c.account.as_str()).collect();
+    assert_eq!(with_vct.len(), 7);
+    let trend = |account: &str| {
+        let mut checks: Vec<_> = ws.mcr.vct.iter().filter(|c| c.account == account).collect();
+        checks.sort_by(|a, b| a.date.cmp(&b.date));
+        checks
+            .iter()
+            .map(|c| c.answer(VctQuestion::Trust).unwrap_or(0))
+            .collect::<Vec<u8>>()
+    };
+    assert_eq!(trend(&key[1]), [4, 3, 2]);
+    let falling: Vec<&&str> = with_vct
+        .iter()
+        .filter(|a| trend(a).windows(2).all(|w| w[1] < w[0]))
+        .collect();
+    assert_eq!(falling, [&key[1].as_str()]);
+}
+
+#[test]
+fn mcr_demo_contacts_and_151_actions_name_the_stakeholders_met() {
+    use kam_planner::domain::engagement::{Action, Status};
+    use kam_planner::domain::mcr::DecisionRole;
+    let ws = zh();
+    assert!(ws.mcr.contacts.len() >= 15);
+    for c in &ws.mcr.contacts {
+        assert!(ws.mcr.stakeholder(&c.stakeholder).is_some());
+        assert!(c.date.as_str() <= ws.meta.today.as_str());
+    }
+    let mut done_named = 0;
+    for e in &ws.engagement.entries {
+        let roles: Vec<DecisionRole> = e
+            .stakeholders
+            .iter()
+            .map(|id| {
+                let s = ws.mcr.stakeholder(id).expect("a stakeholder");
+                assert_eq!(s.account, e.account, "met at their own account");
+                s.role
+            })
+            .collect();
+        match e.action {
+            Action::ExecutiveVisit => {
+                assert!(!roles.is_empty());
+                assert!(roles.iter().all(|r| *r == DecisionRole::DecisionMaker));
+            }
+            Action::TechExchange => {
+                assert!(!roles.is_empty() && roles.len() <= 3);
+                assert!(roles.iter().all(|r| *r == DecisionRole::Evaluator));
+            }
+            _ => assert!(roles.is_empty()),
+        }
+        done_named += usize::from(e.status == Status::Done && !roles.is_empty());
+    }
+    assert!(
+        done_named >= 15,
+        "every account had a technical exchange done"
+    );
+}
+
+#[test]
+fn mcr_demo_feeds_the_expansion_teams_stakeholder_coverage() {
+    use kam_planner::domain::kpi::defaults::{team_card_id, STAKEHOLDER_COVERAGE};
+    use kam_planner::domain::kpi::linked::linked_actuals;
+    use kam_planner::domain::kpi::people::team_result;
+    use kam_planner::domain::mcr::calc::pooled_coverage_pct;
+    use kam_planner::domain::org::TriangleType;
+    let ws = zh();
+    let card = ws
+        .kpi
+        .scorecards
+        .iter()
+        .find(|c| c.id == team_card_id(TriangleType::Expansion))
+        .expect("the expansion team card");
+    let ind = card
+        .indicators
+        .iter()
+        .find(|i| i.metric == STAKEHOLDER_COVERAGE)
+        .expect("its stakeholder coverage");
+    assert!(ind.linked);
+    let linked = linked_actuals(&ws);
+    let figure = linked
+        .team(STAKEHOLDER_COVERAGE, Some(TriangleType::Expansion))
+        .expect("a figure from MCR");
+    // No key account is of the expansion type, so the team takes every account's: three
+    // decision makers on each of the 15, one of them against us: 44 / 45.
+    let all = pooled_coverage_pct(&ws.mcr, |_| true).expect("decision makers");
+    assert_eq!(figure, all);
+    assert!((figure - 4400.0 / 45.0).abs() < 1e-9, "{figure}");
+    let line = team_result(card, &linked)
+        .lines
+        .into_iter()
+        .find(|l| l.indicator == ind.id)
+        .expect("its line");
+    assert!(line.linked);
+    assert_eq!(line.actual, Some(figure));
+    // Only that one is linked among the cards' stakeholder-coverage indicators.
+    let linked_ones = ws
+        .kpi
+        .scorecards
+        .iter()
+        .flat_map(|c| &c.indicators)
+        .filter(|i| i.metric == STAKEHOLDER_COVERAGE && i.linked)
+        .count();
+    assert_eq!(linked_ones, 1);
 }

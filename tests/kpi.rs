@@ -542,3 +542,132 @@ fn stamping_marks_only_what_changed() {
     assert_eq!(s.actuals[0].updated_at, NOW);
     assert_eq!(s.cascades[0].updated_at, 0);
 }
+
+#[test]
+fn stakeholder_coverage_links_to_mcr_per_team_and_per_person() {
+    use std::collections::HashMap;
+    use std::rc::Rc;
+
+    use kam_planner::domain::kpi::defaults::{scorecards, STAKEHOLDER_COVERAGE};
+    use kam_planner::domain::kpi::linked::{linked_actuals, mcr_figures};
+    use kam_planner::domain::kpi::people::{link_source, LinkSource};
+    use kam_planner::domain::mcr::{DecisionRole, Stakeholder};
+    use kam_planner::domain::org::TriangleOverride;
+    use kam_planner::domain::workspace::{Customer, Workspace};
+
+    assert_eq!(link_source(STAKEHOLDER_COVERAGE), Some(LinkSource::Mcr));
+
+    // a and b are expansion accounts, c a mature one, d has no stakeholders.
+    // a: decision makers at 2 and 0 → 1 of 2; b: one at 1 → 1 of 1; c: −1, 1, 1, 1 → 3 of 4;
+    // the evaluators at 3 count for nothing. Expansion 2 / 3, mature 3 / 4, every account 5 / 7.
+    let mut ws = Workspace::empty("w", "test", NOW);
+    let mut types = HashMap::new();
+    for (id, t) in [
+        ("a", TriangleType::Expansion),
+        ("b", TriangleType::Expansion),
+        ("c", TriangleType::Mature),
+        ("d", TriangleType::Growth),
+    ] {
+        ws.customers.push(Rc::new(Customer {
+            id: id.into(),
+            name: id.into(),
+            ..Customer::default()
+        }));
+        ws.org.triangle_overrides.push(TriangleOverride {
+            customer: id.into(),
+            triangle: t,
+            reason: String::new(),
+            updated_at: 0,
+        });
+        types.insert(id.to_string(), t.key());
+    }
+    let mut n = 0;
+    let mut add = |account: &str, role: DecisionRole, support: i32| {
+        n += 1;
+        ws.mcr.stakeholders.push(Stakeholder {
+            id: format!("s{n}"),
+            account: account.into(),
+            name: format!("s{n}"),
+            role,
+            support,
+            ..Stakeholder::default()
+        });
+    };
+    let dm = DecisionRole::DecisionMaker;
+    add("a", dm, 2);
+    add("a", dm, 0);
+    add("a", DecisionRole::Evaluator, 3);
+    add("b", dm, 1);
+    for support in [-1, 1, 1, 1] {
+        add("c", dm, support);
+    }
+    add("c", DecisionRole::Evaluator, 3);
+    // p1 works on a and c (4 of 6), p2 on b (1 of 1), p3 on d only (no figure), p4 nowhere.
+    ws.org.people = ["p1", "p2", "p3", "p4"]
+        .iter()
+        .map(|id| Person {
+            id: id.to_string(),
+            name: id.to_string(),
+            role: AR.into(),
+            ..Person::default()
+        })
+        .collect();
+    ws.org.assignments = [("p1", "a"), ("p1", "c"), ("p2", "b"), ("p3", "d")]
+        .iter()
+        .map(|(p, a)| Assignment {
+            id: format!("{p}{a}"),
+            person: p.to_string(),
+            account: a.to_string(),
+            role: AR.into(),
+            fte: 1.0,
+            updated_at: 0,
+        })
+        .collect();
+
+    let f = mcr_figures(&ws.mcr, &ws.org, &types);
+    assert!(close(f.teams["expansion"], 200.0 / 3.0));
+    assert!(close(f.teams["mature"], 75.0));
+    assert!(close(f.teams[""], 500.0 / 7.0));
+    assert!(!f.teams.contains_key("growth"), "d has no decision makers");
+    assert!(close(f.people["p1"], 400.0 / 6.0));
+    assert!(close(f.people["p2"], 100.0));
+    assert!(!f.people.contains_key("p3") && !f.people.contains_key("p4"));
+
+    // Through the workspace: a growth card falls back to every account's figure.
+    let linked = linked_actuals(&ws);
+    let team = |t| linked.team(STAKEHOLDER_COVERAGE, Some(t));
+    assert!(close(
+        team(TriangleType::Expansion).expect("figure"),
+        200.0 / 3.0
+    ));
+    assert!(close(
+        team(TriangleType::Growth).expect("figure"),
+        500.0 / 7.0
+    ));
+    assert!(close(
+        linked.person(STAKEHOLDER_COVERAGE, "p1").expect("figure"),
+        400.0 / 6.0
+    ));
+
+    // The expansion card's indicator takes the figure when linked, else its entered actual.
+    let mut card = scorecards()
+        .into_iter()
+        .find(|c| c.id == team_card_id(TriangleType::Expansion))
+        .expect("the expansion card");
+    let i = card
+        .indicators
+        .iter()
+        .position(|i| i.metric == STAKEHOLDER_COVERAGE)
+        .expect("stakeholder coverage on it");
+    card.indicators[i].actual = Some(10.0);
+    assert_eq!(team_result(&card, &linked).lines[i].actual, Some(10.0));
+    card.indicators[i].linked = true;
+    let line = &team_result(&card, &linked).lines[i];
+    assert!(line.linked && close(line.actual.expect("actual"), 200.0 / 3.0));
+
+    // Without stakeholders MCR gives no figure and the entered actual stays.
+    ws.mcr.stakeholders.clear();
+    let linked = linked_actuals(&ws);
+    assert_eq!(linked.team(STAKEHOLDER_COVERAGE, None), None);
+    assert_eq!(team_result(&card, &linked).lines[i].actual, Some(10.0));
+}

@@ -27,6 +27,7 @@
 use super::{default_targets, Action, ActionCounts, Engagement, Entry, Status, TierTarget};
 use crate::domain::mcr::{DecisionRole, Mcr, Stakeholder};
 use crate::domain::org::AR;
+use crate::domain::sort::sort_by_key;
 use crate::domain::workspace::Workspace;
 
 /// Index within the strategic tier of the account planned without executive visits.
@@ -44,7 +45,7 @@ fn met(mcr: &Mcr, account: &str, action: Action) -> Vec<String> {
     };
     let mut list: Vec<&Stakeholder> = mcr.of_account(account).filter(|s| s.role == role).collect();
     // Stable: equally influential ones stay in document order.
-    list.sort_by(|a, b| b.influence.cmp(&a.influence));
+    sort_by_key(&mut list, |s| std::cmp::Reverse(s.influence));
     list.into_iter().take(3).map(|s| s.id.clone()).collect()
 }
 

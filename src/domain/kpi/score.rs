@@ -182,7 +182,7 @@ pub struct IndicatorResult {
     pub indicator: String,
     /// The actual used (entered or linked).
     pub actual: Option<f64>,
-    /// True when the actual came from the 151 programme.
+    /// True when the actual came from the tool linked to the metric (151, LTC or MCR).
     pub linked: bool,
     /// The score.
     pub score: Score,

@@ -75,10 +75,20 @@ const DEPUTIES: [(Pair, DecisionRole, u32); 3] = [
     (("总工程师", "Chief Engineer"), DecisionRole::Evaluator, 3),
 ];
 
-/// The departments: (department, title of its head, the head's role and layer, the deputy it
+/// A department: (department, title of its head, the head's role and layer, the deputy it
 /// reports to, the roles that own the head by preference).
+type Department = (
+    Pair,
+    Pair,
+    DecisionRole,
+    Layer,
+    usize,
+    &'static [&'static str],
+);
+
+/// The departments, in the order an account gets them.
 #[rustfmt::skip]
-const DEPARTMENTS: [(Pair, Pair, DecisionRole, Layer, usize, &[&str]); 8] = [
+const DEPARTMENTS: [Department; 8] = [
     (("采购部", "Procurement"), ("部长", "Head"), DecisionRole::Buyer, Layer::Key, 0, &[AR]),
     (("信息中心", "IT Centre"), ("主任", "Director"), DecisionRole::Evaluator, Layer::Key, 1, &[SR, FR, AR]),
     (("财务部", "Finance"), ("经理", "Manager"), DecisionRole::Buyer, Layer::Broad, 2, &[FR, AR]),

@@ -1,5 +1,6 @@
 //! The form that adds an action to the log or edits one: every field checked before the log
-//! changes, each problem shown next to its field.
+//! changes, each problem shown next to its field. The stakeholders of the account (MCR) can be
+//! ticked as met; a done action then counts as a contact with each of them.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -7,6 +8,7 @@ use yew::prelude::*;
 use super::action_name;
 use crate::domain::engagement::completion::AccountRef;
 use crate::domain::engagement::{check_entry, Action, Entry, EntryProblem, Status};
+use crate::domain::mcr::Stakeholder;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::DocRef;
@@ -39,6 +41,15 @@ fn problems(ws: &Workspace, draft: &Entry) -> Vec<EntryProblem> {
     check_entry(ws, draft)
 }
 
+/// "贾伟涛 · 总经理": a stakeholder as the form lists them.
+fn stakeholder_label(s: &Stakeholder) -> String {
+    if s.title.is_empty() {
+        s.name.clone()
+    } else {
+        format!("{} · {}", s.name, s.title)
+    }
+}
+
 /// The form.
 #[function_component(EntryForm)]
 pub fn entry_form(props: &EntryFormProps) -> Html {
@@ -63,8 +74,30 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
         }
     };
     let on_account = {
-        let set = update(|d, v| d.account = v);
-        Callback::from(move |e: Event| set(select_value(&e)))
+        let draft = draft.clone();
+        let ws = props.ws.0.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            next.account = select_value(&e);
+            // Only the new account's people can have been met: the others' ticks go.
+            let account = next.account.clone();
+            next.stakeholders
+                .retain(|id| ws.mcr.stakeholder(id).is_some_and(|s| s.account == account));
+            draft.set(next);
+        })
+    };
+    let toggle_met = |id: String| {
+        let draft = draft.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*draft).clone();
+            match next.stakeholders.iter().position(|s| *s == id) {
+                Some(at) => {
+                    next.stakeholders.remove(at);
+                }
+                None => next.stakeholders.push(id.clone()),
+            }
+            draft.set(next);
+        })
     };
     let on_action = {
         let set = update(|d, v| d.action = Action::from_key(&v).unwrap_or_default());
@@ -120,6 +153,7 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
     };
     let d = &*draft;
     let editing = !props.entry.id.is_empty();
+    let people_of_account: Vec<&Stakeholder> = props.ws.0.mcr.of_account(&d.account).collect();
     html! {
         <form class="card engagement-form" {onsubmit} data-testid="engagement-form" novalidate=true>
             <h3 class="card-title">{ i18n.t(if editing { "engagement.form_edit" } else { "engagement.form_add" }) }</h3>
@@ -172,6 +206,19 @@ pub fn entry_form(props: &EntryFormProps) -> Html {
                     </select>
                     { error(EntryProblem::UnknownOwner, "engagement.err_owner", "engagement-form-owner-error") }
                 </label>
+                if !people_of_account.is_empty() {
+                    <fieldset class="engagement-met" data-testid="engagement-form-stakeholders">
+                        <legend>{ i18n.t("engagement.stakeholders_met") }</legend>
+                        { for people_of_account.iter().map(|s| html! {
+                            <label class="engagement-met-item">
+                                <input type="checkbox" checked={d.stakeholders.contains(&s.id)}
+                                       onchange={toggle_met(s.id.clone())}
+                                       data-testid={format!("engagement-form-stakeholder-{}", s.id)} />
+                                { stakeholder_label(s) }
+                            </label>
+                        }) }
+                    </fieldset>
+                }
                 <label class="engagement-field is-wide">
                     <span>{ i18n.t("engagement.col_notes") }</span>
                     <input type="text" value={d.notes.clone()} oninput={on_notes} maxlength="500"

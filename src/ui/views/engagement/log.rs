@@ -80,6 +80,12 @@ pub fn log(props: &PartProps) -> Html {
         .iter()
         .map(|p| (p.id.as_str(), p.name.as_str()))
         .collect();
+    let met_names: HashMap<&str, &str> = ws
+        .mcr
+        .stakeholders
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
     let months: BTreeSet<String> = ws
         .engagement
         .entries
@@ -206,6 +212,7 @@ pub fn log(props: &PartProps) -> Html {
                     <th scope="col">{ i18n.t("engagement.col_action") }</th>
                     <th scope="col">{ i18n.t("engagement.col_status") }</th>
                     <th scope="col">{ i18n.t("engagement.col_owner") }</th>
+                    <th scope="col">{ i18n.t("engagement.stakeholders_met") }</th>
                     <th scope="col">{ i18n.t("engagement.col_notes") }</th>
                     <th scope="col"><span class="visually-hidden">{ i18n.t("engagement.col_row_actions") }</span></th>
                 </tr></thead>
@@ -233,6 +240,8 @@ pub fn log(props: &PartProps) -> Html {
                     };
                     let account = names.get(e.account.as_str()).copied().unwrap_or(e.account.as_str());
                     let owner = e.owner.as_deref().map(|o| people.get(o).copied().unwrap_or(o)).unwrap_or("");
+                    // A stakeholder deleted from MCR since is left out rather than shown as an id.
+                    let met: Vec<&str> = e.stakeholders.iter().filter_map(|id| met_names.get(id.as_str()).copied()).collect();
                     // The row's buttons name the entry they act on ("修改 2026-03-02 华东电网 的高层拜访").
                     let action = action_name(&i18n, e.action);
                     let entry_args = [("date", e.date.as_str()), ("account", account), ("action", action.as_str())];
@@ -253,6 +262,9 @@ pub fn log(props: &PartProps) -> Html {
                                 </span>
                             </td>
                             <td>{ owner }</td>
+                            <td class="engagement-met-names" data-testid={format!("engagement-met-{}", e.id)}>
+                                { met.join(i18n.t("engagement.names_sep")) }
+                            </td>
                             <td class="engagement-notes">{ &e.notes }</td>
                             <td class="engagement-row-actions">
                                 <button type="button" class="button" onclick={on_edit}
