@@ -14,6 +14,8 @@ mod kpi;
 mod local_store;
 #[path = "web/ltc.rs"]
 mod ltc;
+#[path = "web/mcr.rs"]
+mod mcr;
 #[path = "web/portfolio.rs"]
 mod portfolio;
 #[path = "web/recovery.rs"]
