@@ -35,12 +35,20 @@ fn zh() -> Workspace {
     demo::build("demo-1", NOW, DemoLocale::Zh)
 }
 
-/// The demo as a document, with `mcr` and the 151 log replaced by the given values.
+/// The demo as a document, with `mcr` and the 151 log replaced by the given values (without a
+/// log, the demo's entries name none of the demo's stakeholders, who are replaced).
 fn doc_with(ws: &Workspace, mcr: Value, entries: Option<Value>) -> String {
     let mut doc: Value = serde_json::from_str(&to_json(ws, NOW)).expect("json");
     doc["workspace"]["mcr"] = mcr;
-    if let Some(e) = entries {
-        doc["workspace"]["engagement"]["entries"] = e;
+    match entries {
+        Some(e) => doc["workspace"]["engagement"]["entries"] = e,
+        None => {
+            if let Some(list) = doc["workspace"]["engagement"]["entries"].as_array_mut() {
+                for e in list {
+                    e["stakeholders"] = json!([]);
+                }
+            }
+        }
     }
     doc.to_string()
 }
@@ -959,4 +967,32 @@ fn the_fuzz_seed_loads_with_its_repairs_reported() {
         loaded.workspace.engagement.entries[0].stakeholders,
         ["s1", "s3"]
     );
+}
+
+#[test]
+fn a_row_reporting_to_a_row_refused_for_its_own_fields_names_that_row() {
+    let ws = zh();
+    let (a, _, _, _) = names(&ws);
+    // Row 2's support is out of range; row 3 reports to it, row 4 to someone nowhere.
+    let csv = format!(
+        "客户,姓名,上级,决策角色,支持度,影响力,关系层级\n\
+         {a},司马静怡,,采购者,9,2,普遍\n\
+         {a},上官文博,司马静怡,使用者,1,1,普遍\n\
+         {a},欧阳明远,查无此人,使用者,1,1,普遍\n"
+    );
+    let pr = build(&ws, &read(&csv));
+    let got: Vec<(usize, &str, ImportReason)> = pr
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.as_str(), e.reason.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2, "支持度", ImportReason::SupportOutOfRange),
+            (3, "上级", ImportReason::BossRowInvalid { row: 2 }),
+            (4, "上级", ImportReason::BossNotFound),
+        ]
+    );
+    assert!(pr.stakeholders.is_empty());
 }

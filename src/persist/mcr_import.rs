@@ -54,7 +54,7 @@ pub fn stakeholders_spec() -> TableSpec {
                 "customer", "customer name", "account id"])
             .examples("国网某省电力公司", "国网某省电力公司"),
         f("name", "姓名", "Name", Text).required()
-            .aliases(&["姓名", "名字", "干系人", "干系人姓名", "联系人", "联系人姓名", "name",
+            .aliases(&["姓名", "名字", "关键人", "关键人姓名", "干系人", "干系人姓名", "联系人", "联系人姓名", "name",
                 "stakeholder", "stakeholder name", "contact", "contact name", "full name"])
             .examples("张伟", "李娜"),
         f("title", "职务", "Title", Text)
@@ -238,6 +238,16 @@ impl StakeholdersPreview {
     }
 }
 
+/// Where a row's boss (上级) was found.
+enum Boss {
+    /// A stakeholder with this id: a row of the file (its draft) or a stored one.
+    Found(String, Option<usize>),
+    /// A row of the file refused for its own fields (its file row).
+    RefusedRow(usize),
+    /// Nowhere.
+    Missing,
+}
+
 /// One row on its way to a stakeholder.
 struct Draft {
     row: usize,
@@ -282,6 +292,8 @@ pub fn build_stakeholders(
     let mut room = MAX_STAKEHOLDERS.saturating_sub(mcr.stakeholders.len());
     // The file's rows by (account, normalised name): the first row of each.
     let mut in_file: HashMap<(String, String), usize> = HashMap::new();
+    // The rows refused for their own fields, by (account, normalised name): their file row.
+    let mut refused: HashMap<(String, String), usize> = HashMap::new();
     let mut drafts: Vec<Draft> = Vec::new();
 
     for row in parsed.rows {
@@ -389,6 +401,10 @@ pub fn build_stakeholders(
             for (field, value, reason) in bad {
                 rejects.push(row.row, field, &value, reason);
             }
+            // A row naming this one as its boss is left out with it, saying why.
+            if let Some(k) = key {
+                refused.entry(k).or_insert(row.row);
+            }
             continue;
         };
         let mut s = before.cloned().unwrap_or_default();
@@ -447,33 +463,38 @@ pub fn build_stakeholders(
     }
 
     // 上级: a row of the file of the same account first, then a stored stakeholder of the
-    // account by name or id. `boss_row[i]` is the draft the boss comes from, if any.
-    let resolved: Vec<Option<(Option<String>, Option<usize>)>> = drafts
+    // account by name or id, then a row of the file refused for its own fields.
+    let resolved: Vec<Option<Boss>> = drafts
         .iter()
         .map(|d| {
             if d.boss.is_empty() {
                 return None;
             }
             let account = d.stakeholder.account.as_str();
-            if let Some(j) = in_file.get(&(account.to_string(), norm(&d.boss))) {
+            let key = (account.to_string(), norm(&d.boss));
+            if let Some(j) = in_file.get(&key) {
                 let id = drafts.get(*j).map(|b| b.stakeholder.id.clone());
-                return Some((id, Some(*j)));
+                return Some(id.map_or(Boss::Missing, |id| Boss::Found(id, Some(*j))));
             }
-            let id = mcr
+            let stored_id = mcr
                 .stakeholders
                 .iter()
                 .find(|s| s.account == account && s.id == d.boss.trim())
                 .or_else(|| stored.get(&(account, norm(&d.boss))).copied())
                 .map(|s| s.id.clone());
-            Some((id, None))
+            Some(match (stored_id, refused.get(&key)) {
+                (Some(id), _) => Boss::Found(id, None),
+                (None, Some(row)) => Boss::RefusedRow(*row),
+                (None, None) => Boss::Missing,
+            })
         })
         .collect();
     let mut boss_row: Vec<Option<usize>> = vec![None; drafts.len()];
     for ((d, found), from) in drafts.iter_mut().zip(resolved).zip(boss_row.iter_mut()) {
-        let Some((id, row)) = found else { continue };
-        match id {
+        match found {
+            None => {}
             // Reporting to oneself is the smallest circle ([`cycles`] does not see it).
-            Some(id) if id == d.stakeholder.id => {
+            Some(Boss::Found(id, _)) if id == d.stakeholder.id => {
                 let names = format!("{0} → {0}", d.stakeholder.name);
                 rejects.push(
                     d.row,
@@ -483,11 +504,20 @@ pub fn build_stakeholders(
                 );
                 d.ok = false;
             }
-            Some(id) => {
+            Some(Boss::Found(id, row)) => {
                 d.stakeholder.reports_to = Some(id);
                 *from = row;
             }
-            None => {
+            Some(Boss::RefusedRow(row)) => {
+                rejects.push(
+                    d.row,
+                    sf::REPORTS_TO,
+                    &d.boss,
+                    ImportReason::BossRowInvalid { row },
+                );
+                d.ok = false;
+            }
+            Some(Boss::Missing) => {
                 rejects.push(d.row, sf::REPORTS_TO, &d.boss, ImportReason::BossNotFound);
                 d.ok = false;
             }

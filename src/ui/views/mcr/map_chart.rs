@@ -34,15 +34,38 @@ fn card_h(influence: u32) -> f64 {
     53.0 + 3.0 * f64::from(influence.min(INFLUENCE_MAX))
 }
 
-/// The text cut to `max` characters with an ellipsis (the full text is in the card's title).
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
+/// The width of `text` at `font_px`, estimated: a Chinese (wide) character is one em, any other
+/// about 0.62 em — a little more than the average Latin letter, so that a text judged to fit
+/// does fit.
+fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .map(|c| if is_wide(c) { font_px } else { 0.62 * font_px })
+        .sum()
+}
+
+/// CJK ideographs, kana, Hangul, full-width forms and CJK punctuation.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// The text cut with an ellipsis to fit `room` px at `font_px` (the full text is in the card's
+/// title).
+fn cut(text: &str, room: f64, font_px: f64) -> String {
+    if text_width(text, font_px) <= room {
+        return text.to_string();
     }
+    let mut out = String::new();
+    let mut used = text_width("…", font_px);
+    for c in text.chars() {
+        let w = text_width(c.encode_utf8(&mut [0; 4]), font_px);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// The card's accessible name: everything the card shows and the figures behind its looks.
@@ -166,7 +189,6 @@ pub fn org_chart(props: &OrgChartProps) -> Html {
             .owner
             .as_deref()
             .map_or_else(|| i18n.t("mcr.no_owner").to_string(), |o| person_name(ws, Some(o)));
-        let max_chars = (w / 14.0) as usize;
         html! {
             <g class={classes!("mcr-node", format!("mcr-support-{}", support_key(s.support)),
                                (s.role == DecisionRole::DecisionMaker).then_some("is-dm"),
@@ -179,9 +201,9 @@ pub fn org_chart(props: &OrgChartProps) -> Html {
                 <rect class="mcr-card" width={format!("{w:.1}")} height={format!("{h:.1}")} rx="6" />
                 <rect class="mcr-badge" x="4" y="4" width="22" height="16" rx="3" />
                 <text class="mcr-badge-text" x="15" y="16" text-anchor="middle">{ badge }</text>
-                <text class="mcr-name" x="32" y="17">{ cut(&s.name, max_chars.saturating_sub(2)) }</text>
-                <text class="mcr-title" x="8" y="33">{ cut(&s.title, max_chars) }</text>
-                <text class="mcr-owner" x="8" y={format!("{:.1}", h - 7.0)}>{ cut(&format!("◆ {owner}"), max_chars) }</text>
+                <text class="mcr-name" x="32" y="17">{ cut(&s.name, w - 40.0, 13.0) }</text>
+                <text class="mcr-title" x="8" y="33">{ cut(&s.title, w - 16.0, 11.0) }</text>
+                <text class="mcr-owner" x="8" y={format!("{:.1}", h - 7.0)}>{ cut(&format!("◆ {owner}"), w - 16.0, 11.0) }</text>
             </g>
         }
     });

@@ -97,6 +97,15 @@ pub fn panel(props: &PanelProps) -> Html {
     let contact_date = use_state(|| ws.meta.today.clone());
     let contact_kind = use_state(|| ContactKind::Meeting);
     let contact_notes = use_state(String::new);
+    // Our people at the contact: the owner unless changed.
+    let contact_people = {
+        let owner = props
+            .stakeholder
+            .as_deref()
+            .and_then(|id| ws.mcr.stakeholder(id))
+            .and_then(|s| s.owner.clone());
+        use_state(move || owner.into_iter().collect::<Vec<String>>())
+    };
     let is_new = props.stakeholder.is_none();
     let set = |f: fn(&mut Stakeholder, String)| {
         let draft = draft.clone();
@@ -153,10 +162,11 @@ pub fn panel(props: &PanelProps) -> Html {
     };
     let on_log = {
         let (ws, on_edit, draft) = (ws.clone(), props.on_edit.clone(), draft.clone());
-        let (date, kind, notes) = (
+        let (date, kind, notes, people) = (
             contact_date.clone(),
             contact_kind.clone(),
             contact_notes.clone(),
+            contact_people.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let mut doc = ws.mcr.clone();
@@ -166,7 +176,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 stakeholder: draft.id.clone(),
                 date: (*date).clone(),
                 kind: *kind,
-                our_people: draft.owner.iter().cloned().collect(),
+                our_people: (*people).clone(),
                 notes: notes.trim().to_string(),
                 updated_at: 0,
             });
@@ -202,6 +212,25 @@ pub fn panel(props: &PanelProps) -> Html {
         .iter()
         .filter(|e| !d.id.is_empty() && e.stakeholders.contains(&d.id))
         .collect();
+    // The account's team (and the owner, if not on it), offered as our people at a contact.
+    let mut team: Vec<(String, String)> = Vec::new();
+    for a in ws
+        .org
+        .assignments
+        .iter()
+        .filter(|a| a.account == props.account)
+    {
+        if !team.iter().any(|(id, _)| id == &a.person) {
+            team.push((a.person.clone(), person_name(ws, Some(&a.person))));
+        }
+    }
+    if let Some(o) = d
+        .owner
+        .as_deref()
+        .filter(|o| !team.iter().any(|(id, _)| id == o))
+    {
+        team.push((o.to_string(), person_name(ws, Some(o))));
+    }
     let field = |id: &str, label: &str, input: Html| {
         html! {
             <div class="mcr-field">
@@ -297,6 +326,26 @@ pub fn panel(props: &PanelProps) -> Html {
                         <input aria-label={i18n.t("mcr.contact_notes")} placeholder={i18n.t("mcr.contact_notes")}
                                maxlength="500" data-testid="mcr-contact-notes" value={(*contact_notes).clone()}
                                oninput={let s = contact_notes.clone(); move |e: InputEvent| s.set(event_value(&e))} />
+                        <fieldset class="mcr-contact-people">
+                            <legend>{ i18n.t("mcr.our_people") }</legend>
+                            { for team.iter().map(|(id, name)| {
+                                let checked = contact_people.contains(id);
+                                let onchange = {
+                                    let (people, id) = (contact_people.clone(), id.clone());
+                                    Callback::from(move |_: Event| {
+                                        let mut v = (*people).clone();
+                                        if v.contains(&id) { v.retain(|p| p != &id) } else { v.push(id.clone()) }
+                                        people.set(v);
+                                    })
+                                };
+                                html! {
+                                    <label class="mcr-check">
+                                        <input type="checkbox" {checked} {onchange} data-testid={format!("mcr-contact-person-{id}")} />
+                                        { name.clone() }
+                                    </label>
+                                }
+                            }) }
+                        </fieldset>
                         <button type="button" class="button" data-testid="mcr-log-contact"
                                 disabled={crate::domain::dates::day_number(&contact_date).is_none()}
                                 onclick={on_log}>{ i18n.t("mcr.log_contact") }</button>
