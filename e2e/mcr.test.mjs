@@ -22,7 +22,7 @@
 //
 // Each test checks that there is no console error, no uncaught error and no request off the
 // machine. Screenshots: mcr-<tab>-zh.png and mcr-<tab>-en.png of the four tabs, mcr-map-large-zh,
-// mcr-import-zh. Two tests are `todo`, each for a problem found (see their comments).
+// mcr-import-zh.
 //
 // Run: KAM_DIST=/tmp/e2e-dist node --test --test-concurrency=1 e2e/mcr.test.mjs
 
@@ -346,11 +346,9 @@ for (const locale of ['zh-CN', 'en']) {
   });
 }
 
-// Known problem (src/ui/views/mcr/map_chart.rs at f9a72dd): a card's text is cut at
-// `card width / 14` characters, the width of a Chinese character, so an English title is cut at
-// 7–9 letters though it would fit: on S1's map "General M…" for "General Manager" (85 px wide,
-// 128 px of room), "Senior …" for "Senior Engineer" (78 of 104).
-test('English titles on the map are not cut while they fit their card', { timeout: TEST_TIMEOUT, todo: 'cut() counts every character as 14 px wide' }, async () => {
+// A card's text is cut by its estimated width (a Chinese character one em, any other 0.62 em):
+// an English title that fits its card is shown whole.
+test('English titles on the map are not cut while they fit their card', { timeout: TEST_TIMEOUT }, async () => {
   await withMcr('mcr-large-en-titles', `#/mcr/map/${OPPOSED}`, async (page) => {
     await page.getByTestId('mcr-chart').waitFor();
     const needless = await page.evaluate(() => {
@@ -389,23 +387,22 @@ test('a stakeholder file with a bad row: the row is named with its reason, only 
       `查无此客户,诸葛亮,顾问,,,影响者,1,2,,`,
     ].join('\r\n');
     await page.getByTestId('mcr-stakeholders-import').click();
-    await page.getByTestId('mcr-stakeholders-wizard-file').setInputFiles({ name: '干系人.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('mcr-stakeholders-wizard-file').setInputFiles({ name: '关键人.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('mcr-stakeholders-wizard-mapping').waitFor();
     const mapped = [];
     for (let i = 0; i < 10; i++) mapped.push(await page.getByTestId(`mcr-stakeholders-wizard-map-${i}`).inputValue());
     assert.deepEqual(mapped, ['account', 'name', 'title', 'department', 'reports_to', 'role', 'support', 'influence', 'layer', 'owner'], 'the columns map by themselves');
-    // (The catalogue is moving from 干系人 to 关键人, the word of the rest of the page: either is fine.)
-    assert.match(await text(page, 'mcr-stakeholders-wizard-summary'), /^新增 1 位(干系人|关键人)，更新 0 位；3 行有错误未导入，跳过 0 个空行。$/);
+    assert.match(await text(page, 'mcr-stakeholders-wizard-summary'), /^新增 1 位关键人，更新 0 位；3 行有错误未导入，跳过 0 个空行。$/);
     const errors = await page.locator('[data-testid=mcr-stakeholders-wizard-errors] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
     );
-    // Row 4 reports to the bad row 3 and is left out with it (its reason: see the todo test below).
-    assert.deepEqual(errors.map((e, i) => (i === 1 ? e.slice(0, 3) : e)), [
+    // Row 4 reports to the bad row 3 and is left out with it, saying so.
+    assert.deepEqual(errors, [
       ['3', '支持度', '9', '支持度须为 −1～3，或写反对、中立、支持、强支持、教练'],
-      ['4', '上级', '司马静怡'],
+      ['4', '上级', '司马静怡', '上级在第 3 行，该行有错误'],
       ['5', '客户', '查无此客户', '没有这个名称或编号的客户'],
     ]);
-    assert.match(await text(page, 'mcr-stakeholders-wizard-confirm'), /^导入 1 位(干系人|关键人)$/);
+    assert.match(await text(page, 'mcr-stakeholders-wizard-confirm'), /^导入 1 位关键人$/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'mcr-import-zh.png') });
 
     await page.getByTestId('mcr-stakeholders-wizard-confirm').click();
@@ -426,13 +423,8 @@ test('a stakeholder file with a bad row: the row is named with its reason, only 
   });
 });
 
-// Known bug (src/persist/mcr_import.rs, build_stakeholders): a row whose boss is on a row of the
-// file with a field error (here support 9) is refused as "no boss of that name in this file or
-// stored" (BossNotFound), although the boss is in the file; the module documents "a boss whose
-// own row has errors" (BossRowInvalid, "上级在第 3 行，该行有错误"). Field-error rows never become
-// drafts, so the boss lookup does not find them; only bosses refused later (circles, missing
-// bosses) give BossRowInvalid.
-test('a row reporting to a bad row names that row as the reason', { timeout: TEST_TIMEOUT, todo: 'BossNotFound instead of BossRowInvalid when the boss row has a field error' }, async () => {
+// A row whose boss is on a row refused for its own fields names that row as its reason.
+test('a row reporting to a bad row names that row as the reason', { timeout: TEST_TIMEOUT }, async () => {
   await withMcr('mcr-import-boss-row', `#/mcr/map/${OPPOSED}`, async (page) => {
     const csv = [
       HEADER,
@@ -440,7 +432,7 @@ test('a row reporting to a bad row names that row as the reason', { timeout: TES
       `${OPPOSED_NAME},上官文博,工程师,采购部,司马静怡,使用者,1,1,普遍,`,
     ].join('\r\n');
     await page.getByTestId('mcr-stakeholders-import').click();
-    await page.getByTestId('mcr-stakeholders-wizard-file').setInputFiles({ name: '干系人.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('mcr-stakeholders-wizard-file').setInputFiles({ name: '关键人.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('mcr-stakeholders-wizard-mapping').waitFor();
     const errors = await page.locator('[data-testid=mcr-stakeholders-wizard-errors] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
@@ -457,9 +449,9 @@ test('a good stakeholder file imports; the new people show in the table and the 
       `${NO_COACH_NAME},上官文博,工程师,信息中心,欧阳明远,使用者,支持,1,普遍,`,
     ].join('\r\n');
     await page.getByTestId('mcr-stakeholders-import').click();
-    await page.getByTestId('mcr-stakeholders-wizard-file').setInputFiles({ name: '干系人.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('mcr-stakeholders-wizard-file').setInputFiles({ name: '关键人.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('mcr-stakeholders-wizard-mapping').waitFor();
-    assert.match(await text(page, 'mcr-stakeholders-wizard-summary'), /^新增 2 位(干系人|关键人)，更新 0 位；0 行有错误未导入，跳过 0 个空行。$/);
+    assert.match(await text(page, 'mcr-stakeholders-wizard-summary'), /^新增 2 位关键人，更新 0 位；0 行有错误未导入，跳过 0 个空行。$/);
     assert.equal(await page.getByTestId('mcr-stakeholders-wizard-errors').count(), 0);
     await page.getByTestId('mcr-stakeholders-wizard-confirm').click();
     await page.getByTestId('mcr-stakeholders-wizard-dialog').waitFor({ state: 'detached' });
@@ -578,7 +570,7 @@ test('the plan tab flags the two overdue items of the demo; the falling trust sh
       assert.equal(marks, late.length);
       overdueTotal += marks;
       if (late.length) {
-        assert.equal(await text(page, 'mcr-overdue-count'), `${late.length} 项计划已逾期。`);
+        assert.equal(await text(page, 'mcr-overdue-count'), `逾期计划项：${late.length} 项。`);
       } else {
         assert.equal(await page.getByTestId('mcr-overdue-count').count(), 0, account);
       }

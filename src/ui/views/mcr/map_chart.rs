@@ -119,6 +119,22 @@ pub fn org_chart(props: &OrgChartProps) -> Html {
     let i18n = crate::ui::i18n::use_i18n();
     let ws = &props.ws.0;
     let chart = &props.chart;
+    let scroller = use_node_ref();
+    // The first root's centre, px: a wide chart opens scrolled to show the top of the tree.
+    let root_x = chart
+        .places
+        .iter()
+        .find(|p| p.parent.is_none())
+        .map_or(0.0, |p| MARGIN + (p.x + 0.5) * SLOT_W);
+    {
+        let scroller = scroller.clone();
+        use_effect_with(props.chart.clone(), move |_| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let left = root_x - f64::from(el.client_width()) / 2.0;
+                el.set_scroll_left(left.max(0.0) as i32);
+            }
+        });
+    }
     let width = chart.width.max(1.0) * SLOT_W + 2.0 * MARGIN;
     let height = chart.height.max(1) as f64 * ROW_H + 2.0 * MARGIN;
     // A card whose reports are stacked under it sits at the left of its slot, so the line
@@ -208,7 +224,7 @@ pub fn org_chart(props: &OrgChartProps) -> Html {
         }
     });
     html! {
-        <div class="mcr-chart-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.map_label")}
+        <div ref={scroller} class="mcr-chart-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.map_label")}
              data-testid="mcr-chart-scroll">
             <svg class="mcr-chart" width={format!("{width:.0}")} height={format!("{height:.0}")}
                  viewBox={format!("0 0 {width:.0} {height:.0}")} data-testid="mcr-chart">

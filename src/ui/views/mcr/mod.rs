@@ -70,6 +70,15 @@ pub fn support_name(i18n: &I18n, support: i32) -> String {
         .to_string()
 }
 
+/// A support level as a signed number: "−1", "0" … "3".
+pub fn support_number(support: i32) -> String {
+    if support < 0 {
+        format!("−{}", -support)
+    } else {
+        support.to_string()
+    }
+}
+
 /// The key of a support level in catalogue keys and class names: `m1`, `0` … `3`.
 pub fn support_key(support: i32) -> String {
     if support < 0 {

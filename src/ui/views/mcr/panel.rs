@@ -274,7 +274,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 { field("support", "mcr.f_support", html! {
                     <Select id="mcr-f-support" testid="mcr-f-support"
                             options={options(&(SUPPORT_MIN..=SUPPORT_MAX).collect::<Vec<_>>(), |v| v.to_string(),
-                                             |v| format!("{v} · {}", support_name(&i18n, v)))}
+                                             |v| format!("{} · {}", super::support_number(v), support_name(&i18n, v)))}
                             value={AttrValue::from(d.support.to_string())}
                             onchange={set(|s, v| if let Ok(n) = v.parse() { s.support = n })} />
                 }) }

@@ -89,7 +89,7 @@ fn grid(i18n: &I18n, list: &[&Stakeholder], on_select: &Callback<String>) -> Htm
                 <thead><tr>
                     <th scope="col" class="mcr-grid-corner">{ i18n.t("mcr.grid_corner") }</th>
                     { for supports.iter().map(|v| html! {
-                        <th scope="col" class={format!("mcr-support-head-{}", support_key(*v))}>{ format!("{v} · {}", support_name(i18n, *v)) }</th>
+                        <th scope="col" class={format!("mcr-support-head-{}", support_key(*v))}>{ format!("{} · {}", super::support_number(*v), support_name(i18n, *v)) }</th>
                     }) }
                 </tr></thead>
                 <tbody>
