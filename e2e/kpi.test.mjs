@@ -42,8 +42,9 @@ test('the three default team scorecards differ in their stacked bars; chart and 
     // Labels written in the bars.
     assert.equal(await page.locator('[data-testid=weight-seg-org-mature-financial] text').textContent(), '50');
     // Orders and cash collection take LTC's figures on the demo's 15 January (14.2 % and 14.7 %
-    // of the year's targets: below the floor of 60, so 0 each).
-    assert.equal(await page.getByTestId('kpi-total').textContent(), '51.0');
+    // of the year's targets: below the floor of 60, so 0 each); stakeholder coverage takes MCR's
+    // (44 of 45 decision makers, 97.78 %: over the challenge of 90, so 120 × 20 % = 24).
+    assert.equal(await page.getByTestId('kpi-total').textContent(), '58.0');
     await screenshot(page, 'kpi-zh');
 
     await page.getByTestId('kpi-compare-table').click();
@@ -66,13 +67,13 @@ test('the three default team scorecards differ in their stacked bars; chart and 
 
 test('editing a weight changes the total and the validation; undo restores both', { timeout: TEST_TIMEOUT }, async () => {
   await withKpi('kpi-edit', 'zh-CN', async (page) => {
-    assert.equal(await page.getByTestId('kpi-total').textContent(), '51.0');
+    assert.equal(await page.getByTestId('kpi-total').textContent(), '58.0');
     assert.equal(await page.getByTestId('kpi-problem').count(), 0);
     const weight = page.getByTestId('kpi-ind-0-weight');
     await weight.fill('30');
     await weight.press('Enter');
     await page.getByTestId('kpi-problem').first().waitFor();
-    assert.equal(await page.getByTestId('kpi-total').textContent(), '59.5');
+    assert.equal(await page.getByTestId('kpi-total').textContent(), '66.5');
     assert.equal(await page.getByTestId('kpi-weight-sum').textContent(), '110');
     assert.deepEqual(await page.getByTestId('kpi-problem').allTextContents(), ['权重合计为 110，应为 100。']);
     // The comparison bar follows the edit: customer 50.
@@ -85,7 +86,7 @@ test('editing a weight changes the total and the validation; undo restores both'
 
     await page.getByTestId('undo').click();
     await page.getByTestId('kpi-card-ok').waitFor();
-    assert.equal(await page.getByTestId('kpi-total').textContent(), '51.0');
+    assert.equal(await page.getByTestId('kpi-total').textContent(), '58.0');
     assert.equal(await page.getByTestId('kpi-weight-sum').textContent(), '100');
     assert.equal(await page.getByTestId('kpi-problem').count(), 0);
     assert.deepEqual(await barWeights(page, 'org-expansion'), [40, 30, 20, 10]);
