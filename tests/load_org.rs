@@ -136,6 +136,13 @@ fn repeated_and_missing_ids_get_new_ones_and_a_missing_built_in_role_comes_back(
             "assignment “as-04” named person “p-ad2”, who does not exist; assignment removed",
             "in “duties.activities” an id was missing or repeated; “act-1” assigned",
             "in “talent.roles[AD].sources” an id was missing or repeated; “src-1” assigned",
+            // So do the relationships, contacts and plan items they owned in MCR.
+            "“mcr.stakeholders.sh-81.owner”: Cleared",
+            "“mcr.stakeholders.sh-97.owner”: Cleared",
+            "“mcr.stakeholders.sh-105.owner”: Cleared",
+            "“mcr.contacts.con-9.our_people”: Cleared",
+            "“mcr.contacts.con-12.our_people”: Cleared",
+            "“mcr.plan.plan-9.owner”: Cleared",
         ]
     );
     let ws = &loaded.workspace;

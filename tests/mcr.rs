@@ -832,3 +832,82 @@ fn check_accepts_the_clean_document_and_refuses_each_bad_one() {
     assert_eq!(check(&ws.mcr), Ok(()));
     assert_eq!(ws.mcr.vct[0].mean(), Some(2.75));
 }
+
+/// Deleting a customer takes its decision chain, contacts, plan and VCT checks along (and the
+/// 151 log forgets the stakeholders met); removing a person clears what they owned in MCR.
+#[test]
+fn deleting_a_customer_or_a_person_leaves_no_reference_behind_in_mcr() {
+    use kam_planner::domain::demo::{self as demo_ws, DemoLocale};
+    use kam_planner::domain::edit::{apply, Edit};
+    let ws = demo_ws::build("demo-1", 1_768_435_200_000, DemoLocale::Zh);
+    let account = ws.mcr.stakeholders[0].account.clone();
+    let before = ws.mcr.of_account(&account).count();
+    assert_eq!(before, 60, "the demo's largest account");
+    let next = apply(&ws, &Edit::DeleteCustomers(vec![account.clone()]), 1)
+        .expect("applies")
+        .expect("changes");
+    assert_eq!(next.mcr.of_account(&account).count(), 0);
+    assert!(next.mcr.plan.iter().all(|p| p.account != account));
+    assert!(next.mcr.vct.iter().all(|v| v.account != account));
+    let ids: std::collections::HashSet<&str> = next
+        .mcr
+        .stakeholders
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(next
+        .mcr
+        .contacts
+        .iter()
+        .all(|c| ids.contains(c.stakeholder.as_str())));
+    assert!(next
+        .engagement
+        .entries
+        .iter()
+        .flat_map(|e| &e.stakeholders)
+        .all(|s| ids.contains(s.as_str())));
+    assert!(kam_planner::domain::mcr::check(&next.mcr).is_ok());
+
+    let owner = ws.mcr.stakeholders[0].owner.clone().expect("owned");
+    let mut org = ws.org.clone();
+    org.people.retain(|p| p.id != owner);
+    org.assignments.retain(|a| a.person != owner);
+    let next = apply(&ws, &Edit::SetOrg(Box::new(org)), 2)
+        .expect("applies")
+        .expect("changes");
+    assert!(next
+        .mcr
+        .stakeholders
+        .iter()
+        .all(|s| s.owner.as_deref() != Some(&owner)));
+    assert!(next
+        .mcr
+        .plan
+        .iter()
+        .all(|p| p.owner.as_deref() != Some(&owner)));
+    assert!(next
+        .mcr
+        .contacts
+        .iter()
+        .all(|c| !c.our_people.contains(&owner)));
+    let cleared = ws
+        .mcr
+        .stakeholders
+        .iter()
+        .filter(|s| s.owner.as_deref() == Some(&owner))
+        .count();
+    assert!(cleared > 0);
+    assert_eq!(
+        next.mcr
+            .stakeholders
+            .iter()
+            .filter(|s| s.owner.is_none())
+            .count(),
+        ws.mcr
+            .stakeholders
+            .iter()
+            .filter(|s| s.owner.is_none())
+            .count()
+            + cleared
+    );
+}

@@ -306,6 +306,8 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             for i in dangling {
                 Rc::make_mut(&mut l.contracts[i]).opportunity = None;
             }
+            // And its decision chain with its contacts, MCR plan and VCT checks.
+            prune_mcr(&mut next, now_ms);
             next
         }
         Edit::SetOrg(org) => {
@@ -315,6 +317,17 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
             }
             let mut next = ws.clone();
             next.org = stamp::stamp_org(&ws.org, org, now_ms);
+            // A person removed no longer owns relationships or plan items, nor was at contacts.
+            if next.org.people.len() != ws.org.people.len()
+                || next
+                    .org
+                    .people
+                    .iter()
+                    .zip(&ws.org.people)
+                    .any(|(a, b)| a.id != b.id)
+            {
+                prune_mcr(&mut next, now_ms);
+            }
             next
         }
         Edit::SetDuties(duties) => {
@@ -569,6 +582,50 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
 
 /// Refuses an organisation document that no view should produce: a person without a name, a
 /// number that is not finite, or an id used twice in one list (references would be ambiguous).
+/// Removes from MCR what belongs to a customer that no longer exists (stakeholders, their
+/// contacts, plan items, VCT checks), clears owners and our people who are no longer people,
+/// and drops from the 151 log the stakeholders that are gone; what changes gets `now_ms`.
+fn prune_mcr(ws: &mut Workspace, now_ms: i64) {
+    let customers: HashSet<&str> = ws.customers.iter().map(|c| c.id.as_str()).collect();
+    let people: HashSet<&str> = ws.org.people.iter().map(|p| p.id.as_str()).collect();
+    let m = &mut ws.mcr;
+    m.stakeholders
+        .retain(|s| customers.contains(s.account.as_str()));
+    m.plan.retain(|p| customers.contains(p.account.as_str()));
+    m.vct.retain(|v| customers.contains(v.account.as_str()));
+    let kept: HashSet<String> = m.stakeholders.iter().map(|s| s.id.clone()).collect();
+    m.contacts.retain(|c| kept.contains(&c.stakeholder));
+    let gone = |o: &Option<String>| o.as_deref().is_some_and(|p| !people.contains(p));
+    for s in &mut m.stakeholders {
+        if s.reports_to.as_ref().is_some_and(|b| !kept.contains(b)) {
+            s.reports_to = None;
+            s.updated_at = now_ms;
+        }
+        if gone(&s.owner) {
+            s.owner = None;
+            s.updated_at = now_ms;
+        }
+    }
+    for p in &mut m.plan {
+        if gone(&p.owner) {
+            p.owner = None;
+            p.updated_at = now_ms;
+        }
+    }
+    for c in &mut m.contacts {
+        if c.our_people.iter().any(|p| !people.contains(p.as_str())) {
+            c.our_people.retain(|p| people.contains(p.as_str()));
+            c.updated_at = now_ms;
+        }
+    }
+    for e in &mut ws.engagement.entries {
+        if e.stakeholders.iter().any(|s| !kept.contains(s)) {
+            e.stakeholders.retain(|s| kept.contains(s));
+            e.updated_at = now_ms;
+        }
+    }
+}
+
 fn check_org(org: &OrgDesign) -> Result<(), EditError> {
     for p in &org.people {
         if p.name.trim().is_empty() {
