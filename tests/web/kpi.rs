@@ -46,15 +46,17 @@ async fn editing_a_weight_changes_the_total_and_the_validation() {
     let root = open_kpi("zh-CN").await;
     // The demo's expansion card: every indicator scores about 85 but those linked to another
     // tool: the 151 completion (8.8 % done by mid-January, weight 10), orders and cash
-    // collection (LTC: 14.2 % and 14.7 % of the year's targets) — below their floors, 0 each.
-    assert_eq!(text(&root, "kpi-total"), "51.0");
+    // collection (LTC: 14.2 % and 14.7 % of the year's targets) — below their floors, 0 each —
+    // and stakeholder coverage (MCR: 44 of 45 decision makers, 97.78 %, over the challenge of
+    // 90: 120, weight 20).
+    assert_eq!(text(&root, "kpi-total"), "58.0");
     assert_eq!(text(&root, "kpi-weight-sum"), "100");
     assert!(problems(&root).is_empty());
     assert!(text(&root, "kpi-card-ok").contains("检查通过"));
 
     // Share of wallet (score 85) from 20 to 30: +8.5 and the weights no longer sum to 100.
     commit(&root, "kpi-ind-0-weight", "30").await;
-    assert_eq!(text(&root, "kpi-total"), "59.5");
+    assert_eq!(text(&root, "kpi-total"), "66.5");
     assert_eq!(text(&root, "kpi-weight-sum"), "110");
     assert_eq!(
         problems(&root),
@@ -63,7 +65,7 @@ async fn editing_a_weight_changes_the_total_and_the_validation() {
 
     // Back to 20 and the card passes again.
     commit(&root, "kpi-ind-0-weight", "20").await;
-    assert_eq!(text(&root, "kpi-total"), "51.0");
+    assert_eq!(text(&root, "kpi-total"), "58.0");
     assert!(problems(&root).is_empty());
     leave(root);
 }
