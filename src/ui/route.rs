@@ -151,3 +151,46 @@ pub fn mcr_account_hash(account: &str) -> String {
     let id: String = js_sys::encode_uri_component(account).into();
     format!("#/mcr/map/{id}")
 }
+
+/// The tab (and account) a view keeps in the hash after its id, `#/<view>/<tab>/<account>`:
+/// the tab of `tabs` whose id (`id`) is the first segment, and the second segment.
+fn tab_of_hash<S: Copy>(tabs: &[S], id: fn(S) -> &'static str) -> Option<(S, Option<String>)> {
+    let rest = hash_rest();
+    let tab = tabs
+        .iter()
+        .copied()
+        .find(|t| rest.first().map(String::as_str) == Some(id(*t)))?;
+    Some((tab, rest.get(1).cloned()))
+}
+
+/// The tab and account of a view with tabs, read from the hash when the view opens and kept in
+/// step with it while it is open (a link to `#/ltc/account/c-1` from another page of the same
+/// view switches tab and account; a hash without an account keeps the account shown).
+#[yew::hook]
+pub fn use_tab_and_account<S: Copy + 'static>(
+    tabs: &'static [S],
+    id: fn(S) -> &'static str,
+    default: S,
+) -> (yew::UseStateHandle<S>, yew::UseStateHandle<Option<String>>) {
+    use yew::prelude::*;
+    let start = tab_of_hash(tabs, id);
+    let tab = use_state(|| start.as_ref().map_or(default, |s| s.0));
+    let account = use_state(|| start.and_then(|s| s.1));
+    {
+        let (tab, account) = (tab.clone(), account.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    if let Some((t, a)) = tab_of_hash(tabs, id) {
+                        tab.set(t);
+                        if a.is_some() {
+                            account.set(a);
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    (tab, account)
+}

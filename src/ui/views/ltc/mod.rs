@@ -14,7 +14,6 @@ mod transfer;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::domain::dates::day_number;
@@ -23,7 +22,7 @@ use crate::domain::ltc::calc::Ctx;
 use crate::domain::ltc::Stage;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
-use crate::ui::route::hash_rest;
+use crate::ui::route::use_tab_and_account;
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::tab_bar::TabBar;
 
@@ -124,41 +123,14 @@ pub struct PartProps {
     pub on_open_account: Callback<String>,
 }
 
-/// The tab and account named by the location hash (`#/ltc/account/<id>`, `#/ltc/contracts`).
-fn from_hash() -> Option<(Section, Option<String>)> {
-    let rest = hash_rest();
-    let section = Section::ALL
-        .into_iter()
-        .find(|s| rest.first().map(String::as_str) == Some(s.id()))?;
-    Some((section, rest.get(1).cloned()))
-}
-
 /// The page.
 #[function_component(LtcView)]
 pub fn ltc_view() -> Html {
     let i18n = use_i18n();
     let handle = use_workspace();
     let ws = handle.workspace();
-    let start = from_hash();
-    let section = use_state(|| start.as_ref().map_or(Section::Board, |s| s.0));
-    let account = use_state(|| start.and_then(|s| s.1));
+    let (section, account) = use_tab_and_account(&Section::ALL, Section::id, Section::Board);
     let edit_error = use_state(|| None::<String>);
-    {
-        let (section, account) = (section.clone(), account.clone());
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    if let Some((s, a)) = from_hash() {
-                        section.set(s);
-                        if a.is_some() {
-                            account.set(a);
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
     let ws_ref = DocRef(ws.clone());
     let tiers = use_memo(TierInputs(ws.clone()), |t| t.0.tier_map());
     let on_edit = {

@@ -17,7 +17,6 @@ mod vct;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::domain::edit::Edit;
@@ -25,7 +24,7 @@ use crate::domain::mcr::calc::{self, AccountHealth, Flag, FlagContext};
 use crate::domain::mcr::{DecisionRole, Layer, Stakeholder};
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::route::hash_rest;
+use crate::ui::route::use_tab_and_account;
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::tab_bar::TabBar;
 use crate::ui::views::customers::Select;
@@ -160,15 +159,6 @@ pub fn days_since(ws: &Workspace) -> HashMap<String, i64> {
         .collect()
 }
 
-/// The tab and account named by the location hash (`#/mcr/power/<id>`).
-fn from_hash() -> Option<(Section, Option<String>)> {
-    let rest = hash_rest();
-    let section = Section::ALL
-        .into_iter()
-        .find(|s| rest.first().map(String::as_str) == Some(s.id()))?;
-    Some((section, rest.get(1).cloned()))
-}
-
 /// Writes the tab and account into the hash without adding a history entry.
 fn to_hash(section: Section, account: Option<&str>) {
     let mut hash = format!("#/mcr/{}", section.id());
@@ -188,26 +178,8 @@ pub fn mcr_view() -> Html {
     let i18n = use_i18n();
     let handle = use_workspace();
     let ws = handle.workspace();
-    let start = from_hash();
-    let section = use_state(|| start.as_ref().map_or(Section::Map, |s| s.0));
-    let account = use_state(|| start.and_then(|s| s.1));
+    let (section, account) = use_tab_and_account(&Section::ALL, Section::id, Section::Map);
     let edit_error = use_state(|| None::<String>);
-    {
-        let (section, account) = (section.clone(), account.clone());
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    if let Some((s, a)) = from_hash() {
-                        section.set(s);
-                        if a.is_some() {
-                            account.set(a);
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
     let doc = DocRef(ws.clone());
     let health = use_memo(doc.clone(), |d| calc::health(&d.0));
     // The account shown: the one chosen if it still exists, else the first of the health list.
