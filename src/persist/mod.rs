@@ -23,6 +23,7 @@ pub mod repair_org;
 pub mod repair_portfolio;
 pub mod salvage;
 pub mod storage;
+mod text_caps;
 pub mod validate;
 pub mod xlsx_import;
 pub mod xlsx_unpack;
