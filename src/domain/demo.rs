@@ -26,7 +26,7 @@ use super::org;
 use super::rng::SplitMix64 as Rng;
 use super::tiering::TieringConfig;
 use super::workspace::{Customer, Meta, Workspace, YearPurchase};
-use super::{engagement, governance, kpi, ltc, mcr, portfolio};
+use super::{diagnosis, engagement, governance, kpi, ltc, mcr, portfolio};
 
 /// Language the demo's names are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,6 +242,7 @@ pub fn build(id: &str, now_ms: i64, locale: DemoLocale) -> Workspace {
     // scorecards refer to the accounts and people above.
     ws.governance = governance::demo(&ws, now_ms);
     ws.mcr = mcr::demo(&ws, locale, now_ms);
+    ws.diagnosis = diagnosis::demo();
     ws.engagement = engagement::demo(&ws, now_ms);
     ws.kpi = kpi::demo(&ws, now_ms);
     let industries: Vec<String> = INDUSTRIES

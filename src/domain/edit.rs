@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use thiserror::Error;
 
+use super::diagnosis::{self, Diagnosis};
 use super::engagement::{self, Engagement};
 use super::governance::{self, Governance};
 use super::kpi::{self, Kpi};
@@ -75,6 +76,9 @@ pub enum Edit {
     /// `mcr::check` (and every stakeholder's account must exist); records that are new or
     /// changed get the time of the edit.
     SetMcr(Box<Mcr>),
+    /// Replace the diagnosis document (statements, respondents, symptoms). Refused unless it
+    /// passes `diagnosis::check`; records that are new or changed get the time of the edit.
+    SetDiagnosis(Box<Diagnosis>),
     /// Move an opportunity to a stage on a date (`YYYY-MM-DD`); its history records the move.
     MoveOpportunity {
         /// Opportunity id.
@@ -148,6 +152,9 @@ pub enum EditError {
     /// MCR's document would hold what it must not (see `mcr::check`).
     #[error("{0}")]
     Mcr(#[from] mcr::McrRefusal),
+    /// The diagnosis document would hold what it must not (see `diagnosis::check`).
+    #[error("{0}")]
+    Diagnosis(#[from] diagnosis::DiagnosisRefusal),
     /// An edit named an opportunity, stage or account that does not exist.
     #[error("“{0}” does not exist")]
     Unknown(String),
@@ -393,6 +400,15 @@ pub fn apply(ws: &Workspace, edit: &Edit, now_ms: i64) -> Result<Option<Workspac
                     e.updated_at = now_ms;
                 }
             }
+            next
+        }
+        Edit::SetDiagnosis(doc) => {
+            diagnosis::check(doc)?;
+            if **doc == ws.diagnosis {
+                return Ok(None);
+            }
+            let mut next = ws.clone();
+            next.diagnosis = diagnosis::stamp(&ws.diagnosis, doc, now_ms);
             next
         }
         Edit::MoveOpportunity { id, stage, date } => {

@@ -5,6 +5,7 @@ pub mod concentration;
 pub mod customers;
 pub mod dates;
 pub mod demo;
+pub mod diagnosis;
 pub mod edit;
 pub mod engagement;
 pub mod governance;

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::diagnosis::Diagnosis;
 use super::engagement::Engagement;
 use super::governance::Governance;
 use super::kpi::Kpi;
@@ -68,6 +69,8 @@ pub struct Workspace {
     /// Client relationships: the decision chain of every account, contacts, the MCR plan and
     /// the VCT checks.
     pub mcr: Mcr,
+    /// The diagnosis: the SOTI self-assessment and the symptom checklist.
+    pub diagnosis: Diagnosis,
 }
 
 /// Name and bookkeeping of a workspace.
@@ -247,6 +250,7 @@ impl Workspace {
             portfolio: Portfolio::default(),
             ltc: Ltc::default(),
             mcr: Mcr::default(),
+            diagnosis: Diagnosis::default(),
         }
     }
 }

@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 
 use super::envelope::{LoadError, MAX_CUSTOMERS};
 use super::validate::{Repair, SkippedWhy};
+use crate::domain::diagnosis::Diagnosis;
 use crate::domain::engagement::Engagement;
 use crate::domain::governance::Governance;
 use crate::domain::kpi::Kpi;
@@ -189,6 +190,8 @@ pub fn read_workspace(
         read_section::<Portfolio>(doc.remove("portfolio"), "portfolio", unknown, repairs);
     let ltc = read_section::<Ltc>(doc.remove("ltc"), "ltc", unknown, repairs);
     let mcr = read_section::<Mcr>(doc.remove("mcr"), "mcr", unknown, repairs);
+    let diagnosis =
+        read_section::<Diagnosis>(doc.remove("diagnosis"), "diagnosis", unknown, repairs);
     let mut ws = Workspace {
         meta,
         customers,
@@ -203,6 +206,7 @@ pub fn read_workspace(
         portfolio,
         ltc,
         mcr,
+        diagnosis,
     };
     super::text_caps::cap_texts(&mut ws, repairs);
     Ok(ws)

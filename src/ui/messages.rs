@@ -1,6 +1,7 @@
 //! Errors in the user's language: every error value of the core has its catalogue text here.
 
 use super::i18n::I18n;
+use crate::domain::diagnosis::DiagnosisRefusal;
 use crate::domain::edit::EditError;
 use crate::domain::ltc::LtcRefusal;
 use crate::domain::mcr::McrRefusal;
@@ -42,6 +43,15 @@ pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
             McrRefusal::MissingName => i18n.t("error.mcr_name").to_string(),
             McrRefusal::BadReportsTo(name) => i18n.tf("error.mcr_reports_to", &[("name", name)]),
             McrRefusal::Cycle(names) => i18n.tf("error.mcr_cycle", &[("names", names)]),
+        },
+        EditError::Diagnosis(r) => match r {
+            DiagnosisRefusal::DuplicateId(id) => i18n.tf("error.duplicate_id", &[("id", id)]),
+            DiagnosisRefusal::MissingId => i18n.t("error.diagnosis_id").to_string(),
+            DiagnosisRefusal::MissingText(_) => i18n.t("error.diagnosis_text").to_string(),
+            DiagnosisRefusal::BadRating(_) => i18n.t("error.diagnosis_rating").to_string(),
+            DiagnosisRefusal::UnknownStatement { statement, .. } => {
+                i18n.tf("error.unknown", &[("what", statement)])
+            }
         },
     }
 }
