@@ -39,6 +39,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("portfolio", include_str!("locales/zh-CN/portfolio.json")),
     ("ltc", include_str!("locales/zh-CN/ltc.json")),
     ("mcr", include_str!("locales/zh-CN/mcr.json")),
+    ("diagnosis", include_str!("locales/zh-CN/diagnosis.json")),
     ("ltc_board", include_str!("locales/zh-CN/ltc_board.json")),
     (
         "ltc_forecast",
@@ -80,6 +81,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("portfolio", include_str!("locales/en/portfolio.json")),
     ("ltc", include_str!("locales/en/ltc.json")),
     ("mcr", include_str!("locales/en/mcr.json")),
+    ("diagnosis", include_str!("locales/en/diagnosis.json")),
     ("ltc_board", include_str!("locales/en/ltc_board.json")),
     ("ltc_forecast", include_str!("locales/en/ltc_forecast.json")),
     (

@@ -108,6 +108,7 @@ fn first_load_view(route: Route) -> Html {
 }
 
 fn tools_view(route: Route) -> Html {
+    use super::views::diagnosis::DiagnosisView;
     use super::views::engagement::EngagementView;
     use super::views::kpi::KpiView;
     use super::views::ltc::LtcView;
@@ -119,6 +120,7 @@ fn tools_view(route: Route) -> Html {
     use super::views::team::TeamView;
     match route {
         Route::Overview => html! { <Overview /> },
+        Route::Diagnosis => html! { <DiagnosisView /> },
         Route::Customers => html! { <Customers /> },
         Route::Tiering => html! { <TieringView /> },
         Route::Concentration => html! { <ConcentrationView /> },

@@ -6,6 +6,9 @@
 pub enum Route {
     /// The workspace at a glance and the method.
     Overview,
+    /// Diagnosis: the SOTI self-assessment, the symptom finder and the signals from the data
+    /// (`#/diagnosis/<tab>`).
+    Diagnosis,
     /// Tool 1: customer tiering.
     Tiering,
     /// Concentration analytics (80/20).
@@ -36,8 +39,9 @@ pub enum Route {
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 13] = [
+    pub const ALL: [Route; 14] = [
         Route::Overview,
+        Route::Diagnosis,
         Route::Customers,
         Route::Tiering,
         Route::Concentration,
@@ -56,6 +60,7 @@ impl Route {
     pub fn id(self) -> &'static str {
         match self {
             Route::Overview => "overview",
+            Route::Diagnosis => "diagnosis",
             Route::Tiering => "tiering",
             Route::Concentration => "concentration",
             Route::Portfolio => "portfolio",
@@ -75,6 +80,7 @@ impl Route {
     pub fn label_key(self) -> &'static str {
         match self {
             Route::Overview => "nav.overview",
+            Route::Diagnosis => "nav.diagnosis",
             Route::Tiering => "nav.tiering",
             Route::Concentration => "nav.concentration",
             Route::Portfolio => "nav.portfolio",

@@ -6,6 +6,7 @@ pub mod customer_import;
 pub mod customer_table;
 pub mod customer_transfer;
 pub mod customers;
+pub mod diagnosis;
 pub mod engagement;
 pub mod kpi;
 pub mod ltc;
