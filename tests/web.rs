@@ -4,6 +4,8 @@
 //! arriving from another tab; the recovery banner of the panic hook.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "web/diagnosis.rs"]
+mod diagnosis;
 #[path = "web/engagement.rs"]
 mod engagement;
 #[path = "support/faulty_store.rs"]

@@ -81,7 +81,7 @@ pub fn radar(props: &RadarProps) -> Html {
         .join(", ");
     html! {
         <div class="diag-radar">
-            <svg class="diag-radar-chart" viewBox="-60 0 440 330" width="440" height="330" role="img"
+            <svg class="diag-radar-chart" viewBox="-150 0 620 330" width="520" height="277" role="img"
                  aria-label={i18n.tf("diagnosis.radar_label", &[("scores", &summary)])}
                  data-testid="diag-radar">
                 { for (1..=5).map(|ring| html! {
