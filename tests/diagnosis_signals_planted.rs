@@ -229,14 +229,18 @@ fn an_empty_tier_is_a_structure_fault() {
 }
 
 #[test]
-fn flat_purchases_are_the_growth_curse() {
+fn flat_purchases_of_a_key_account_are_the_growth_curse() {
+    // Both flat; only B is a key account (丙 is a general customer).
     let s = one(planted(
-        |ws| ws.customers[2] = customer("c-c", "丙公司", [1e6, 1e6, 1e6]),
+        |ws| {
+            ws.customers[1] = customer(B, "乙公司", [25e6, 25e6, 25e6]);
+            ws.customers[2] = customer("c-c", "丙公司", [1e6, 1e6, 1e6]);
+        },
         SignalKind::Curse,
         Soti::Strategy,
     ));
-    assert_eq!((s.subject.as_str(), s.count, s.of), ("growth", 1, Some(4)));
-    assert_eq!(s.examples, ["丙公司"]);
+    assert_eq!((s.subject.as_str(), s.count, s.of), ("growth", 1, Some(2)));
+    assert_eq!(s.examples, ["乙公司"]);
 }
 
 #[test]
@@ -307,8 +311,8 @@ fn no_review_meeting_leaves_the_tier_without_review() {
         SignalKind::TierWithoutReview,
         Soti::Organization,
     ));
-    assert_eq!((s.subject.as_str(), s.count), ("strategic", 2));
-    assert_eq!(s.examples, ["乙公司", "甲公司"], "largest first");
+    assert_eq!((s.subject.as_str(), s.count, s.of), ("", 1, Some(1)));
+    assert_eq!(s.examples, ["战略客户"]);
     assert_eq!(s.link, "#/rhythm");
 }
 

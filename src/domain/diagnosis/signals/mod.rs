@@ -30,10 +30,10 @@ pub enum SignalKind {
     /// customers; 1 for `top_too_thin`), examples the tiers (`upper / lower` for a pair) or the
     /// customers.
     StructureFault,
-    /// Tool 1: tiered customers under one of the three curses (进不来 / 做不大 / 留不住) in the
-    /// latest history year; `subject` is the curse key (`entry`, `growth`, `retention`), `count`
-    /// the customers with it, `of` the tiered customers. Left out when the data cannot decide
-    /// the curse.
+    /// Tool 1: key accounts (customers of the account tiers) under one of the three curses
+    /// (进不来 / 做不大 / 留不住) in the latest history year; `subject` is the curse key
+    /// (`entry`, `growth`, `retention`), `count` the accounts with it, `of` the key accounts.
+    /// Left out when the data cannot decide the curse.
     Curse,
     /// Tool 2: industries with lines but no growth or emerging one to become the next engine;
     /// `count` of `of` industries with lines, `amount` their core revenue.
@@ -47,8 +47,8 @@ pub enum SignalKind {
     UnderStaffed,
     /// Tool 3: people allocated over their capacity; `count` of `of` people.
     OverAllocated,
-    /// Tool 5: an account tier that no recurring review meeting covers; `subject` is the tier
-    /// id, `count` its accounts.
+    /// Tool 5: account tiers that no recurring review meeting covers; `count` of `of` account
+    /// tiers, examples their names.
     TierWithoutReview,
     /// Tool 5: a role whose people spend over 20 % of their month in meetings; `subject` is the
     /// role id, `count` the months over the limit, `of` 12.

@@ -1,8 +1,6 @@
 //! Organization: Tool 3's missing roles, under-staffed accounts and over-allocated people;
 //! Tool 5's account tiers without a review and roles overloaded with meetings.
 
-use std::collections::HashMap;
-
 use super::{Basis, Signal, SignalKind};
 use crate::domain::governance::{accounts_per_tier, role_hours, warnings, Warning};
 use crate::domain::org::staffing::staffing;
@@ -79,8 +77,8 @@ pub(super) fn team(b: &Basis<'_>, out: &mut Vec<Signal>) {
 }
 
 /// Tool 5, from the warnings the rhythm page shows for the fiscal year: one
-/// [`SignalKind::TierWithoutReview`] per account tier no review meeting covers (its largest
-/// accounts as examples), one [`SignalKind::MeetingOverload`] per role over the meeting limit.
+/// [`SignalKind::TierWithoutReview`] with the account tiers no review meeting covers (out of
+/// the account tiers), one [`SignalKind::MeetingOverload`] per role over the meeting limit.
 pub(super) fn rhythm(b: &Basis<'_>, out: &mut Vec<Signal>) {
     let ws = b.ws;
     let doc = &ws.governance;
@@ -88,41 +86,30 @@ pub(super) fn rhythm(b: &Basis<'_>, out: &mut Vec<Signal>) {
     let accounts = accounts_per_tier(&ws.customers, &b.tier_ids, &ws.org.account_tiers);
     let hours = role_hours(doc, &ws.org, &accounts, year);
     let found = warnings(doc, &ws.org, &accounts, &hours, year);
-    // The accounts of the tiers without a review, in one pass over the customers.
-    let mut of_tier: HashMap<&str, Vec<(f64, &str)>> = found
+    let unreviewed: Vec<String> = found
         .iter()
         .filter_map(|w| match w {
-            Warning::TierWithoutReview { tier, .. } => Some((tier.as_str(), Vec::new())),
+            Warning::TierWithoutReview { tier, .. } => Some(b.tier_name(tier)),
             Warning::RoleOverloaded { .. } => None,
         })
         .collect();
-    if !of_tier.is_empty() {
-        for (c, t) in ws.customers.iter().zip(&b.tier_ids) {
-            if let Some(list) = t.as_deref().and_then(|t| of_tier.get_mut(t)) {
-                list.push((c.annual_purchase, c.name.as_str()));
-            }
-        }
+    if !unreviewed.is_empty() {
+        out.push(
+            Signal::new(SignalKind::TierWithoutReview, unreviewed.len())
+                .of(ws.org.account_tiers.len())
+                .examples(unreviewed),
+        );
     }
     for w in &found {
-        match w {
-            Warning::TierWithoutReview { tier, accounts } => {
-                let mut list = of_tier.remove(tier.as_str()).unwrap_or_default();
-                sort_by(&mut list, |x, y| {
-                    y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1))
-                });
-                out.push(
-                    Signal::new(SignalKind::TierWithoutReview, *accounts)
-                        .about(tier)
-                        .examples(list.into_iter().map(|l| l.1)),
-                );
-            }
-            Warning::RoleOverloaded {
-                role, months_over, ..
-            } => out.push(
+        if let Warning::RoleOverloaded {
+            role, months_over, ..
+        } = w
+        {
+            out.push(
                 Signal::new(SignalKind::MeetingOverload, *months_over)
                     .about(role)
                     .of(12),
-            ),
+            );
         }
     }
 }

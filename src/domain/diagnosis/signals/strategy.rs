@@ -64,23 +64,29 @@ fn example(b: &Basis<'_>, d: &Diagnostic) -> Option<String> {
     }
 }
 
-/// The curses of the tiered customers in the latest history year (the tiering page's year),
-/// each only when the data can decide it. Examples: top tier first, then the largest customer
-/// (its purchase last year, this year or its wallet, whichever is largest).
+/// The curses of the key accounts (customers of the organisation's account tiers) in the
+/// latest history year (the tiering page's year), each only when the data can decide it: the
+/// sum of the account tiers' rows of the page's curse table. Examples: top tier first, then
+/// the largest account (its purchase last year, this year or its wallet, whichever is largest).
 fn curse_signals(b: &Basis<'_>, out: &mut Vec<Signal>) {
     let ws = b.ws;
     let years = migration::years(&ws.customers);
     let this_year = years.last().copied().unwrap_or(ws.meta.fiscal_year);
     let decided = curse_coverage(&ws.customers, this_year);
-    let n_tiers = ws.tiering.tiers.len();
-    let mut tiered = 0;
-    // Per curse (entry, growth, retention): (tier, size, name) of each customer with it.
+    let key_tier = |t: &usize| {
+        ws.tiering
+            .tiers
+            .get(*t)
+            .is_some_and(|t| ws.org.is_account_tier(&t.id))
+    };
+    let mut accounts = 0;
+    // Per curse (entry, growth, retention): (tier, size, name) of each account with it.
     let mut hit: [Vec<(usize, f64, &str)>; 3] = Default::default();
     for (c, a) in ws.customers.iter().zip(&b.assignments) {
-        let Some(tier) = a.as_ref().map(|a| a.tier).filter(|&t| t < n_tiers) else {
+        let Some(tier) = a.as_ref().map(|a| a.tier).filter(key_tier) else {
             continue;
         };
-        tiered += 1;
+        accounts += 1;
         let f = curses(&ws.tiering.curses, c, this_year);
         if !f.any() {
             continue;
@@ -110,7 +116,7 @@ fn curse_signals(b: &Basis<'_>, out: &mut Vec<Signal>) {
         out.push(
             Signal::new(SignalKind::Curse, list.len())
                 .about(key)
-                .of(tiered)
+                .of(accounts)
                 .examples(list.iter().map(|r| r.2)),
         );
     }
