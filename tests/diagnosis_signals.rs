@@ -209,6 +209,7 @@ fn every_kind_has_its_tool_dimension_and_link() {
             Soti::Organization,
             "#/team",
         ),
+        (RaciGap, "raci_gap", Soti::Organization, "#/roles"),
         (
             TierWithoutReview,
             "tier_without_review",
@@ -234,6 +235,12 @@ fn every_kind_has_its_tool_dimension_and_link() {
             "#/kpi",
         ),
         (CascadeBroken, "cascade_broken", Soti::Incentives, "#/kpi"),
+        (
+            HiringGapOpen,
+            "hiring_gap_open",
+            Soti::Incentives,
+            "#/talent",
+        ),
         (
             CoverageUnderTarget,
             "coverage_under_target",

@@ -301,6 +301,23 @@ fn a_second_account_over_capacity_over_allocates() {
 }
 
 #[test]
+fn an_activity_without_an_accountable_role_is_a_raci_gap() {
+    let mut names = (String::new(), 0);
+    let s = one(planted(
+        |ws| {
+            let a = &mut ws.duties.activities[0];
+            a.raci.clear();
+            names = (a.name_zh.clone(), ws.duties.activities.len());
+        },
+        SignalKind::RaciGap,
+        Soti::Organization,
+    ));
+    assert_eq!((s.count, s.of), (1, Some(names.1)));
+    assert_eq!(s.examples, [names.0]);
+    assert_eq!(s.link, "#/roles");
+}
+
+#[test]
 fn no_review_meeting_leaves_the_tier_without_review() {
     let s = one(planted(
         |ws| {
@@ -484,4 +501,34 @@ fn key_stakeholders_all_owned_by_one_person_are_single_threaded() {
     ));
     assert_eq!((s.count, s.of), (1, Some(2)));
     assert_eq!(s.examples, ["甲公司"]);
+}
+
+#[test]
+fn a_gap_the_hiring_plan_cannot_close_stays_open() {
+    // A's FR work done by someone whose home role is AD: the FR pool is one short (2 FTE
+    // needed, 1 there), and the FRs have no source to hire from.
+    let s = one(planted(
+        |ws| {
+            ws.org.people[5].role = AD.to_string();
+            for r in ws.talent.roles.iter_mut().filter(|r| r.role == FR) {
+                r.sources.clear();
+            }
+        },
+        SignalKind::HiringGapOpen,
+        Soti::Incentives,
+    ));
+    assert_eq!((s.subject.as_str(), s.count, s.of), (FR, 1, None));
+    assert_eq!(s.link, "#/talent");
+}
+
+#[test]
+fn a_gap_the_hiring_plan_closes_is_no_finding() {
+    let mut ws = clean();
+    ws.org.people[5].role = AD.to_string();
+    assert!(ws
+        .talent
+        .roles
+        .iter()
+        .any(|r| r.role == FR && !r.sources.is_empty()));
+    assert_eq!(signals(&ws), []);
 }

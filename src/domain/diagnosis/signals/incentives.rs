@@ -1,10 +1,12 @@
 //! Incentives: Tool 6's team scorecards that do not differ by triangle type and cascades that
-//! break 利出一孔.
+//! break 利出一孔; Tool 7's headcount gaps the hiring plan does not close.
 
 use super::{bilingual, Basis, Signal, SignalKind};
 use crate::domain::kpi::cascade::{check_cascades, CascadeProblem};
 use crate::domain::kpi::differ::{typed_team_cards, undifferentiated};
 use crate::domain::kpi::Kpi;
+use crate::domain::org::plan::{plan, GapClose};
+use crate::domain::org::staffing::heads_for;
 
 /// Tool 6: the undifferentiated team cards (in document order), then the cascade problems
 /// with the names of the indicators they concern.
@@ -64,4 +66,20 @@ fn problem_name(kpi: &Kpi, p: &CascadeProblem) -> String {
             || metric.to_string(),
             |i| bilingual(&i.name_zh, &i.name_en, metric),
         )
+}
+
+/// Tool 7, from the hiring plan the talent page shows: one [`SignalKind::HiringGapOpen`] per
+/// role, in role order, that needs hires the plan does not bring in time — it closes not within
+/// the plan's months, or cannot be computed.
+pub(super) fn talent(b: &Basis<'_>, out: &mut Vec<Signal>) {
+    for (role, result) in plan(&b.ws.talent, &b.staffing) {
+        let heads = match &result {
+            Ok(p) if matches!(p.closes, GapClose::NotWithin { .. }) => p.hires_needed,
+            Ok(_) => 0,
+            Err(_) => b.staffing.role(&role).map_or(0, |r| heads_for(r.gap_fte)),
+        };
+        if heads > 0 {
+            out.push(Signal::new(SignalKind::HiringGapOpen, heads as usize).about(&role));
+        }
+    }
 }

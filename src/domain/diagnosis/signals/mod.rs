@@ -14,6 +14,7 @@ mod tactic;
 use std::collections::HashMap;
 
 use super::{Soti, Tool};
+use crate::domain::org::staffing::{staffing, Staffing};
 use crate::domain::tiering;
 use crate::domain::workspace::Workspace;
 
@@ -47,6 +48,9 @@ pub enum SignalKind {
     UnderStaffed,
     /// Tool 3: people allocated over their capacity; `count` of `of` people.
     OverAllocated,
+    /// Tool 4: activities of the RACI matrix without exactly one A and at least one R (or
+    /// naming a role that does not exist); `count` of `of` activities, examples their names.
+    RaciGap,
     /// Tool 5: account tiers that no recurring review meeting covers; `count` of `of` account
     /// tiers, examples their names.
     TierWithoutReview,
@@ -62,6 +66,10 @@ pub enum SignalKind {
     /// Tool 6: cascades that break 利出一孔 (shares not adding up to 100, a negative share, or
     /// a team financial indicator no role carries); `count` the problems, `of` the cascades.
     CascadeBroken,
+    /// Tool 7: a role whose headcount gap (Tool 3) the hiring plan does not close — it closes
+    /// not within the plan's 24 months, or cannot be planned (no sources, shares not 100 %);
+    /// `subject` is the role id, `count` the full-time hires needed.
+    HiringGapOpen,
     /// LTC: pipeline coverage under the threshold; `subject` is the scope (`account`, `tier`),
     /// `count` the flagged accounts or tiers, `of` those with an orders target still open or
     /// met.
@@ -87,11 +95,13 @@ impl SignalKind {
             SignalKind::MissingRole => "missing_role",
             SignalKind::UnderStaffed => "under_staffed",
             SignalKind::OverAllocated => "over_allocated",
+            SignalKind::RaciGap => "raci_gap",
             SignalKind::TierWithoutReview => "tier_without_review",
             SignalKind::MeetingOverload => "meeting_overload",
             SignalKind::EngagementBehind => "engagement_behind",
             SignalKind::CardsNotDifferentiated => "cards_not_differentiated",
             SignalKind::CascadeBroken => "cascade_broken",
+            SignalKind::HiringGapOpen => "hiring_gap_open",
             SignalKind::CoverageUnderTarget => "coverage_under_target",
             SignalKind::OverdueCollections => "overdue_collections",
             SignalKind::RelationshipRedFlag => "relationship_red_flag",
@@ -107,9 +117,11 @@ impl SignalKind {
             SignalKind::MissingRole | SignalKind::UnderStaffed | SignalKind::OverAllocated => {
                 Tool::Team
             }
+            SignalKind::RaciGap => Tool::Roles,
             SignalKind::TierWithoutReview | SignalKind::MeetingOverload => Tool::Rhythm,
             SignalKind::EngagementBehind => Tool::Engagement,
             SignalKind::CardsNotDifferentiated | SignalKind::CascadeBroken => Tool::Kpi,
+            SignalKind::HiringGapOpen => Tool::Talent,
             SignalKind::CoverageUnderTarget | SignalKind::OverdueCollections => Tool::Ltc,
             SignalKind::RelationshipRedFlag | SignalKind::SingleThreaded => Tool::Mcr,
         }
@@ -177,11 +189,13 @@ pub fn signals(ws: &Workspace) -> Vec<Signal> {
     strategy::tiering(&basis, &mut out);
     strategy::portfolio(&basis, &mut out);
     organization::team(&basis, &mut out);
+    organization::roles(&basis, &mut out);
     organization::rhythm(&basis, &mut out);
     tactic::ltc(&basis, &mut out);
     tactic::mcr(&basis, &mut out);
     tactic::engagement(&basis, &mut out);
     incentives::kpi(&basis, &mut out);
+    incentives::talent(&basis, &mut out);
     // Stable: the subjects of a kind keep the order their tool gives them.
     out.sort_by_key(|s| order(s.kind));
     out
@@ -248,7 +262,8 @@ impl Signal {
     }
 }
 
-/// What several tools need, computed once per call: the customers' tiers and their names.
+/// What several tools need, computed once per call: the customers' tiers, their names and the
+/// staffing of the accounts.
 struct Basis<'a> {
     ws: &'a Workspace,
     /// Tool 1's assignment of each customer, in customer order.
@@ -259,6 +274,8 @@ struct Basis<'a> {
     tier_map: HashMap<String, String>,
     /// Customer id → name.
     names: HashMap<&'a str, &'a str>,
+    /// Tool 3's staffing, as the team page computes it.
+    staffing: Staffing,
 }
 
 impl<'a> Basis<'a> {
@@ -283,8 +300,10 @@ impl<'a> Basis<'a> {
             .iter()
             .map(|c| (c.id.as_str(), c.name.as_str()))
             .collect();
+        let staffing = staffing(&ws.org, &ws.tiering, &ws.customers, &assignments);
         Basis {
             ws,
+            staffing,
             assignments,
             tier_ids,
             tier_map,

@@ -1,9 +1,9 @@
 //! Organization: Tool 3's missing roles, under-staffed accounts and over-allocated people;
 //! Tool 5's account tiers without a review and roles overloaded with meetings.
 
-use super::{Basis, Signal, SignalKind};
+use super::{bilingual, Basis, Signal, SignalKind};
 use crate::domain::governance::{accounts_per_tier, role_hours, warnings, Warning};
-use crate::domain::org::staffing::staffing;
+use crate::domain::org::duties::check_raci;
 use crate::domain::org::FTE_EPSILON;
 use crate::domain::sort::sort_by;
 
@@ -12,7 +12,7 @@ use crate::domain::sort::sort_by;
 /// over-allocated people (the most over first).
 pub(super) fn team(b: &Basis<'_>, out: &mut Vec<Signal>) {
     let ws = b.ws;
-    let s = staffing(&ws.org, &ws.tiering, &ws.customers, &b.assignments);
+    let s = &b.staffing;
     for role in &ws.org.roles {
         let lacking: Vec<&str> = s
             .missing
@@ -72,6 +72,26 @@ pub(super) fn team(b: &Basis<'_>, out: &mut Vec<Signal>) {
             Signal::new(SignalKind::OverAllocated, over.len())
                 .of(s.people.len())
                 .examples(over.into_iter().map(|o| o.1)),
+        );
+    }
+}
+
+/// Tool 4: the activities the RACI matrix's check faults, in activity order.
+pub(super) fn roles(b: &Basis<'_>, out: &mut Vec<Signal>) {
+    let ws = b.ws;
+    let errors = check_raci(&ws.org, &ws.duties);
+    let faulty: Vec<String> = ws
+        .duties
+        .activities
+        .iter()
+        .filter(|a| errors.iter().any(|e| e.activity() == a.id))
+        .map(|a| bilingual(&a.name_zh, &a.name_en, &a.id))
+        .collect();
+    if !faulty.is_empty() {
+        out.push(
+            Signal::new(SignalKind::RaciGap, faulty.len())
+                .of(ws.duties.activities.len())
+                .examples(faulty),
         );
     }
 }
