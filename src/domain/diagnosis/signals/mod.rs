@@ -159,16 +159,19 @@ impl SignalKind {
 pub struct Signal {
     /// What was found.
     pub kind: SignalKind,
-    /// What it is about, when the kind needs it (the role of a missing role, the tier, the
-    /// curse key); empty otherwise.
+    /// What it is about, when the kind needs it (a role id, a curse, diagnostic or flag key, a
+    /// coverage scope; see each [`SignalKind`]); empty otherwise.
     pub subject: String,
-    /// How many (accounts, people, tiers, cards, milestones).
+    /// How many (accounts, people, tiers, activities, cards, milestones, months, hires).
     pub count: usize,
     /// Out of how many, when that is meaningful.
     pub of: Option<usize>,
-    /// A money amount that goes with it (the overdue amount), in the workspace's currency.
+    /// A money amount that goes with it (the overdue amount, the core revenue without a next
+    /// engine), in the workspace's currency.
     pub amount: Option<f64>,
-    /// The names of the first few concerned (accounts, people, cards), at most five.
+    /// The names of the first few concerned (accounts, people, tiers, industries, cards,
+    /// activities, indicators), most important first, at most [`MAX_EXAMPLES`]. Names kept in
+    /// both languages (tiers, cards, activities, indicators) are given in Chinese, else English.
     pub examples: Vec<String>,
     /// The location hash of the view where it shows (`#/team`, `#/mcr/accounts`).
     pub link: String,
