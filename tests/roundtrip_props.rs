@@ -224,6 +224,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     portfolio,
                     ltc,
                     mcr,
+                    diagnosis: Default::default(),
                 }
             },
         )

@@ -163,7 +163,7 @@ pub fn rank_tools(d: &Diagnosis) -> Vec<ToolRank> {
     }
     ranks.retain(|r| r.points > 0);
     // A stable sort keeps the method's order on a tie.
-    ranks.sort_by(|a, b| b.points.cmp(&a.points));
+    ranks.sort_by_key(|r| std::cmp::Reverse(r.points));
     ranks
 }
 

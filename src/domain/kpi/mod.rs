@@ -16,6 +16,7 @@
 pub mod cascade;
 pub mod defaults;
 pub mod demo;
+pub mod differ;
 pub mod import;
 pub mod linked;
 pub mod people;
