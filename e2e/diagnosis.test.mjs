@@ -118,12 +118,44 @@ test('ticking a symptom and editing a mapping re-rank the tools', { timeout: TES
   });
 });
 
-test('the evidence tab sets each dimension beside the data', { timeout: TEST_TIMEOUT }, async () => {
+test('the evidence tab shows the planted faults of every tool on its dimension', { timeout: TEST_TIMEOUT }, async () => {
   await withDiagnosis('diag-evidence', '#/diagnosis/evidence', async (page) => {
-    for (const dim of ['strategy', 'organization', 'tactic', 'incentives']) {
-      assert.ok(await page.getByTestId(`diag-dim-${dim}`).isVisible(), dim);
+    const ids = (dim) => page.getByTestId(`diag-dim-${dim}`).locator('.diag-signal')
+      .evaluateAll((lis) => lis.map((li) => li.dataset.testid.replace('diag-signal-', '')));
+    // Tool 1: ordinary and general hardly differ, strategic + value too thin, one account that
+    // can't grow and one that can't be retained; Tool 2: 油气 without a next engine.
+    assert.deepEqual(await ids('strategy'), [
+      'structure_fault-tiers_not_distinct', 'structure_fault-top_too_thin',
+      'curse-growth', 'curse-retention', 'no_next_engine',
+    ]);
+    // Tool 3: SR missing on 4 accounts, FR on 2, 6 under-staffed, 周强 at 160 %; Tool 5: the
+    // account directors' November over 20 %.
+    assert.deepEqual(await ids('organization'), [
+      'missing_role-SR', 'missing_role-FR', 'under_staffed', 'over_allocated', 'meeting_overload-AD',
+    ]);
+    assert.match(await page.getByTestId('diag-signal-missing_role-FR').innerText(), /需要 FR 的 15 个客户中，2 个没有配 FR/);
+    assert.match(await page.getByTestId('diag-signal-over_allocated').innerText(), /周强/);
+    // LTC: coverage under target and 8 overdue payments; MCR: the planted flags and the single
+    // thread; 151: two accounts behind.
+    const tactic = await ids('tactic');
+    for (const id of ['coverage_under_target-account', 'overdue_collections', 'relationship_red_flag-decision_maker_against',
+      'relationship_red_flag-no_coach', 'relationship_red_flag-level_mismatch', 'single_threaded', 'engagement_behind']) {
+      assert.ok(tactic.includes(id), `${id} in ${tactic}`);
     }
-    assert.match(await page.getByTestId('diag-verdict-organization').innerText(), /组织阵型自评 4\.0/);
+    assert.match(await page.getByTestId('diag-signal-overdue_collections').innerText(), /8 笔回款逾期/);
+    assert.match(await page.getByTestId('diag-signal-single_threaded').innerText(), /中国石油天然气股份有限公司甘肃销售分公司/);
+    assert.deepEqual(await ids('incentives'), []);
+    // 组织阵型 rated 4.0 while the data shows its gaps: the disagreement, in words.
+    const org = page.getByTestId('diag-verdict-organization');
+    assert.match(await org.innerText(), /组织阵型自评 4\.0，但数据显示 5 项问题：需要 SR 的 15 个客户中，4 个没有配 SR/);
+    assert.match(await org.getAttribute('class'), /is-disagree/);
+    assert.match(await page.getByTestId('diag-evidence-summary').innerText(), /数据给出 20 条证据；自评与数据不一致的维度：2 个/);
+    // Each finding links to where it shows.
+    assert.equal(await page.getByTestId('diag-signal-overdue_collections').locator('a').getAttribute('href'), '#/ltc/contracts');
+    await page.getByTestId('diag-signal-missing_role-FR').locator('a').click();
+    await page.waitForFunction(() => location.hash === '#/team');
+    await page.goBack();
+    await page.getByTestId('diag-evidence').waitFor();
     await screenshot(page, 'diagnosis-evidence-zh');
   });
 });

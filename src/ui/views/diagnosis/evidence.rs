@@ -11,12 +11,14 @@ use crate::ui::i18n::{use_i18n, I18n};
 
 /// A finding as one sentence in the user's language.
 pub fn signal_text(i18n: &I18n, s: &Signal) -> String {
-    let subject = match s.kind {
-        SignalKind::Curse => i18n
-            .t(&format!("diagnosis.curse_{}", s.subject))
-            .to_string(),
-        _ => s.subject.clone(),
+    let key = match s.kind {
+        SignalKind::Curse => Some(format!("diagnosis.curse_{}", s.subject)),
+        SignalKind::StructureFault => Some(format!("diagnosis.fault_{}", s.subject)),
+        SignalKind::RelationshipRedFlag => Some(format!("mcr.flag_short_{}", s.subject)),
+        SignalKind::CoverageUnderTarget => Some(format!("diagnosis.scope_{}", s.subject)),
+        _ => None,
     };
+    let subject = key.map_or_else(|| s.subject.clone(), |k| i18n.t(&k).to_string());
     i18n.tf(
         &format!("diagnosis.signal_{}", s.kind.key()),
         &[
@@ -26,6 +28,15 @@ pub fn signal_text(i18n: &I18n, s: &Signal) -> String {
             ("amount", &s.amount.map(|a| i18n.num(a)).unwrap_or_default()),
         ],
     )
+}
+
+/// `diag-signal-<kind>`, or `diag-signal-<kind>-<subject>` for a finding about something.
+fn signal_testid(s: &Signal) -> String {
+    if s.subject.is_empty() {
+        format!("diag-signal-{}", s.kind.key())
+    } else {
+        format!("diag-signal-{}-{}", s.kind.key(), s.subject)
+    }
 }
 
 /// The tab.
@@ -71,7 +82,7 @@ pub fn evidence(props: &PartProps) -> Html {
                         } else {
                             <ul class="diag-signal-list">
                                 { for found.iter().map(|s| html! {
-                                    <li class="diag-signal" data-testid={format!("diag-signal-{}", s.kind.key())}>
+                                    <li class="diag-signal" data-testid={signal_testid(s)}>
                                         <span class="diag-chip diag-chip-tool">{ tool_name(&i18n, s.kind.tool()) }</span>
                                         <span class="diag-signal-text">{ signal_text(&i18n, s) }</span>
                                         if !s.examples.is_empty() {
