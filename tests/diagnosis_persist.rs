@@ -107,6 +107,7 @@ fn ids_missing_or_repeated_are_assigned_and_reported() {
             {"name": "王五", "ratings": {"a": 3}},
             {"id": "r", "name": "赵六"},
             {"id": "r", "name": "钱七"},
+            {"id": "r9", "ratings": {"a": 5, "st-2": 4}},
         ],
         "symptoms": [
             {"id": "sy", "zh": "症状"},
@@ -127,8 +128,19 @@ fn ids_missing_or_repeated_are_assigned_and_reported() {
             .iter()
             .map(|r| r.id.clone())
             .collect::<Vec<_>>(),
-        ids(vec!["rs-1", "r", "rs-2"])
+        ids(vec!["rs-1", "r", "rs-2", "r9"])
     );
+    // A rating is checked against the ids as read: "st-2" was no statement's id in the file, so
+    // the rating does not go to the statement that was given that id.
+    assert_eq!(
+        d.respondents[3].ratings,
+        BTreeMap::from([("a".to_string(), 5)])
+    );
+    assert!(has(
+        &repairs,
+        "diagnosis.respondents.r9.ratings",
+        DiagnosisFix::UnknownStatements(1)
+    ));
     assert_eq!(d.respondents[0].rating("a"), Some(3));
     assert_eq!(d.symptoms[1].id, "sy-1");
     let assigned: Vec<(&str, &str)> = repairs
@@ -141,11 +153,11 @@ fn ids_missing_or_repeated_are_assigned_and_reported() {
     assert_eq!(
         assigned,
         [
+            ("diagnosis.respondents", "rs-1"),
+            ("diagnosis.respondents", "rs-2"),
             ("diagnosis.statements", "st-1"),
             ("diagnosis.statements", "st-2"),
             ("diagnosis.symptoms", "sy-1"),
-            ("diagnosis.respondents", "rs-1"),
-            ("diagnosis.respondents", "rs-2"),
         ]
     );
     let r = repairs
@@ -874,4 +886,35 @@ fn set_diagnosis_stamps_only_the_records_new_or_changed() {
     let loaded = load(&to_json(&cleared, NOW)).expect("loads");
     assert_eq!(loaded.repairs, vec![]);
     assert_eq!(loaded.workspace.diagnosis, cleared.diagnosis);
+}
+
+#[test]
+fn the_fuzz_seed_loads_with_its_repairs_reported() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/diagnosis-hostile.json");
+    let loaded = load(&std::fs::read_to_string(path).expect("fixture")).expect("loads");
+    let d = &loaded.workspace.diagnosis;
+    assert_eq!(diagnosis::check(d), Ok(()));
+    let ids: Vec<&str> = d.statements.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["q1", "st-1", "st-2"]);
+    assert_eq!(d.respondents.len(), 3);
+    assert_eq!(d.respondents[0].ratings.len(), 1, "q1 only");
+    assert_eq!(d.symptoms.len(), 2);
+    assert_eq!(d.symptoms[0].causes, [Soti::Strategy]);
+    assert_eq!(d.symptoms[0].tools, [Tool::Tiering, Tool::Portfolio]);
+    assert_eq!(d.symptoms[1].tools, [Tool::Mcr]);
+    assert!(d.symptoms[1].causes.is_empty(), "not a list: the default");
+    let f = fixes(&loaded.repairs);
+    for fix in [
+        DiagnosisFix::NoText,
+        DiagnosisFix::RatingsOutOfRange(3),
+        DiagnosisFix::UnknownStatements(2),
+        DiagnosisFix::UnknownValues("finance".into()),
+        DiagnosisFix::Repeated(1),
+    ] {
+        assert!(f.iter().any(|(_, x)| *x == fix), "{fix:?} in {f:#?}");
+    }
+    for r in &loaded.repairs {
+        texts(r);
+    }
 }

@@ -179,6 +179,41 @@ pub fn repair_diagnosis(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
         i += 1;
         keep
     });
+    // The ratings are checked against the ids as read, before any statement gets a new one: a
+    // rating names the statement that first had its id, never one that was given an id here.
+    let statements: HashSet<String> = d
+        .statements
+        .iter()
+        .filter(|s| !s.id.trim().is_empty())
+        .map(|s| s.id.clone())
+        .collect();
+    unique_ids(
+        &mut d.respondents,
+        |r| &mut r.id,
+        "diagnosis.respondents",
+        "rs",
+        repairs,
+    );
+    for r in d.respondents.iter_mut() {
+        let path = || format!("diagnosis.respondents.{}.ratings", r.id);
+        let before = r.ratings.len();
+        r.ratings.retain(|s, _| statements.contains(s));
+        let unknown = before - r.ratings.len();
+        if unknown > 0 {
+            fix(path(), DiagnosisFix::UnknownStatements(unknown), repairs);
+        }
+        let before = r.ratings.len();
+        r.ratings
+            .retain(|_, v| (RATING_RANGE.0..=RATING_RANGE.1).contains(v));
+        let out_of_range = before - r.ratings.len();
+        if out_of_range > 0 {
+            fix(
+                path(),
+                DiagnosisFix::RatingsOutOfRange(out_of_range),
+                repairs,
+            );
+        }
+    }
     unique_ids(
         &mut d.statements,
         |s| &mut s.id,
@@ -219,34 +254,5 @@ pub fn repair_diagnosis(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
             || format!("diagnosis.symptoms.{id}.tools"),
             repairs,
         );
-    }
-
-    unique_ids(
-        &mut d.respondents,
-        |r| &mut r.id,
-        "diagnosis.respondents",
-        "rs",
-        repairs,
-    );
-    let statements: HashSet<&str> = d.statements.iter().map(|s| s.id.as_str()).collect();
-    for r in d.respondents.iter_mut() {
-        let path = || format!("diagnosis.respondents.{}.ratings", r.id);
-        let before = r.ratings.len();
-        r.ratings.retain(|s, _| statements.contains(s.as_str()));
-        let unknown = before - r.ratings.len();
-        if unknown > 0 {
-            fix(path(), DiagnosisFix::UnknownStatements(unknown), repairs);
-        }
-        let before = r.ratings.len();
-        r.ratings
-            .retain(|_, v| (RATING_RANGE.0..=RATING_RANGE.1).contains(v));
-        let out_of_range = before - r.ratings.len();
-        if out_of_range > 0 {
-            fix(
-                path(),
-                DiagnosisFix::RatingsOutOfRange(out_of_range),
-                repairs,
-            );
-        }
     }
 }
