@@ -78,7 +78,7 @@ test('export, change, import the file again: merge with a conflict chosen by han
     assert.match(name, /^示例集团-\d{4}-\d{2}-\d{2}\.kam\.json$/);
     const envelope = JSON.parse(await fs.readFile(file, 'utf8'));
     assert.equal(envelope.format, 'kam-planner');
-    assert.equal(envelope.schema_version, 7);
+    assert.equal(envelope.schema_version, 8);
     assert.equal(envelope.workspace.org.people.length, 32);
     assert.equal(envelope.workspace.customers.length, 250);
     assert.equal(typeof envelope.exported_at, 'number');
@@ -249,7 +249,7 @@ test('the review in English, with an older file upgraded and repairs listed', { 
   await withApp(suite, { slug: 'exchange-en', locale: 'en-US', consoleClean: true }, async (page) => {
     await chooseImport(page, file);
     await page.getByTestId('ws-import-summary').waitFor();
-    assert.match(await page.getByTestId('ws-import-migrated').textContent(), /format version 1; it was upgraded step by step to version 7/);
+    assert.match(await page.getByTestId('ws-import-migrated').textContent(), /format version 1; it was upgraded step by step to version 8/);
     const repairs = await page.getByTestId('ws-import-repairs').textContent();
     assert.match(repairs, /“meta\.fiscal_year” had the wrong type/);
     assert.match(repairs, /Field “customers\[\]\.crm_id” is unknown/);

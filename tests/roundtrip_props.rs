@@ -3,10 +3,12 @@
 //! overrides, role cards, RACI activities, talent; the 151 targets and log; the rhythm; KPI;
 //! Tool 2's lines, insight, design and whitespace; LTC's stages, opportunities, contracts and
 //! targets; MCR's stakeholders, contacts, plan items, VCT checks and the stakeholders a 151
-//! entry met) is lossless, any
+//! entry met; the diagnosis's statements, respondents and symptoms) is lossless, any
 //! import compared and merged with itself changes nothing, and a merge keeps every record of
 //! both sides with no dangling reference.
 
+#[path = "roundtrip_props/diagnosis_gen.rs"]
+mod diagnosis_gen;
 #[path = "roundtrip_props/engagement_gen.rs"]
 mod engagement_gen;
 #[path = "roundtrip_props/governance_gen.rs"]
@@ -144,6 +146,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         portfolio_gen::portfolio_parts(),
         ltc_gen::ltc_parts(),
         mcr_gen::mcr_parts(),
+        diagnosis_gen::diagnosis_parts(),
     )
         .prop_map(
             move |(
@@ -157,6 +160,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 portfolio_parts,
                 ltc_parts,
                 mcr_parts,
+                diagnosis_parts,
             )| {
                 let mut tiering = tiering.clone();
                 tiering.updated_at = tiering_at;
@@ -224,7 +228,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     portfolio,
                     ltc,
                     mcr,
-                    diagnosis: Default::default(),
+                    diagnosis: diagnosis_gen::build_diagnosis(diagnosis_parts),
                 }
             },
         )

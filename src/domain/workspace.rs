@@ -33,8 +33,10 @@ use crate::domain::sort::sort_by_key;
 /// 5 — `portfolio` (Tool 2: business lines, market insight, business design, whitespace);
 /// 6 — `ltc` (lead to cash: stages, opportunities, contracts, targets), and a KPI indicator's
 /// `linked_151` becomes `linked` (the link now also reaches LTC); 7 — `mcr` (stakeholders,
-/// contacts, the MCR plan, VCT checks) and the stakeholders met on a 151 log entry.
-pub const SCHEMA_VERSION: u32 = 7;
+/// contacts, the MCR plan, VCT checks) and the stakeholders met on a 151 log entry;
+/// 8 — `diagnosis` (the SOTI statements, the respondents and their ratings, the symptom
+/// checklist).
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// One company's key-account plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

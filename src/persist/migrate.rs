@@ -15,7 +15,9 @@ use crate::domain::workspace::SCHEMA_VERSION;
 pub type Step = fn(Value) -> Result<Value, String>;
 
 /// The steps, in order; `STEPS.len()` is always `SCHEMA_VERSION - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+pub const STEPS: &[Step] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 /// Upgrades a workspace document from `from` to [`SCHEMA_VERSION`], returning it and the versions
 /// it started each step from (so tests can see which steps ran).
@@ -150,6 +152,20 @@ fn v6_to_v7(mut doc: Value) -> Result<Value, String> {
         return Err("the workspace is not an object".to_string());
     };
     ws.entry("mcr".to_string())
+        .or_insert_with(|| Value::Object(Map::new()));
+    Ok(doc)
+}
+
+/// 7 → 8: the diagnosis's document `diagnosis` appears as an empty object that the lenient read
+/// fills with the defaults (the twenty SOTI statements, the symptom checklist with nothing
+/// ticked, no respondents). Writing it here, rather than leaving the section out, keeps the load
+/// of a version 7 file free of a "section missing" repair: such a file is not damaged, it just
+/// predates the diagnosis. A section already present is left as it is.
+fn v7_to_v8(mut doc: Value) -> Result<Value, String> {
+    let Value::Object(ws) = &mut doc else {
+        return Err("the workspace is not an object".to_string());
+    };
+    ws.entry("diagnosis".to_string())
         .or_insert_with(|| Value::Object(Map::new()));
     Ok(doc)
 }

@@ -17,6 +17,7 @@ pub mod migrate;
 pub mod people_import;
 pub mod portfolio_import;
 pub mod read;
+pub mod repair_diagnosis;
 pub mod repair_ltc;
 pub mod repair_mcr;
 pub mod repair_org;

@@ -190,8 +190,9 @@ pub fn read_workspace(
         read_section::<Portfolio>(doc.remove("portfolio"), "portfolio", unknown, repairs);
     let ltc = read_section::<Ltc>(doc.remove("ltc"), "ltc", unknown, repairs);
     let mcr = read_section::<Mcr>(doc.remove("mcr"), "mcr", unknown, repairs);
-    let diagnosis =
-        read_section::<Diagnosis>(doc.remove("diagnosis"), "diagnosis", unknown, repairs);
+    let mut diagnosis_value = doc.remove("diagnosis");
+    super::repair_diagnosis::prepare(&mut diagnosis_value, repairs);
+    let diagnosis = read_section::<Diagnosis>(diagnosis_value, "diagnosis", unknown, repairs);
     let mut ws = Workspace {
         meta,
         customers,

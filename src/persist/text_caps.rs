@@ -55,6 +55,7 @@ pub(super) fn cap_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
     cap_portfolio_texts(ws, repairs);
     cap_ltc_texts(ws, repairs);
     cap_mcr_texts(ws, repairs);
+    cap_diagnosis_texts(ws, repairs);
     for (i, c) in ws.customers.iter_mut().enumerate() {
         if !customer_has_long_text(c) {
             continue;
@@ -484,5 +485,37 @@ fn cap_mcr_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
                 repairs,
             );
         }
+    }
+}
+
+/// The texts of the diagnosis's document: the ids and both texts of statements and symptoms, the
+/// ids and names of respondents and the statement ids their ratings name.
+fn cap_diagnosis_texts(ws: &mut Workspace, repairs: &mut Vec<Repair>) {
+    let d = &mut ws.diagnosis;
+    for (i, s) in d.statements.iter_mut().enumerate() {
+        let fields = [("id", &mut s.id), ("zh", &mut s.zh), ("en", &mut s.en)];
+        cap_fields(|| format!("diagnosis.statements[{i}]"), fields, repairs);
+    }
+    for (i, r) in d.respondents.iter_mut().enumerate() {
+        let fields = [("id", &mut r.id), ("name", &mut r.name)];
+        cap_fields(|| format!("diagnosis.respondents[{i}]"), fields, repairs);
+        if r.ratings.keys().any(|k| k.len() > MAX_TEXT_CHARS) {
+            let ratings = std::mem::take(&mut r.ratings);
+            r.ratings = ratings
+                .into_iter()
+                .map(|(mut k, v)| {
+                    cap(
+                        &mut k,
+                        || format!("diagnosis.respondents[{i}].ratings"),
+                        repairs,
+                    );
+                    (k, v)
+                })
+                .collect();
+        }
+    }
+    for (i, s) in d.symptoms.iter_mut().enumerate() {
+        let fields = [("id", &mut s.id), ("zh", &mut s.zh), ("en", &mut s.en)];
+        cap_fields(|| format!("diagnosis.symptoms[{i}]"), fields, repairs);
     }
 }

@@ -175,6 +175,37 @@ pub enum Repair {
         /// What was done.
         fix: McrFix,
     },
+    /// A value of the diagnosis's document was repaired.
+    #[error("“{path}”: {fix:?}")]
+    Diagnosis {
+        /// Where, e.g. `diagnosis.respondents.rs-2.ratings` or `diagnosis.symptoms[3].tools`.
+        path: String,
+        /// What was done.
+        fix: DiagnosisFix,
+    },
+}
+
+/// What the load path did to a value of the diagnosis's document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiagnosisFix {
+    /// A statement or symptom without text in either language was removed.
+    NoText,
+    /// Ratings outside 1–5 (or not whole numbers) were removed: how many.
+    RatingsOutOfRange(usize),
+    /// Ratings of statements that do not exist were removed: how many.
+    UnknownStatements(usize),
+    /// Entries of a list of dimensions or tools that this version does not know were removed
+    /// (the first 40 characters of each, joined with ", ").
+    UnknownValues(String),
+    /// Entries named twice in a list of dimensions or tools were removed: how many.
+    Repeated(usize),
+    /// A list was longer than its limit: the records beyond it were cut.
+    Capped {
+        /// The limit.
+        max: usize,
+        /// How many were cut.
+        cut: usize,
+    },
 }
 
 /// What the load path did to a value of MCR's document.
@@ -256,6 +287,7 @@ pub fn repair(mut ws: Workspace, repairs: &mut Vec<Repair>) -> Workspace {
     super::repair_portfolio::repair_portfolio(&mut ws, repairs);
     super::repair_ltc::repair_ltc(&mut ws, repairs);
     super::repair_mcr::repair_mcr(&mut ws, repairs);
+    super::repair_diagnosis::repair_diagnosis(&mut ws, repairs);
     ws
 }
 

@@ -7,7 +7,7 @@ use crate::domain::ltc::LtcRefusal;
 use crate::domain::mcr::McrRefusal;
 use crate::persist::envelope::LoadError;
 use crate::persist::library::OpenError;
-use crate::persist::validate::{LtcFix, McrFix, Repair, SkippedWhy};
+use crate::persist::validate::{DiagnosisFix, LtcFix, McrFix, Repair, SkippedWhy};
 
 /// An edit error in the user's language.
 pub fn edit_error_text(i18n: &I18n, e: &EditError) -> String {
@@ -228,6 +228,33 @@ pub fn repair_text(i18n: &I18n, r: &Repair) -> String {
             }
             McrFix::Capped { max, cut } => i18n.tf(
                 "repair.mcr_capped",
+                &[
+                    ("path", path),
+                    ("max", &max.to_string()),
+                    ("cut", &cut.to_string()),
+                ],
+            ),
+        },
+        Repair::Diagnosis { path, fix } => match fix {
+            DiagnosisFix::NoText => i18n.tf("repair.diagnosis_no_text", &[("path", path)]),
+            DiagnosisFix::RatingsOutOfRange(n) => i18n.tf(
+                "repair.diagnosis_rating_range",
+                &[("path", path), ("count", &n.to_string())],
+            ),
+            DiagnosisFix::UnknownStatements(n) => i18n.tf(
+                "repair.diagnosis_unknown_statement",
+                &[("path", path), ("count", &n.to_string())],
+            ),
+            DiagnosisFix::UnknownValues(values) => i18n.tf(
+                "repair.diagnosis_unknown_value",
+                &[("path", path), ("values", values)],
+            ),
+            DiagnosisFix::Repeated(n) => i18n.tf(
+                "repair.diagnosis_repeated",
+                &[("path", path), ("count", &n.to_string())],
+            ),
+            DiagnosisFix::Capped { max, cut } => i18n.tf(
+                "repair.diagnosis_capped",
                 &[
                     ("path", path),
                     ("max", &max.to_string()),

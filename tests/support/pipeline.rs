@@ -281,14 +281,19 @@ pub fn check_load(text: &str) -> Result<Loaded, LoadError> {
     loaded
 }
 
-/// A loaded workspace is within the caps, its MCR document passes `mcr::check`, and it survives
-/// export → load without change.
+/// A loaded workspace is within the caps, its MCR and diagnosis documents pass `mcr::check` and
+/// `diagnosis::check`, and it survives export → load without change.
 pub fn check_loaded(loaded: &Loaded) {
     assert!(loaded.workspace.customers.len() <= MAX_CUSTOMERS);
     assert_eq!(
         kam_planner::domain::mcr::check(&loaded.workspace.mcr),
         Ok(()),
         "a loaded MCR document is refused by its own check"
+    );
+    assert_eq!(
+        kam_planner::domain::diagnosis::check(&loaded.workspace.diagnosis),
+        Ok(()),
+        "a loaded diagnosis document is refused by its own check"
     );
     check_round_trip(&loaded.workspace);
 }

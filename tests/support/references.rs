@@ -147,6 +147,11 @@ pub fn dangling_references(ws: &Workspace) -> Vec<String> {
         }
     }
     mcr_references(ws, &customers, &people, &mut out);
+    // The diagnosis: what `diagnosis::check` refuses (ids, texts, ratings of statements that
+    // exist, within 1–5).
+    if let Err(e) = kam_planner::domain::diagnosis::check(&ws.diagnosis) {
+        out.push(format!("diagnosis: {e}"));
+    }
     out
 }
 

@@ -18,6 +18,7 @@
 //! a reference that holds in the copy it comes from (an assignment to a person and a customer, a
 //! triangle override to a customer, a card to a role) holds in the merged one too.
 
+mod diagnosis;
 mod engagement;
 mod governance;
 mod kpi;
@@ -37,6 +38,7 @@ use super::tiering::Tier;
 use super::workspace::{Customer, Workspace};
 use crate::domain::sort::sort;
 
+pub use diagnosis::differing_diagnosis_fields;
 pub use engagement::differing_engagement_fields;
 pub use governance::differing_governance_fields;
 pub use kpi::differing_kpi_fields;
@@ -130,11 +132,17 @@ pub enum EntityKind {
     McrVct,
     /// MCR's settings: the stale-contact threshold (one entity, id `mcr_settings`).
     McrSettings,
+    /// A statement of the SOTI self-assessment, by id.
+    DiagnosisStatement,
+    /// A respondent of the self-assessment with their ratings, by id.
+    DiagnosisRespondent,
+    /// A symptom of the checklist, by id.
+    DiagnosisSymptom,
 }
 
 impl EntityKind {
     /// Every kind, in listing order.
-    pub const ALL: [EntityKind; 40] = [
+    pub const ALL: [EntityKind; 43] = [
         EntityKind::Settings,
         EntityKind::TieringSettings,
         EntityKind::Tier,
@@ -175,6 +183,9 @@ impl EntityKind {
         EntityKind::McrPlanItem,
         EntityKind::McrVct,
         EntityKind::McrSettings,
+        EntityKind::DiagnosisStatement,
+        EntityKind::DiagnosisRespondent,
+        EntityKind::DiagnosisSymptom,
     ];
 
     /// Identifier used in catalogue keys and test ids.
@@ -220,6 +231,9 @@ impl EntityKind {
             EntityKind::McrPlanItem => "mcr_plan_item",
             EntityKind::McrVct => "mcr_vct",
             EntityKind::McrSettings => "mcr_settings",
+            EntityKind::DiagnosisStatement => "diagnosis_statement",
+            EntityKind::DiagnosisRespondent => "diagnosis_respondent",
+            EntityKind::DiagnosisSymptom => "diagnosis_symptom",
         }
     }
 }
@@ -482,6 +496,7 @@ pub fn compare(mine: &Workspace, theirs: &Workspace) -> Comparison {
     portfolio::compare_portfolio(mine, theirs, &mut out);
     ltc::compare_ltc(mine, theirs, &mut out);
     mcr::compare_mcr(mine, theirs, &mut out);
+    diagnosis::compare_diagnosis(mine, theirs, &mut out);
     out
 }
 
@@ -753,6 +768,7 @@ fn merge_leaving_out(
     portfolio::merge_portfolio(&mut next, theirs, &taken);
     ltc::merge_ltc(&mut next, theirs, &taken);
     mcr::merge_mcr(&mut next, theirs, &taken);
+    diagnosis::merge_diagnosis(&mut next, theirs, &taken);
     next
 }
 

@@ -384,5 +384,8 @@ pub fn differing_org_fields(
         | EntityKind::McrPlanItem
         | EntityKind::McrVct
         | EntityKind::McrSettings => super::differing_mcr_fields(mine, theirs, entity),
+        EntityKind::DiagnosisStatement
+        | EntityKind::DiagnosisRespondent
+        | EntityKind::DiagnosisSymptom => super::differing_diagnosis_fields(mine, theirs, entity),
     }
 }

@@ -1,7 +1,7 @@
 //! The three-way merge of two tabs' copies of one workspace: `base` is the copy this tab last
 //! wrote (or took over in sync), `mine` what this tab holds now, `theirs` what another tab saved
 //! since. It reuses [`compare`] three times — mine against theirs for what differs, and base
-//! against each side for who changed what — and [`merge`]'s walk over the 24 kinds.
+//! against each side for who changed what — and [`merge`]'s walk over every kind.
 //!
 //! - An entity that differs between mine and theirs is taken from the side that changed it since
 //!   base; when both did, it is listed in [`ThreeWay::both_changed`] for the user (mine until

@@ -51,6 +51,9 @@ pub fn kind_label<'a>(i18n: &I18n, kind: EntityKind) -> &'a str {
         EntityKind::McrPlanItem => i18n.t("exchange.kind.mcr_plan_item"),
         EntityKind::McrVct => i18n.t("exchange.kind.mcr_vct"),
         EntityKind::McrSettings => i18n.t("exchange.kind.mcr_settings"),
+        EntityKind::DiagnosisStatement => i18n.t("exchange.kind.diagnosis_statement"),
+        EntityKind::DiagnosisRespondent => i18n.t("exchange.kind.diagnosis_respondent"),
+        EntityKind::DiagnosisSymptom => i18n.t("exchange.kind.diagnosis_symptom"),
     }
 }
 
