@@ -108,6 +108,7 @@ fn first_load_view(route: Route) -> Html {
 }
 
 fn tools_view(route: Route) -> Html {
+    use super::views::account::AccountView;
     use super::views::engagement::EngagementView;
     use super::views::kpi::KpiView;
     use super::views::ltc::LtcView;
@@ -131,6 +132,7 @@ fn tools_view(route: Route) -> Html {
         Route::Ltc => html! { <LtcView /> },
         Route::Kpi => html! { <KpiView /> },
         Route::Mcr => html! { <McrView /> },
+        Route::Account => html! { <AccountView /> },
     }
 }
 
