@@ -8,8 +8,9 @@
 // blocks with their figures, prints as 1–2 A4 pages (page.pdf() with the print media and the CSS
 // page size) whose text names the account, its tier and its gaps, and an empty customer shows
 // what would fill each block. Screenshots: account-<lang>.png (screen), account-print-<lang>.png
-// (print media) and account-pdf-<lang>-<page>.png (the PDF rendered back by Chromium's viewer is
-// not available headless, so the print-media screenshot stands for it).
+// (print media); the PDFs are kept as account-<lang>.pdf beside them (pdftoppm renders them).
+// The PDF's text is read with poppler's pdftotext when it is installed (Debian: poppler-utils),
+// else the print-media text of the page stands for it.
 //
 // Run: KAM_DIST=/tmp/dist-account node --test --test-concurrency=1 e2e/account.test.mjs
 
@@ -17,6 +18,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 
 import { appSuite, SCREENSHOT_DIR, screenshot, withApp } from './helpers.mjs';
 
@@ -34,11 +38,23 @@ function pdfPages(buffer) {
   return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-/** The plan as printed: print media, the page's innerText of the plan, and its PDF. */
+/** The text of a PDF by poppler's pdftotext when the machine has it, else `null`. */
+async function pdfText(pdf) {
+  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kam-pdf-')), 'plan.pdf');
+  await fs.writeFile(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } catch {
+    return null;
+  }
+}
+
+/** The plan as printed: its PDF (print media, the CSS page size A4) and the PDF's text — or,
+ * without pdftotext, the print-media innerText of the plan. */
 async function printed(page) {
   await page.emulateMedia({ media: 'print' });
-  const text = await page.getByTestId('account-plan').innerText();
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const text = (await pdfText(pdf)) ?? (await page.getByTestId('account-plan').innerText());
   return { text, pdf };
 }
 

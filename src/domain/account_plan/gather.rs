@@ -262,7 +262,7 @@ fn kpi(
         .iter()
         .filter(fits)
         .find(|s| s.triangle == Some(triangle))
-        .or_else(|| ws.kpi.scorecards.iter().filter(fits).next())
+        .or_else(|| ws.kpi.scorecards.iter().find(fits))
         .ok_or(Empty::NoScorecard)?;
     let result = team_result(card, &linked_actuals(ws));
     let lines = card

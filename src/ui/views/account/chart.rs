@@ -107,7 +107,7 @@ pub fn map_thumb(props: &MapThumbProps) -> Html {
         })
     });
     html! {
-        <svg class="account-thumb" viewBox={format!("0 0 {width:.0} {:.0}", height + 4.0)} role="img"
+        <svg class="mcr account-thumb" viewBox={format!("0 0 {width:.0} {:.0}", height + 4.0)} role="img"
              aria-label={props.label.clone()} data-testid="account-map-thumb" preserveAspectRatio="xMidYMin meet">
             { for links }
             { for nodes }

@@ -15,8 +15,9 @@ use crate::domain::account_plan::{self, markdown, AccountPlan};
 use crate::domain::workspace::Workspace;
 use crate::persist::files::download_text;
 use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::I18n;
 use crate::ui::route::{account_hash, hash_rest};
-use crate::ui::state::use_workspace;
+use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::views::customers::Select;
 use words::PlanWords;
 
@@ -43,7 +44,7 @@ fn use_hash_account() -> UseStateHandle<Option<String>> {
 
 /// The customers of the picker: those in a tier of the iron triangle's accounts first (tier
 /// order, then purchase), then the others by purchase; (id, label).
-fn pick_list(ws: &Workspace, tiers: &[Option<String>]) -> Vec<(String, String)> {
+fn pick_list(i18n: &I18n, ws: &Workspace, tiers: &[Option<String>]) -> Vec<(String, String)> {
     let rank = |t: &Option<String>| {
         t.as_deref()
             .and_then(|t| ws.org.account_tiers.iter().position(|a| a == t))
@@ -57,16 +58,7 @@ fn pick_list(ws: &Workspace, tiers: &[Option<String>]) -> Vec<(String, String)> 
             let tier = t
                 .as_deref()
                 .and_then(|t| ws.tiering.tiers.iter().find(|x| x.id == t))
-                .map(|t| {
-                    format!(
-                        " · {}",
-                        if t.name_zh.is_empty() {
-                            &t.name_en
-                        } else {
-                            &t.name_zh
-                        }
-                    )
-                })
+                .map(|t| format!(" · {}", i18n.tier_name(t)))
                 .unwrap_or_default();
             (
                 rank(t),
@@ -105,23 +97,21 @@ pub fn account_view() -> Html {
     let ws = handle.workspace();
     let account = use_hash_account();
     let export_error = use_state(|| None::<String>);
-    let tiers = use_memo(ws.clone(), |ws| ws.tier_ids());
+    let doc = DocRef(ws.clone());
+    let tiers = use_memo(doc.clone(), |d| d.0.tier_ids());
     let shown = (*account)
         .clone()
         .filter(|id| ws.customers.iter().any(|c| &c.id == id));
-    let plan = {
-        let ws = ws.clone();
-        use_memo((ws.clone(), shown.clone()), move |(ws, id)| {
-            id.as_deref()
-                .and_then(|id| account_plan::plan(ws, id, &ws.meta.today))
-        })
-    };
+    let plan = use_memo((doc, shown.clone()), |(d, id)| {
+        id.as_deref()
+            .and_then(|id| account_plan::plan(&d.0, id, &d.0.meta.today))
+    });
 
     let mut options: Vec<(AttrValue, AttrValue)> = vec![(
         AttrValue::default(),
         i18n.t("account.pick_placeholder").into(),
     )];
-    let list = pick_list(&ws, &tiers);
+    let list = pick_list(&i18n, &ws, &tiers);
     if let Some(id) = shown.as_deref() {
         if let Some((id, label)) = list.iter().find(|(i, _)| i == id) {
             options.push((id.clone().into(), label.clone().into()));
