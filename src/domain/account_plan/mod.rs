@@ -6,9 +6,11 @@
 
 mod gather;
 pub mod markdown;
+pub mod words;
 
 pub use gather::plan;
-pub use markdown::{markdown, Words};
+pub use markdown::markdown;
+pub use words::Words;
 
 use crate::domain::engagement::completion::{BehindReason, Tally};
 use crate::domain::kpi::score::CardResult;

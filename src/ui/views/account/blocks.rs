@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::chart::{MapThumb, PurchaseBars};
-use crate::domain::account_plan::markdown::{coverage_text, kv, role_label};
+use crate::domain::account_plan::words::{coverage_text, kv, role_label};
 use crate::domain::account_plan::{AccountPlan, Block, Empty, Words};
 use crate::domain::engagement::Action;
 use crate::domain::mcr::calc::score_text;
