@@ -37,7 +37,8 @@ fn index_html_lists_exactly_the_views_of_the_tools_module() {
             "ltc",
             "mcr",
             "kpi",
-            "talent"
+            "talent",
+            "account"
         ]
     );
 }

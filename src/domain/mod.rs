@@ -1,6 +1,7 @@
 //! The calculating core. Nothing in here imports yew, web-sys, js-sys, gloo or wasm-bindgen,
 //! so every calculation runs and is tested natively.
 
+pub mod account_plan;
 pub mod concentration;
 pub mod customers;
 pub mod dates;

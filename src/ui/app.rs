@@ -415,7 +415,7 @@ pub fn app(props: &AppProps) -> Html {
                 <Banners />
                 <div class="app-body">
                     <nav class="app-nav" aria-label={i18n.t("nav.label")} data-testid="app-nav">
-                        { for Route::ALL.iter().map(|r| {
+                        { for Route::ALL.iter().filter(|r| r.in_nav()).map(|r| {
                             let current = *route == *r;
                             html! {
                                 <a href={r.hash()}

@@ -1,5 +1,6 @@
 //! The Yew application. Views are thin: they read state, call `domain` functions and render.
 
+pub mod account_link;
 pub mod app;
 pub mod banner;
 pub mod charts;

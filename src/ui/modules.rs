@@ -108,6 +108,7 @@ fn first_load_view(route: Route) -> Html {
 }
 
 fn tools_view(route: Route) -> Html {
+    use super::views::account::AccountView;
     use super::views::diagnosis::DiagnosisView;
     use super::views::engagement::EngagementView;
     use super::views::kpi::KpiView;
@@ -133,6 +134,7 @@ fn tools_view(route: Route) -> Html {
         Route::Ltc => html! { <LtcView /> },
         Route::Kpi => html! { <KpiView /> },
         Route::Mcr => html! { <McrView /> },
+        Route::Account => html! { <AccountView /> },
     }
 }
 

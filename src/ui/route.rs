@@ -35,11 +35,14 @@ pub enum Route {
     /// MCR: relationship map, power map, health across accounts, MCR plan and VCT
     /// (`#/mcr/<tab>/<account id>`).
     Mcr,
+    /// One account's plan on one page (`#/account/<id>`); reached from the lists that name an
+    /// account, not from the navigation.
+    Account,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 14] = [
+    pub const ALL: [Route; 15] = [
         Route::Overview,
         Route::Diagnosis,
         Route::Customers,
@@ -54,6 +57,7 @@ impl Route {
         Route::Mcr,
         Route::Kpi,
         Route::Talent,
+        Route::Account,
     ];
 
     /// Short id, used in the hash and in test ids.
@@ -73,6 +77,7 @@ impl Route {
             Route::Ltc => "ltc",
             Route::Kpi => "kpi",
             Route::Mcr => "mcr",
+            Route::Account => "account",
         }
     }
 
@@ -93,7 +98,13 @@ impl Route {
             Route::Ltc => "nav.ltc",
             Route::Kpi => "nav.kpi",
             Route::Mcr => "nav.mcr",
+            Route::Account => "nav.account",
         }
+    }
+
+    /// True for the views listed in the navigation (the account page is opened from lists).
+    pub fn in_nav(self) -> bool {
+        self != Route::Account
     }
 
     /// The link target, e.g. `#/overview`.
@@ -150,6 +161,12 @@ pub fn rest_of(hash: &str) -> Vec<String> {
 pub fn ltc_account_hash(account: &str) -> String {
     let id: String = js_sys::encode_uri_component(account).into();
     format!("#/ltc/account/{id}")
+}
+
+/// The link to one account's plan, `#/account/<id>` (the id encoded).
+pub fn account_hash(account: &str) -> String {
+    let id: String = js_sys::encode_uri_component(account).into();
+    format!("#/account/{id}")
 }
 
 /// The link to one account's relationship map, `#/mcr/map/<id>` (the id encoded).

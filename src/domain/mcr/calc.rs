@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::{DecisionRole, Layer, Mcr, Stakeholder, SUPPORT_MAX};
+use super::{DecisionRole, ItemStatus, Layer, Mcr, PlanItem, Stakeholder, VctCheck, SUPPORT_MAX};
 use crate::domain::dates::day_number;
 use crate::domain::engagement::Status;
 use crate::domain::org::{AD, AR};
@@ -418,4 +418,28 @@ pub fn tier_health(health: &[AccountHealth]) -> Vec<TierHealth> {
 /// take.
 pub fn pooled_coverage_pct(mcr: &Mcr, take: impl Fn(&str) -> bool) -> Option<f64> {
     coverage(mcr.stakeholders.iter().filter(|s| take(&s.account))).pct()
+}
+
+/// True when an MCR plan item is past its due date (before the reference day `today`) and not
+/// done.
+pub fn plan_item_overdue(item: &PlanItem, today: Option<i64>) -> bool {
+    item.status != ItemStatus::Done
+        && matches!((day_number(&item.due), today), (Some(d), Some(t)) if d < t)
+}
+
+/// The VCT checks of an account, oldest first (same day: by id).
+pub fn vct_history<'a>(checks: &'a [VctCheck], account: &str) -> Vec<&'a VctCheck> {
+    let mut v: Vec<&VctCheck> = checks.iter().filter(|c| c.account == account).collect();
+    v.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    v
+}
+
+/// A relationship score as shown: signed and rounded ("+31", "−12", "0"), a dash without one.
+pub fn score_text(score: Option<f64>) -> String {
+    match score {
+        Some(s) if s > 0.0 => format!("+{:.0}", s),
+        Some(s) if s < 0.0 => format!("−{:.0}", -s),
+        Some(_) => "0".to_string(),
+        None => "—".to_string(),
+    }
 }

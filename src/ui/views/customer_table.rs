@@ -382,8 +382,9 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                            aria-label={i18n.tf("customers.select_row", &[("name", &c.name)])} />
                 </td>
                 <th scope="row" class="cust-col-name" title={c.name.clone()} data-col="name">
-                    <a class="ltc-account-link" href={crate::ui::route::ltc_account_hash(&c.id)} data-testid="customer-ltc-link"
-                       aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &c.name)])}>{ c.name.clone() }</a>
+                    { crate::ui::account_link::account_link(&i18n, &c.id, &c.name) }
+                    <a class="ltc-account-link account-tool-chip" href={crate::ui::route::ltc_account_hash(&c.id)} data-testid="customer-ltc-link"
+                       aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &c.name)])} data-label={i18n.t("account.ltc_link")}></a>
                 </th>
                 <td class="cust-col-tier" data-col="tier" data-tier={tier.map(|t| t.id.clone())}>
                     if let Some(t) = tier {

@@ -1,5 +1,6 @@
 //! One view per tool.
 
+pub mod account;
 pub mod concentration;
 pub mod customer_form;
 pub mod customer_import;

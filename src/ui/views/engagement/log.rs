@@ -254,7 +254,7 @@ pub fn log(props: &PartProps) -> Html {
                                     <span class="engagement-badge is-outside">{ i18n.tf("engagement.outside_year", &[("year", &fy.to_string())]) }</span>
                                 }
                             </td>
-                            <td>{ account }</td>
+                            <td>{ crate::ui::account_link::account_link(&i18n, &e.account, account) }</td>
                             <td>{ action_name(&i18n, e.action) }</td>
                             <td>
                                 <span class={classes!("engagement-badge", if e.status == Status::Done { "is-done" } else { "is-planned" })}>

@@ -126,7 +126,7 @@ pub fn overview(props: &PartProps) -> Html {
                             <tr class={classes!(is_behind.then_some("is-behind"))}
                                 data-testid={format!("engagement-account-{id}")}
                                 data-behind={is_behind.to_string()}>
-                                <th scope="row">{ &a.account.name }</th>
+                                <th scope="row">{ crate::ui::account_link::account_link(&i18n, id, &a.account.name) }</th>
                                 <td>{ tier_name(&i18n, ws, &a.account.tier) }</td>
                                 <td class="num">{ ratio(&a.total) }</td>
                                 <td>{ bar(a.total.pct(), Some(format!("engagement-account-pct-{id}"))) }</td>

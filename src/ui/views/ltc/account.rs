@@ -191,7 +191,8 @@ pub fn account_tab(props: &PartProps) -> Html {
         <div class="ltc-account" data-testid="ltc-account" data-account={id.clone()}>
             { picker }
             <div class="ltc-c-acc-head">
-                <h3 class="ltc-c-acc-name" data-testid="ltc-account-name">{ name }</h3>
+                <h3 class="ltc-c-acc-name" data-testid="ltc-account-name">{ name.clone() }</h3>
+                { crate::ui::account_link::plan_link(&i18n, &id, &name) }
                 if let Some(t) = tier {
                     <span class="ltc-c-badge">{ t }</span>
                 }

@@ -222,6 +222,7 @@ pub fn retentions(
                                 <button type="button" class="ltc-c-link"
                                         onclick={on_open_account.reform({ let id = r.account.clone(); move |_: MouseEvent| id.clone() })}>
                                     { r.account_name.clone() }</button>
+                                { " " }{ crate::ui::account_link::plan_link(i18n, &r.account, &r.account_name) }
                             </td>
                             <td>{ iso_from_days(r.day) }</td>
                             <td class="num">{ full(r.amount) }</td>
@@ -264,6 +265,7 @@ pub fn top_overdue(i18n: &I18n, s: &Summary, on_open_account: &Callback<String>)
                                         onclick={on_open_account.reform({ let id = id.clone(); move |_: MouseEvent| id.clone() })}
                                         data-testid={format!("ltc-top-overdue-open-{id}")}>
                                     { name.clone() }</button>
+                                { " " }{ crate::ui::account_link::plan_link(i18n, id, name) }
                             </th>
                             <td class="num">{ full(*amount) }</td>
                             <td class="num">{ i18n.tf("ltc_contracts.days_value", &[("n", &days.to_string())]) }</td>

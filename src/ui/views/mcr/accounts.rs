@@ -198,7 +198,7 @@ pub fn accounts(props: &PartProps) -> Html {
                             let onclick = props.on_open_account.reform(move |_: MouseEvent| id.clone());
                             html! {
                                 <tr data-testid={format!("mcr-account-{}", h.account)}>
-                                    <th scope="row"><button type="button" class="link-button" {onclick}>{ h.name.clone() }</button></th>
+                                    <th scope="row"><button type="button" class="link-button" {onclick}>{ h.name.clone() }</button>{ " " }{ crate::ui::account_link::plan_link(&i18n, &h.account, &h.name) }</th>
                                     <td>{ tier_name(&i18n, ws, h.tier.as_deref()) }</td>
                                     <td class="num">{ h.stakeholders }</td>
                                     <td class={classes!("num", score_class(h.score))}>{ score_text(h.score) }</td>

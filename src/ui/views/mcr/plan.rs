@@ -13,11 +13,7 @@ use crate::domain::mcr::{ItemStatus, Phase, PlanArea, PlanItem};
 use crate::ui::i18n::use_i18n;
 use crate::ui::views::customers::{event_value, Select};
 
-/// True when the item is past its due date (before the reference day) and not done.
-pub fn overdue(item: &PlanItem, today: Option<i64>) -> bool {
-    item.status != ItemStatus::Done
-        && matches!((day_number(&item.due), today), (Some(d), Some(t)) if d < t)
-}
+pub use crate::domain::mcr::calc::plan_item_overdue as overdue;
 
 /// The tab's plan part.
 #[function_component(Plan)]

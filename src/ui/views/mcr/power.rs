@@ -16,15 +16,7 @@ use crate::domain::number::format_percent;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
 
-/// "+42" / "−17" / "—".
-pub fn score_text(score: Option<f64>) -> String {
-    match score {
-        Some(s) if s > 0.0 => format!("+{:.0}", s),
-        Some(s) if s < 0.0 => format!("−{:.0}", -s),
-        Some(_) => "0".to_string(),
-        None => "—".to_string(),
-    }
-}
+pub use crate::domain::mcr::calc::score_text;
 
 /// The class of a score: good (≥ 30), weak (0 … 30), bad (< 0).
 pub fn score_class(score: Option<f64>) -> &'static str {

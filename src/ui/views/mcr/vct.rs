@@ -12,12 +12,7 @@ use crate::domain::mcr::{VctCheck, VctQuestion, VCT_RANGE};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::views::customers::{event_value, Select};
 
-/// The account's checks, oldest first.
-pub fn history<'a>(checks: &'a [VctCheck], account: &str) -> Vec<&'a VctCheck> {
-    let mut v: Vec<&VctCheck> = checks.iter().filter(|c| c.account == account).collect();
-    v.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    v
-}
+pub use crate::domain::mcr::calc::vct_history as history;
 
 fn answer_text(a: Option<u8>) -> String {
     a.map_or_else(|| "—".to_string(), |v| v.to_string())

@@ -9,7 +9,7 @@ mod gaps;
 mod loads;
 mod totals;
 mod triangle;
-mod words;
+pub mod words;
 
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! staffing board with its totals, loads and gaps; the people; the coverage templates and
 //! roles; the customer's purchase process × roles.
 
-mod board;
+pub mod board;
 mod people;
 mod process;
 mod templates;

@@ -127,8 +127,9 @@ fn row(
             class={classes!("board-row", a.under_staffed.then_some("is-under"))}>
             <th scope="row" class="board-account">
                 <div class="board-account-name">
-                    <a class="ltc-account-link" href={crate::ui::route::ltc_account_hash(&id)} data-testid={format!("board-ltc-link-{id}")}
-                       aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &a.account.name)])}>{ a.account.name.clone() }</a>
+                    { crate::ui::account_link::account_link(i18n, &id, &a.account.name) }
+                    <a class="ltc-account-link account-tool-chip" href={crate::ui::route::ltc_account_hash(&id)} data-testid={format!("board-ltc-link-{id}")}
+                       aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &a.account.name)])} data-label={i18n.t("account.ltc_link")}></a>
                     <a class="board-mcr-link" href={crate::ui::route::mcr_account_hash(&id)} data-testid={format!("board-mcr-link-{id}")}
                        aria-label={i18n.tf("team.mcr_link_of", &[("name", &a.account.name)])}>{ i18n.t("team.mcr_link") }</a>
                 </div>
