@@ -320,7 +320,7 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
         let onclick = props.on_sort.reform(move |_: MouseEvent| key);
         html! {
             <th scope="col" class={class} aria-sort={aria_sort}>
-                <button type="button" class="cust-sort" onclick={onclick}
+                <button type="button" class="cust-sort print-as-text" onclick={onclick}
                         data-testid={format!("sort-{}", col.id())}>
                     { col.label(&i18n) }<span class="cust-sort-arrow" aria-hidden="true">{ arrow }</span>
                 </button>
