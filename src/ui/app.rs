@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::banner::Banners;
 use super::embed::{self, HostImport};
 use super::exchange::WorkspaceImport;
-use super::header::Header;
+use super::header::{Header, PrintHeader};
 use super::i18n::{self, I18n, Lang};
 use super::library::{
     boot, preferred_lang, Library, Notice, NoticeAction, Notices, Revision, SaveStatus, Saver,
@@ -410,6 +410,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<WorkspaceHandle> context={handle}>
         <ContextProvider<Library> context={library}>
             <div class={classes!("app", options.embed.then_some("is-embed"))}>
+                <PrintHeader view_key={route.label_key()} />
                 <Header status={(*status).clone()} persisted={*persisted} on_lang={on_lang}
                         embed={options.embed} lock_workspace={options.workspace.is_some()} />
                 <Banners />

@@ -168,3 +168,30 @@ fn local_date_time(ms: i64) -> String {
         crate::domain::dates::iso_date_from_ms(ms)
     }
 }
+
+/// Props of [`PrintHeader`].
+#[derive(Properties, PartialEq)]
+pub struct PrintHeaderProps {
+    /// The catalogue key of the view's name (the navigation label).
+    pub view_key: AttrValue,
+}
+
+/// The line at the top of a printed page: product, workspace name, view and the workspace's
+/// "today" (`meta.today`, the date its figures are calculated against, so a printout and its
+/// "days since" figures agree). Hidden on screen (`print-only`, styles/print.css).
+#[function_component(PrintHeader)]
+pub fn print_header(props: &PrintHeaderProps) -> Html {
+    let i18n = use_i18n();
+    let handle = use_workspace();
+    let ws = handle.workspace();
+    html! {
+        <div class="print-header print-only" data-testid="print-header">
+            <span class="print-header-app">{ i18n.t("app.title") }</span>
+            <span class="print-header-workspace" data-testid="print-workspace">{ ws.meta.name.clone() }</span>
+            <span class="print-header-view">{ i18n.t(&props.view_key) }</span>
+            <span class="print-header-date" data-testid="print-date">
+                { i18n.tf("print.as_of", &[("date", &ws.meta.today)]) }
+            </span>
+        </div>
+    }
+}

@@ -132,12 +132,14 @@ pub fn concentration_view() -> Html {
                             <option value="revenue" selected={*metric == Metric::Revenue}>{ i18n.t("conc.metric_revenue") }</option>
                             <option value="annual_purchase" selected={*metric == Metric::AnnualPurchase}>{ i18n.t("conc.metric_purchase") }</option>
                         </select>
+                        <span class="print-only">{ i18n.t(if *metric == Metric::Revenue { "conc.metric_revenue" } else { "conc.metric_purchase" }) }</span>
                     </label>
                     <label class="setting"><span>{ i18n.t("conc.basis") }</span>
                         <select onchange={pick_basis} data-testid="conc-basis">
                             <option value="value" selected={*basis == DecileBasis::Value}>{ i18n.t("conc.basis_value") }</option>
                             <option value="profit" selected={*basis == DecileBasis::Profit}>{ i18n.t("conc.basis_profit") }</option>
                         </select>
+                        <span class="print-only">{ i18n.t(if *basis == DecileBasis::Value { "conc.basis_value" } else { "conc.basis_profit" }) }</span>
                     </label>
                 </div>
                 <p class="muted">{ i18n.tf("conc.basis_hint", &[("n", &format_count(c.n)), ("total", &i18n.num(c.total))]) }</p>

@@ -17,6 +17,7 @@ use crate::domain::tiering::Explanation;
 use crate::domain::workspace::Customer;
 use crate::ui::explain::explanation_text;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::print::use_printing;
 use crate::ui::state::DocRef;
 use crate::ui::swatch::{tier_fill, Swatch};
 
@@ -270,9 +271,17 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
             }
         });
     }
+    // On paper every row: the scroll window is a screen's.
+    let printing = use_printing();
     let (first, fit) = *view;
-    let start = first.saturating_sub(OVERSCAN).min(n);
-    let end = (first + fit + OVERSCAN).min(n);
+    let (start, end) = if printing {
+        (0, n)
+    } else {
+        (
+            first.saturating_sub(OVERSCAN).min(n),
+            (first + fit + OVERSCAN).min(n),
+        )
+    };
     let spacer = |count: usize, testid: &'static str| {
         (count > 0).then(|| {
             html! {
@@ -320,7 +329,7 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
         let onclick = props.on_sort.reform(move |_: MouseEvent| key);
         html! {
             <th scope="col" class={class} aria-sort={aria_sort}>
-                <button type="button" class="cust-sort" onclick={onclick}
+                <button type="button" class="cust-sort print-as-text" onclick={onclick}
                         data-testid={format!("sort-{}", col.id())}>
                     { col.label(&i18n) }<span class="cust-sort-arrow" aria-hidden="true">{ arrow }</span>
                 </button>

@@ -204,7 +204,7 @@ pub fn log(props: &PartProps) -> Html {
             <table class="data-table engagement-log-table">
                 <thead><tr>
                     <th scope="col" aria-sort={if *newest_first { "descending" } else { "ascending" }}>
-                        <button type="button" class="engagement-sort" onclick={toggle_sort} data-testid="engagement-sort-date">
+                        <button type="button" class="engagement-sort print-as-text" onclick={toggle_sort} data-testid="engagement-sort-date">
                             { i18n.t("engagement.col_date") }{ if *newest_first { " ↓" } else { " ↑" } }
                         </button>
                     </th>

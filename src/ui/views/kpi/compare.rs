@@ -54,8 +54,8 @@ pub fn compare(props: &CompareProps) -> Html {
                 </div>
             </div>
             <p class="muted kpi-hint">{ i18n.t("kpi.compare_hint") }</p>
-            if *as_table {
-                <div class="table-scroll">
+            // Both are rendered: the one not chosen prints (print-only).
+            <div class={classes!("table-scroll", (!*as_table).then_some("print-only"))}>
                     <table class="data-table" data-testid="kpi-compare-rows">
                         <thead><tr>
                             <th scope="col">{ i18n.t("kpi.col_scorecard") }</th>
@@ -72,10 +72,10 @@ pub fn compare(props: &CompareProps) -> Html {
                             }) }
                         </tbody>
                     </table>
-                </div>
-            } else {
+            </div>
+            <div class={classes!((*as_table).then_some("print-only"))}>
                 <WeightBars {bars} {legend} {keys} label={i18n.t("kpi.compare_title").to_string()} />
-            }
+            </div>
         </section>
     }
 }

@@ -244,6 +244,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                                 <option value={d.key()} selected={*d == ind.dimension}>{ dimension_name(&i18n, *d) }</option>
                                             }) }
                                         </select>
+                                        <span class="print-only">{ dimension_name(&i18n, ind.dimension) }</span>
                                     </td>
                                     <td>
                                         <div class="kpi-names">
@@ -262,6 +263,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                             <option value="higher" selected={ind.direction == Direction::Higher}>{ direction_name(&i18n, Direction::Higher) }</option>
                                             <option value="lower" selected={ind.direction == Direction::Lower}>{ direction_name(&i18n, Direction::Lower) }</option>
                                         </select>
+                                        <span class="print-only">{ direction_name(&i18n, ind.direction) }</span>
                                     </td>
                                     <td class="num"><KpiNumber value={Some(ind.weight)} label={label("kpi.col_weight")}
                                         testid={format!("kpi-ind-{i}-weight")} on_commit={on_weight} /></td>

@@ -119,7 +119,7 @@ pub fn people_scores(props: &PeopleProps) -> Html {
                                     html! {
                                         <tr data-testid={format!("kpi-person-{}", s.person)}>
                                             <th scope="row">
-                                                <button type="button" class="kpi-link-button" onclick={on_detail}
+                                                <button type="button" class="kpi-link-button print-as-text" onclick={on_detail}
                                                         data-testid={format!("kpi-person-detail-{}", s.person)}>{ s.name.clone() }</button>
                                             </th>
                                             { for card.indicators.iter().enumerate().map(|(i, ind)| {

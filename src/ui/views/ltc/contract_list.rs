@@ -280,7 +280,7 @@ pub fn table(i18n: &I18n, rows: &[&ContractRow], s: &ListState, a: &ListActions)
         let onclick = a.on_sort.reform(move |_: MouseEvent| key);
         html! {
             <th scope="col" class={classes!(num.then_some("num"))} aria-sort={sort}>
-                <button type="button" class="ltc-c-sort" {onclick}
+                <button type="button" class="ltc-c-sort print-as-text" {onclick}
                         data-testid={format!("ltc-contracts-sort-{}", key.id())}>
                     { format!("{label}{arrow}") }
                 </button>
@@ -308,11 +308,11 @@ pub fn table(i18n: &I18n, rows: &[&ContractRow], s: &ListState, a: &ListActions)
             <tr data-testid={format!("ltc-contract-row-{}", r.id)} data-account={r.account.clone()}
                 class={classes!(r.overdue_days.is_some().then_some("is-overdue"))}>
                 <th scope="row">
-                    <button type="button" class="ltc-c-link" onclick={edit.clone()}
+                    <button type="button" class="ltc-c-link print-as-text" onclick={edit.clone()}
                             data-testid={format!("ltc-contract-open-{}", r.id)}>{ r.name.clone() }</button>
                 </th>
                 <td>
-                    <button type="button" class="ltc-c-link" onclick={open}
+                    <button type="button" class="ltc-c-link print-as-text" onclick={open}
                             aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &r.account_name)])}>
                         { r.account_name.clone() }</button>
                 </td>

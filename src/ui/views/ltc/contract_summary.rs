@@ -214,12 +214,12 @@ pub fn retentions(
                     { for s.retentions.iter().map(|r| html! {
                         <tr data-testid="ltc-retention-row">
                             <th scope="row">
-                                <button type="button" class="ltc-c-link"
+                                <button type="button" class="ltc-c-link print-as-text"
                                         onclick={on_edit.reform({ let id = r.contract.clone(); move |_: MouseEvent| id.clone() })}>
                                     { r.name.clone() }</button>
                             </th>
                             <td>
-                                <button type="button" class="ltc-c-link"
+                                <button type="button" class="ltc-c-link print-as-text"
                                         onclick={on_open_account.reform({ let id = r.account.clone(); move |_: MouseEvent| id.clone() })}>
                                     { r.account_name.clone() }</button>
                                 { " " }{ crate::ui::account_link::plan_link(i18n, &r.account, &r.account_name) }
@@ -261,7 +261,7 @@ pub fn top_overdue(i18n: &I18n, s: &Summary, on_open_account: &Callback<String>)
                     { for list.iter().take(TOP_ACCOUNTS).zip(&s.top_names).map(|((id, amount, days), name)| html! {
                         <tr data-testid="ltc-top-overdue-row" data-account={id.clone()}>
                             <th scope="row">
-                                <button type="button" class="ltc-c-link"
+                                <button type="button" class="ltc-c-link print-as-text"
                                         onclick={on_open_account.reform({ let id = id.clone(); move |_: MouseEvent| id.clone() })}
                                         data-testid={format!("ltc-top-overdue-open-{id}")}>
                                     { name.clone() }</button>

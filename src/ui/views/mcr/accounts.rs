@@ -140,7 +140,7 @@ pub fn accounts(props: &PartProps) -> Html {
         };
         html! {
             <th scope="col" class={classes!(num.then_some("num"))} aria-sort={aria}>
-                <button type="button" class="mcr-sort" data-testid={format!("mcr-sort-{}", c.id())} {onclick}>
+                <button type="button" class="mcr-sort print-as-text" data-testid={format!("mcr-sort-{}", c.id())} {onclick}>
                     { i18n.t(label) }{ if current { if desc { " ↓" } else { " ↑" } } else { "" } }
                 </button>
             </th>

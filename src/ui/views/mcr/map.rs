@@ -175,12 +175,17 @@ pub fn relationship_map(props: &PartProps) -> Html {
                 <div class="mcr-map-main">
                     if owned.is_empty() {
                         <p class="muted mcr-empty" data-testid="mcr-empty">{ i18n.t("mcr.empty_account") }</p>
-                    } else if *as_table {
-                        { table(&i18n, ws, &refs, &days, &on_select) }
                     } else {
-                        { legend(&i18n) }
-                        <OrgChart list={owned.clone()} chart={chart.clone()} ws={DocRef(ws.clone())}
-                                  days={Rc::clone(&days)} selected={selected} on_select={on_select.clone()} />
+                        // Both are rendered: the one not chosen prints (print-only), so a
+                        // printout has the chart and its table.
+                        <div class={classes!((*as_table).then_some("print-only"))}>
+                            { legend(&i18n) }
+                            <OrgChart list={owned.clone()} chart={chart.clone()} ws={DocRef(ws.clone())}
+                                      days={Rc::clone(&days)} selected={selected} on_select={on_select.clone()} />
+                        </div>
+                        <div class={classes!((!*as_table).then_some("print-only"))}>
+                            { table(&i18n, ws, &refs, &days, &on_select) }
+                        </div>
                     }
                 </div>
                 { panel }

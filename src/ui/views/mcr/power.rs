@@ -102,7 +102,7 @@ fn grid(i18n: &I18n, list: &[&Stakeholder], on_select: &Callback<String>) -> Htm
                                             let onclick = on_select.reform(move |_: MouseEvent| id.clone());
                                             html! {
                                                 <button type="button"
-                                                        class={classes!("mcr-chip", format!("mcr-support-{}", support_key(s.support)),
+                                                        class={classes!("mcr-chip", "print-as-text", format!("mcr-support-{}", support_key(s.support)),
                                                                         (s.role == DecisionRole::DecisionMaker).then_some("is-dm"))}
                                                         title={format!("{} · {} · {}", s.name, s.title, role_name(i18n, s.role))}
                                                         data-testid={format!("mcr-chip-{}", s.id)} {onclick}>

@@ -222,17 +222,24 @@ pub fn part(props: &PartProps) -> Html {
     };
     let chart_body = if points.is_empty() {
         html! { <p class="muted" data-testid="lines-bubble-none">{ i18n.t("lines.bubble_none") }</p> }
-    } else if *as_table {
-        bubble::table(&i18n, &points, split)
     } else {
+        // Both are rendered: the one not chosen prints (print-only), so a printout has the
+        // chart and its table.
         html! {
-            <div class="lines-bubble-layout">
-                <div class="lines-bubble-plot">
-                    { bubble::chart(&i18n, &points, split, active.as_deref(), &on_focus) }
-                    { bubble::legend(&i18n) }
+            <>
+                <div class={classes!((*as_table).then_some("print-only"))}>
+                    <div class="lines-bubble-layout">
+                        <div class="lines-bubble-plot">
+                            { bubble::chart(&i18n, &points, split, active.as_deref(), &on_focus) }
+                            { bubble::legend(&i18n) }
+                        </div>
+                        { bubble::details(&i18n, focused, split) }
+                    </div>
                 </div>
-                { bubble::details(&i18n, focused, split) }
-            </div>
+                <div class={classes!((!*as_table).then_some("print-only"))}>
+                    { bubble::table(&i18n, &points, split) }
+                </div>
+            </>
         }
     };
 

@@ -77,7 +77,7 @@ pub fn matrix_view(
             html! {
                 <td class={classes!("ws-td", edge(li))}>
                     <button type="button"
-                            class={classes!("ws-cell", format!("ws-{}", pair.status.key()), (!pair.stored).then_some("is-default"))}
+                            class={classes!("ws-cell", "print-as-text", format!("ws-{}", pair.status.key()), (!pair.stored).then_some("is-default"))}
                             data-account={a.id.clone()} data-line={l.id.clone()} data-status={pair.status.key()}
                             aria-label={label.clone()} title={label}
                             data-testid={format!("ws-cell-{}-{}", a.id, l.id)}>{ figure }</button>

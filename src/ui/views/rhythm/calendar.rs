@@ -74,7 +74,7 @@ pub fn calendar_view(props: &CalendarViewProps) -> Html {
                     html! {
                         <section class={classes!("rhythm-month", current.then_some("is-current"))}
                                  data-testid={format!("month-{m}")} data-count={mo.occurrences.to_string()}>
-                            <button type="button" class="rhythm-month-title" onclick={select(Selection::Month(m))}
+                            <button type="button" class="rhythm-month-title print-as-text" onclick={select(Selection::Month(m))}
                                     aria-pressed={current.to_string()} data-testid={format!("month-title-{m}")}>
                                 <span>{ month_name(&i18n, m) }</span>
                                 <span class="rhythm-month-count" data-testid={format!("month-count-{m}")}>
@@ -90,7 +90,7 @@ pub fn calendar_view(props: &CalendarViewProps) -> Html {
                                     let d = day.date.day;
                                     let n = day.meetings.len();
                                     if n == 0 {
-                                        html! { <span class="rhythm-day">{ d }</span> }
+                                        html! { <span class="rhythm-day print-as-text">{ d }</span> }
                                     } else {
                                         let names: Vec<&str> = day.meetings.iter()
                                             .filter_map(|&i| meetings.get(i)).map(|mt| meeting_name(&i18n, mt)).collect();
@@ -98,7 +98,7 @@ pub fn calendar_view(props: &CalendarViewProps) -> Html {
                                         let current = *selection == Selection::Day(m, d);
                                         html! {
                                             <button type="button" title={label.clone()} aria-label={label}
-                                                    class={classes!("rhythm-day", "has-meetings", (n > 1).then_some("is-busy"), current.then_some("is-current"))}
+                                                    class={classes!("rhythm-day", "print-as-text", "has-meetings", (n > 1).then_some("is-busy"), current.then_some("is-current"))}
                                                     onclick={select(Selection::Day(m, d))}
                                                     data-testid={format!("day-{m}-{d}")} data-count={n.to_string()}>
                                                 { d }

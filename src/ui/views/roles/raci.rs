@@ -180,7 +180,7 @@ pub fn raci_matrix() -> Html {
         html! {
             <td class="roles-raci-td">
                 <button type="button" tabindex={tabindex}
-                        class={classes!("roles-raci-cell", letter.map(|l| format!("is-{}", l.to_ascii_lowercase())))}
+                        class={classes!("roles-raci-cell", "print-as-text", letter.map(|l| format!("is-{}", l.to_ascii_lowercase())))}
                         aria-label={label.clone()} title={label}
                         data-cell={format!("{r}-{c}")}
                         data-testid={format!("raci-{}-{role_id}", activity.id)}

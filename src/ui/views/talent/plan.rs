@@ -103,7 +103,7 @@ pub fn hiring_plan(props: &HiringPlanProps) -> Html {
                             html! {
                                 <tr class={classes!(current.then_some("is-current"))} data-testid={format!("plan-row-{role}")}>
                                     <th>
-                                        <button type="button" class="talent-link" onclick={select(role)}
+                                        <button type="button" class="talent-link print-as-text" onclick={select(role)}
                                                 aria-pressed={current.to_string()} data-testid={format!("plan-select-{role}")}>
                                             { caption }
                                         </button>
@@ -135,7 +135,7 @@ pub fn hiring_plan(props: &HiringPlanProps) -> Html {
                         let current = role.as_str() == props.role.as_str();
                         let caption = role_caption(&i18n, role, roles);
                         html! {
-                            <button type="button" class={classes!("talent-multiple", current.then_some("is-current"))}
+                            <button type="button" class={classes!("talent-multiple", "print-as-text", current.then_some("is-current"))}
                                     onclick={select(role)} aria-pressed={current.to_string()}
                                     data-testid={format!("small-multiple-{role}")}>
                                 <span class="talent-multiple-title">{ caption.clone() }</span>

@@ -3,6 +3,7 @@
 //! recalculates at once.
 
 mod analysis;
+mod rules_text;
 pub mod score_editor;
 pub mod tiers_editor;
 
@@ -27,6 +28,7 @@ use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::swatch::{tier_fill, Swatch};
 use crate::ui::views::customer_transfer::CustomerTransfer;
 use analysis::Analysis;
+use rules_text::RulesText;
 use score_editor::ScoreEditor;
 use tiers_editor::TiersEditor;
 
@@ -145,6 +147,7 @@ pub fn tiering_view() -> Html {
         <div class="tiering">
             <h2 class="view-title">{ i18n.t("tiering.title") }</h2>
             <div class="tiering-layout">
+                <RulesText config={ws.tiering.clone()} />
                 <div class="tiering-config">
                     <section class="card">
                         <div class="tiering-mode">

@@ -56,8 +56,9 @@ pub fn loads(props: &LoadsProps) -> Html {
                 </button>
             </div>
             <p class="muted">{ i18n.tf("board.loads_hint", &[("people", &format_count(props.rows.len())), ("over", &format_count(over))]) }</p>
-            if *as_table {
-                <div class="table-scroll">
+            // Both are rendered: the one not chosen prints (print-only), so a printout has the
+            // chart and its table.
+            <div class={classes!("table-scroll", (!*as_table).then_some("print-only"))}>
                     <table class="data-table" data-testid="loads-table">
                         <thead><tr>
                             <th scope="col">{ i18n.t("board.col_person") }</th>
@@ -80,15 +81,15 @@ pub fn loads(props: &LoadsProps) -> Html {
                         }) }
                         </tbody>
                     </table>
-                </div>
-            } else {
+            </div>
+            <div class={classes!((*as_table).then_some("print-only"))}>
                 <LoadBars bars={props.rows.iter().map(|r| LoadBar {
                               label: r.name.clone(), load_pct: r.load_pct, over: r.over,
                           }).collect::<Vec<_>>()}
                           label={i18n.t("board.loads_title").to_string()}
                           legend_capacity={i18n.t("board.legend_capacity").to_string()}
                           legend_over={i18n.t("board.legend_over").to_string()} />
-            }
+            </div>
         </section>
     }
 }
