@@ -192,7 +192,8 @@ pub fn assess(props: &PartProps) -> Html {
                                                             { i18n.tf("diagnosis.rating_of", &[("who", &respondents[i].0), ("statement", &text)]) }
                                                         </label>
                                                         <Select id={format!("diag-rate-{}-{}", r.id, s.id)} testid={format!("diag-rate-{}-{}", r.id, s.id)}
-                                                                value={AttrValue::from(value)} options={options.clone()} onchange={rate(r.id.clone(), s.id.clone())} />
+                                                                value={AttrValue::from(value.clone())} options={options.clone()} onchange={rate(r.id.clone(), s.id.clone())} />
+                                                        <span class="print-only">{ if value.is_empty() { "—".to_string() } else { value } }</span>
                                                     </td>
                                                 }
                                             }) }
