@@ -38,7 +38,8 @@ fn index_html_lists_exactly_the_views_of_the_tools_module() {
             "mcr",
             "kpi",
             "talent",
-            "account"
+            "account",
+            "report"
         ]
     );
 }
