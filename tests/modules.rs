@@ -29,6 +29,7 @@ fn index_html_lists_exactly_the_views_of_the_tools_module() {
     assert_eq!(
         tools,
         [
+            "diagnosis",
             "portfolio",
             "team",
             "roles",

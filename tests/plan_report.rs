@@ -76,7 +76,10 @@ fn the_tier_structure_and_concentration_of_the_demo() {
     let counts: Vec<&Value> = s.table.rows.iter().map(|row| &row[1]).collect();
     assert_eq!(
         counts,
-        [5, 10, 75, 90, 70].map(Value::Count).iter().collect::<Vec<_>>()
+        [5, 10, 75, 90, 70]
+            .map(Value::Count)
+            .iter()
+            .collect::<Vec<_>>()
     );
     // Strategic: 5 customers are 2 % against a target of 5 % — the "top too thin" finding.
     assert_eq!(s.table.rows[0][2], Value::Pct(Some(2.0)));
@@ -162,7 +165,12 @@ fn the_diagnosis_weakest_dimension_and_the_organisation_rated_too_high() {
 fn an_empty_workspace_says_what_would_fill_each_section() {
     let ws = Workspace::empty("w", "空白公司", 0);
     let r = report_of(&ws);
-    let empty: Vec<&str> = r.sections.iter().filter(|s| s.empty).map(|s| s.key).collect();
+    let empty: Vec<&str> = r
+        .sections
+        .iter()
+        .filter(|s| s.empty)
+        .map(|s| s.key)
+        .collect();
     // The rhythm and the KPI cards come with the method's defaults; the rest needs data.
     assert_eq!(
         empty,
@@ -177,8 +185,13 @@ fn an_empty_workspace_says_what_would_fill_each_section() {
         ]
     );
     let text = md(&ws, Lang::En);
-    assert!(text.starts_with("# 空白公司 · Key account plan report"), "{text}");
-    assert!(text.contains("_No customers yet: import or enter customers to see the tier structure._"));
+    assert!(
+        text.starts_with("# 空白公司 · Key account plan report"),
+        "{text}"
+    );
+    assert!(
+        text.contains("_No customers yet: import or enter customers to see the tier structure._")
+    );
     assert!(!text.contains("report."), "{text}");
 }
 

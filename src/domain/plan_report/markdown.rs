@@ -7,6 +7,7 @@ use super::{PlanReport, Section, Value};
 use crate::domain::account_plan::markdown::{pct, table};
 use crate::domain::account_plan::words::{coverage_text, kv};
 use crate::domain::account_plan::Words;
+use crate::domain::diagnosis::signals::Signal;
 use crate::domain::org::board::format_fte;
 
 /// A value in the words of `w`.
@@ -23,6 +24,18 @@ pub fn value_text(w: &dyn Words, v: &Value) -> String {
         Value::Key(k) => w.t(k),
         Value::Coverage(c) => coverage_text(w, Some(*c)),
     }
+}
+
+/// A finding in the words of `w`, with the first names it concerns.
+pub fn finding_text(w: &dyn Words, f: &Signal) -> String {
+    let mut line = w.signal(f);
+    if !f.examples.is_empty() {
+        line.push_str(&w.tf(
+            "report.examples",
+            &[("names", &f.examples.join(&w.t("account.list_sep")))],
+        ));
+    }
+    line
 }
 
 /// The report as Markdown in the language of `w`.
@@ -83,14 +96,7 @@ fn section(out: &mut String, s: &Section, w: &dyn Words) {
             let _ = writeln!(out, "- {}\n", w.t("report.no_findings"));
         } else {
             for f in findings {
-                let mut line = w.signal(f);
-                if !f.examples.is_empty() {
-                    line.push_str(&w.tf(
-                        "report.examples",
-                        &[("names", &f.examples.join(&w.t("account.list_sep")))],
-                    ));
-                }
-                let _ = writeln!(out, "- ⚠ {line}");
+                let _ = writeln!(out, "- ⚠ {}", finding_text(w, f));
             }
             out.push('\n');
         }

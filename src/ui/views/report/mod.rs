@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::account_plan::words::kv;
 use crate::domain::account_plan::Words;
-use crate::domain::plan_report::markdown::value_text;
+use crate::domain::plan_report::markdown::{finding_text, value_text};
 use crate::domain::plan_report::{self, markdown, PlanReport, Section};
 use crate::persist::files::download_text;
 use crate::ui::i18n::use_i18n;
@@ -65,7 +65,7 @@ fn section(w: &PlanWords, s: &Section) -> Html {
         (Some(list), false) => html! {
             <ul class="account-flags report-findings">
                 { for list.iter().map(|f| html! {
-                    <li class="account-alert" data-testid={format!("report-finding-{}", f.kind.key())}>{ w.signal(f) }</li>
+                    <li class="account-alert" data-testid={format!("report-finding-{}", f.kind.key())}>{ finding_text(w, f) }</li>
                 }) }
             </ul>
         },
