@@ -29,6 +29,7 @@ fn index_html_lists_exactly_the_views_of_the_tools_module() {
     assert_eq!(
         tools,
         [
+            "diagnosis",
             "portfolio",
             "team",
             "roles",
@@ -38,7 +39,8 @@ fn index_html_lists_exactly_the_views_of_the_tools_module() {
             "mcr",
             "kpi",
             "talent",
-            "account"
+            "account",
+            "report"
         ]
     );
 }

@@ -58,6 +58,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("whitespace", include_str!("locales/zh-CN/whitespace.json")),
     ("insight", include_str!("locales/zh-CN/insight.json")),
     ("account", include_str!("locales/zh-CN/account.json")),
+    ("report", include_str!("locales/zh-CN/report.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -98,6 +99,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("whitespace", include_str!("locales/en/whitespace.json")),
     ("insight", include_str!("locales/en/insight.json")),
     ("account", include_str!("locales/en/account.json")),
+    ("report", include_str!("locales/en/report.json")),
 ];
 
 /// An interface language.

@@ -115,6 +115,7 @@ fn tools_view(route: Route) -> Html {
     use super::views::ltc::LtcView;
     use super::views::mcr::McrView;
     use super::views::portfolio::PortfolioView;
+    use super::views::report::ReportView;
     use super::views::rhythm::RhythmView;
     use super::views::roles::RolesView;
     use super::views::talent::TalentView;
@@ -135,6 +136,7 @@ fn tools_view(route: Route) -> Html {
         Route::Kpi => html! { <KpiView /> },
         Route::Mcr => html! { <McrView /> },
         Route::Account => html! { <AccountView /> },
+        Route::Report => html! { <ReportView /> },
     }
 }
 

@@ -38,11 +38,14 @@ pub enum Route {
     /// One account's plan on one page (`#/account/<id>`); reached from the lists that name an
     /// account, not from the navigation.
     Account,
+    /// The plan report of the whole workspace (`#/report`); reached from the overview and the
+    /// diagnosis, not from the navigation.
+    Report,
 }
 
 impl Route {
     /// Every view, in navigation order.
-    pub const ALL: [Route; 15] = [
+    pub const ALL: [Route; 16] = [
         Route::Overview,
         Route::Diagnosis,
         Route::Customers,
@@ -58,6 +61,7 @@ impl Route {
         Route::Kpi,
         Route::Talent,
         Route::Account,
+        Route::Report,
     ];
 
     /// Short id, used in the hash and in test ids.
@@ -78,6 +82,7 @@ impl Route {
             Route::Kpi => "kpi",
             Route::Mcr => "mcr",
             Route::Account => "account",
+            Route::Report => "report",
         }
     }
 
@@ -99,12 +104,14 @@ impl Route {
             Route::Kpi => "nav.kpi",
             Route::Mcr => "nav.mcr",
             Route::Account => "nav.account",
+            Route::Report => "report.title",
         }
     }
 
-    /// True for the views listed in the navigation (the account page is opened from lists).
+    /// True for the views listed in the navigation (the account page is opened from lists, the
+    /// plan report from the overview and the diagnosis).
     pub fn in_nav(self) -> bool {
-        self != Route::Account
+        !matches!(self, Route::Account | Route::Report)
     }
 
     /// The link target, e.g. `#/overview`.

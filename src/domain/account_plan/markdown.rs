@@ -14,7 +14,7 @@ use crate::domain::number::format_percent;
 use crate::domain::org::board::format_fte;
 
 /// A percentage or a dash.
-fn pct(v: Option<f64>) -> String {
+pub(crate) fn pct(v: Option<f64>) -> String {
     v.map(format_percent).unwrap_or_else(|| "—".to_string())
 }
 
@@ -24,7 +24,7 @@ fn cell(s: &str) -> String {
 }
 
 /// A Markdown table.
-fn table(out: &mut String, head: &[String], rows: &[Vec<String>]) {
+pub(crate) fn table(out: &mut String, head: &[String], rows: &[Vec<String>]) {
     let line = |cells: &[String]| {
         let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
         format!("| {} |\n", cells.join(" | "))

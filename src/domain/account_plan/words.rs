@@ -3,6 +3,7 @@
 //! Markdown export share.
 
 use super::{Empty, RoleLine};
+use crate::domain::diagnosis::signals::Signal;
 use crate::domain::engagement::completion::BehindReason;
 use crate::domain::ltc::calc::Coverage;
 use crate::domain::mcr::calc::Flag;
@@ -26,6 +27,8 @@ pub trait Words {
     fn flag(&self, flag: &Flag) -> String;
     /// Why the account is behind its 151 targets.
     fn behind(&self, reason: &BehindReason) -> String;
+    /// A finding of the data (the diagnosis's sentence for it).
+    fn signal(&self, signal: &Signal) -> String;
 
     /// [`Words::t`] with each `{name}` replaced by its value.
     fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {

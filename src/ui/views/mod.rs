@@ -14,6 +14,7 @@ pub mod ltc;
 pub mod mcr;
 pub mod overview;
 pub mod portfolio;
+pub mod report;
 pub mod rhythm;
 pub mod roles;
 pub mod start;

@@ -129,6 +129,7 @@ pub fn overview() -> Html {
     html! {
         <div class="overview">
             <h2 class="view-title">{ i18n.t("overview.title") }{ " · " }{ ws.meta.name.clone() }</h2>
+            <p class="report-entry"><a class="button" href="#/report" data-testid="overview-report-link">{ i18n.t("report.link") }</a></p>
             <StartWithMyData />
             <section class="card" aria-labelledby="ov-stats">
                 <h3 id="ov-stats" class="card-title">{ i18n.t("overview.stats") }</h3>

@@ -2,6 +2,7 @@
 //! phrasing of its explanations (tier rule, triangle type, red flags, 151 reasons).
 
 use crate::domain::account_plan::Words;
+use crate::domain::diagnosis::signals::Signal;
 use crate::domain::engagement::completion::BehindReason;
 use crate::domain::mcr::calc::Flag;
 use crate::domain::org::triangle::TriangleWhy;
@@ -9,6 +10,7 @@ use crate::domain::tiering::Explanation;
 use crate::domain::workspace::Workspace;
 use crate::ui::explain::explanation_text;
 use crate::ui::i18n::{I18n, Lang};
+use crate::ui::views::diagnosis::evidence::signal_text;
 use crate::ui::views::engagement::reason_text;
 use crate::ui::views::mcr::flag_text;
 use crate::ui::views::team::board::words::triangle_why;
@@ -48,5 +50,9 @@ impl Words for PlanWords<'_> {
 
     fn behind(&self, reason: &BehindReason) -> String {
         reason_text(&self.i18n, reason)
+    }
+
+    fn signal(&self, signal: &Signal) -> String {
+        signal_text(&self.i18n, signal)
     }
 }

@@ -6,7 +6,7 @@
 //! figure comes from `domain::diagnosis`.
 
 mod assess;
-mod evidence;
+pub mod evidence;
 mod radar;
 mod statements;
 mod symptoms;
@@ -130,7 +130,10 @@ pub fn diagnosis_view() -> Html {
     let (d, sc, sg, sv) = props(());
     html! {
         <div class="diag" data-testid="diagnosis-view">
-            <h2 class="view-title">{ i18n.t("diagnosis.title") }</h2>
+            <div class="report-entry-head">
+                <h2 class="view-title">{ i18n.t("diagnosis.title") }</h2>
+                <a class="button" href="#/report" data-testid="diagnosis-report-link">{ i18n.t("report.link") }</a>
+            </div>
             <p class="muted diag-intro">{ i18n.t("diagnosis.intro") }</p>
             if let Some(msg) = &*edit_error {
                 <p class="diag-edit-error" role="alert" data-testid="diag-edit-error">{ msg }</p>
