@@ -229,6 +229,22 @@ impl Workspace {
 }
 
 impl Workspace {
+    /// The reference day of a report: `today` when it is a date (`YYYY-MM-DD`), else the
+    /// workspace's own reference date; with its day number (1 January of the fiscal year when
+    /// neither is a date).
+    pub fn reference_day(&self, today: &str) -> (String, i64) {
+        use super::dates::day_number;
+        let today = if day_number(today).is_some() {
+            today.to_string()
+        } else {
+            self.meta.today.clone()
+        };
+        let day = day_number(&today)
+            .or_else(|| day_number(&format!("{:04}-01-01", self.meta.fiscal_year)))
+            .unwrap_or(0);
+        (today, day)
+    }
+
     /// An empty workspace with the default tiering, named `name`, created at `now_ms`.
     pub fn empty(id: &str, name: &str, now_ms: i64) -> Workspace {
         Workspace {

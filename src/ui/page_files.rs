@@ -62,9 +62,28 @@ pub fn describe_js(value: JsValue) -> String {
         .unwrap_or_else(|| "the browser refused".to_string())
 }
 
+/// `name` without the characters file systems refuse (`/ \ : * ? " < > |` and control
+/// characters), at most 40 characters: the part of a download's file name taken from data.
+pub fn safe_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .filter(|c| !c.is_control())
+        .take(40)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_plain_file_name;
+    use super::{is_plain_file_name, safe_name};
+
+    #[test]
+    fn a_name_from_data_loses_what_file_systems_refuse() {
+        assert_eq!(
+            safe_name("国网/广东:电力*有限?公司\"<>|\n"),
+            "国网广东电力有限公司"
+        );
+        assert_eq!(safe_name(&"长".repeat(50)).chars().count(), 40);
+    }
 
     #[test]
     fn only_plain_relative_file_names_are_used() {

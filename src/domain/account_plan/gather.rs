@@ -7,7 +7,6 @@ use super::{
     Pipeline, PlanLine, Profile, Relations, RoleLine, Staffing, TierCall, Vct, Whitespace,
     WhitespaceLine,
 };
-use crate::domain::dates::day_number;
 use crate::domain::engagement::completion;
 use crate::domain::kpi::linked::linked_actuals;
 use crate::domain::kpi::people::team_result;
@@ -27,14 +26,7 @@ use crate::domain::workspace::{Customer, Workspace};
 pub fn plan(ws: &Workspace, account_id: &str, today: &str) -> Option<AccountPlan> {
     let index = ws.customers.iter().position(|c| c.id == account_id)?;
     let c: &Customer = &ws.customers[index];
-    let today = if day_number(today).is_some() {
-        today.to_string()
-    } else {
-        ws.meta.today.clone()
-    };
-    let day = day_number(&today)
-        .or_else(|| day_number(&format!("{:04}-01-01", ws.meta.fiscal_year)))
-        .unwrap_or(0);
+    let (today, day) = ws.reference_day(today);
     let assignments = ws.tiering.assign_all(&ws.customers);
     let assignment = assignments.get(index).cloned().flatten();
     let tier = assignment.as_ref().and_then(|a| {

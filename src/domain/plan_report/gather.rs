@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use super::{Figure, PlanReport, Section, Table, Value};
 use crate::domain::concentration::{analyse_customers, Metric};
-use crate::domain::dates::day_number;
 use crate::domain::diagnosis::calc::{rank_tools, scores, verdict, weakest};
 use crate::domain::diagnosis::signals::{signals, Signal};
 use crate::domain::diagnosis::{Soti, Tool};
@@ -59,14 +58,7 @@ fn tier_pair(ws: &Workspace, id: &str) -> Value {
 /// The plan report of `ws` on the reference day `today` (`YYYY-MM-DD`; the workspace's own
 /// reference date when it is not a date).
 pub fn report(ws: &Workspace, today: &str) -> PlanReport {
-    let today = if day_number(today).is_some() {
-        today.to_string()
-    } else {
-        ws.meta.today.clone()
-    };
-    let day = day_number(&today)
-        .or_else(|| day_number(&format!("{:04}-01-01", ws.meta.fiscal_year)))
-        .unwrap_or(0);
+    let (today, day) = ws.reference_day(today);
     let all = signals(ws);
     let assignments = ws.tiering.assign_all(&ws.customers);
     PlanReport {

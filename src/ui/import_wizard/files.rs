@@ -78,12 +78,7 @@ pub fn counted_preview(
 /// A file name: the message `key`, the workspace's name without the characters file systems
 /// refuse (at most 40 characters), and the extension.
 pub fn file_name(i18n: &I18n, key: &str, workspace_name: &str, ext: &str) -> String {
-    let name: String = workspace_name
-        .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
-        .filter(|c| !c.is_control())
-        .take(40)
-        .collect();
+    let name = crate::ui::page_files::safe_name(workspace_name);
     format!("{}-{name}.{ext}", i18n.t(key))
 }
 

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use super::{Basis, Signal, SignalKind};
-use crate::domain::dates::day_number;
 use crate::domain::engagement::completion::completion;
 use crate::domain::ltc::calc::{self, Coverage, Ctx};
 use crate::domain::ltc::{cash, Scope};
@@ -18,9 +17,7 @@ use crate::domain::sort::sort_by;
 /// milestones, the accounts with most overdue first.
 pub(super) fn ltc(b: &Basis<'_>, out: &mut Vec<Signal>) {
     let ws = b.ws;
-    let today = day_number(&ws.meta.today)
-        .or_else(|| day_number(&format!("{:04}-01-01", ws.meta.fiscal_year)))
-        .unwrap_or(0);
+    let (_, today) = ws.reference_day("");
     let ctx = Ctx::new(&ws.ltc, ws.meta.fiscal_year, today, &b.tier_map);
     for scope in [Scope::Account, Scope::Tier] {
         let rows = calc::coverage(&ctx, scope);

@@ -74,18 +74,7 @@ fn pick_list(i18n: &I18n, ws: &Workspace, tiers: &[Option<String>]) -> Vec<(Stri
 
 /// A file name for the export: `<account>-<date>.md`, without characters file systems refuse.
 fn file_name(plan: &AccountPlan) -> String {
-    let name: String = plan
-        .profile
-        .name
-        .chars()
-        .map(|c| {
-            if "\\/:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
+    let name = crate::ui::page_files::safe_name(&plan.profile.name);
     format!("{name}-{}.md", plan.today)
 }
 

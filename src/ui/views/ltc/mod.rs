@@ -16,7 +16,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::dates::day_number;
 use crate::domain::edit::Edit;
 use crate::domain::ltc::calc::Ctx;
 use crate::domain::ltc::Stage;
@@ -98,9 +97,7 @@ impl PartialEq for TierInputs {
 /// The workspace's reference date as a day number (1 January of the fiscal year when it is
 /// not a date).
 pub fn today(ws: &Workspace) -> i64 {
-    day_number(&ws.meta.today)
-        .or_else(|| day_number(&format!("{:04}-01-01", ws.meta.fiscal_year)))
-        .unwrap_or(0)
+    ws.reference_day("").1
 }
 
 /// The calculation context of the workspace's fiscal year and reference date.

@@ -19,17 +19,7 @@ use crate::ui::views::account::words::PlanWords;
 /// A file name for the export: `<workspace>-plan-<date>.md`, without characters file systems
 /// refuse.
 fn file_name(r: &PlanReport) -> String {
-    let name: String = r
-        .workspace
-        .chars()
-        .map(|c| {
-            if "\\/:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
+    let name = crate::ui::page_files::safe_name(&r.workspace);
     format!("{name}-plan-{}.md", r.today)
 }
 
