@@ -73,12 +73,19 @@ if [ "$mode" = "test" ]; then
   else
     say "chromium, chromedriver and a CJK font present"
   fi
-  if [ -f node_modules/playwright-core/package.json ] &&
-     [ "$(node -p "require('./node_modules/playwright-core/package.json').version")" = \
-       "$(node -p "require('./package-lock.json').packages['node_modules/playwright-core'].version")" ]; then
-    say "playwright-core present"
+  # The e2e dev dependencies (playwright-core, axe-core) at the versions of package-lock.json.
+  npm_ok=1
+  for pkg in playwright-core axe-core; do
+    if ! [ -f "node_modules/$pkg/package.json" ] ||
+       [ "$(node -p "require('./node_modules/$pkg/package.json').version")" != \
+         "$(node -p "require('./package-lock.json').packages['node_modules/$pkg'].version")" ]; then
+      npm_ok=0
+    fi
+  done
+  if [ "$npm_ok" = 1 ]; then
+    say "playwright-core and axe-core present"
   else
-    say "installing playwright-core from npm (no browser download)"
+    say "installing playwright-core and axe-core from npm (no browser download)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit
   fi
 fi
