@@ -226,7 +226,7 @@ test('the opposed decision maker opened from her card on the map', { timeout: TE
     const node = page.getByTestId(`mcr-node-${OPPOSED_DM}`);
     assert.match(await node.getAttribute('class'), /mcr-support-m1/);
     assert.match(await node.getAttribute('class'), /is-dm/);
-    assert.match(await node.getAttribute('aria-label'), /^尹芳，副总经理；决策者；支持度：反对；影响力 4；/);
+    assert.match(await node.locator('desc').textContent(), /^尹芳，副总经理；决策者；支持度：反对；影响力 4；/);
     // Keyboard: focus and Enter.
     await node.focus();
     await page.keyboard.press('Enter');

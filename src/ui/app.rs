@@ -405,11 +405,25 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    // The skip link moves focus to the view without touching the hash, which names the route.
+    let skip_to_main = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    });
     html! {
         <ContextProvider<I18n> context={i18n}>
         <ContextProvider<WorkspaceHandle> context={handle}>
         <ContextProvider<Library> context={library}>
             <div class={classes!("app", options.embed.then_some("is-embed"))}>
+                <a class="skip-link" href="#main" onclick={skip_to_main} data-testid="skip-link">
+                    { i18n.t("app.skip_to_main") }
+                </a>
                 <PrintHeader view_key={route.label_key()} />
                 <Header status={(*status).clone()} persisted={*persisted} on_lang={on_lang}
                         embed={options.embed} lock_workspace={options.workspace.is_some()} />
@@ -428,7 +442,7 @@ pub fn app(props: &AppProps) -> Html {
                             }
                         }) }
                     </nav>
-                    <main class="app-main" id="main">
+                    <main class="app-main" id="main" tabindex="-1">
                         { (props.module.view)(*route) }
                     </main>
                 </div>

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::customers::{curse_name, Shared, Sheet};
 use crate::domain::customers::{CurseKind, Query, SortKey};
 use crate::domain::number::format_percent;
+use crate::domain::text_width::{fit_px, text_px};
 use crate::domain::tiering::Explanation;
 use crate::domain::workspace::Customer;
 use crate::ui::explain::explanation_text;
@@ -45,11 +46,14 @@ enum Col {
     Actions,
 }
 
-/// Columns in display order: the tier and its reason, then the figures, so that the key figures
-/// are in view without scrolling sideways on a laptop screen.
+/// Columns in display order: the name, its actions, the tier and its reason, then the figures,
+/// so that the key figures are in view without scrolling sideways on a laptop screen. The check
+/// box and the name stay in view when the table scrolls sideways; no column sticks to the right
+/// edge, so none hides behind one.
 const COLUMNS: [Col; 14] = [
     Col::Select,
     Col::Name,
+    Col::Actions,
     Col::Tier,
     Col::Explanation,
     Col::Purchase,
@@ -61,7 +65,6 @@ const COLUMNS: [Col; 14] = [
     Col::Line,
     Col::Region,
     Col::Curses,
-    Col::Actions,
 ];
 
 impl Col {
@@ -120,13 +123,14 @@ impl Col {
         }
     }
 
-    /// Width in CSS pixels (the table has a fixed layout, so widths never jump while scrolling).
+    /// Least width in CSS pixels (the table has a fixed layout, so widths never jump while
+    /// scrolling; [`column_widths`] widens a column to its widest content).
     fn width(self) -> u32 {
         match self {
             Col::Select => 40,
-            Col::Name => 230,
-            Col::Tier => 150,
-            Col::Explanation => 200,
+            Col::Name => 160,
+            Col::Tier => 110,
+            Col::Explanation => 140,
             Col::Purchase => 100,
             Col::Revenue => 96,
             Col::Margin => 84,
@@ -135,7 +139,7 @@ impl Col {
             Col::Industry => 96,
             Col::Line => 110,
             Col::Region => 80,
-            Col::Curses => 150,
+            Col::Curses => 100,
             Col::Actions => 104,
         }
     }
@@ -173,6 +177,76 @@ pub struct CustomerTableProps {
     pub on_delete: Callback<Rc<Customer>>,
 }
 
+/// Font size of the table's cells (styles: `.data-table`, `--text-s`) and of its badges.
+const CELL_FONT: f64 = 13.0;
+const BADGE_FONT: f64 = 11.0;
+/// Cell padding left and right, and a little air.
+const PAD: u32 = 20;
+/// No column grows past this; a wider value is cut and shown whole on hover.
+const MAX_WIDTH: u32 = 420;
+
+/// The width of every column, in [`COLUMNS`] order: the least width, or the widest value of the
+/// column among all customers (in the interface language), whichever is more.
+fn column_widths(ws: &crate::domain::workspace::Workspace, sheet: &Sheet, i18n: &I18n) -> Vec<u32> {
+    let mut widest = [0.0f64; COLUMNS.len()];
+    let mut grow = |col: Col, px: f64| {
+        if let Some(i) = COLUMNS.iter().position(|c| *c == col) {
+            widest[i] = widest[i].max(px);
+        }
+    };
+    let text = |t: &str| text_px(t, CELL_FONT);
+    let badge = |t: &str| text_px(t, BADGE_FONT) + 16.0;
+    let manual = badge(i18n.t("customers.manual"));
+    for (i, c) in ws.customers.iter().enumerate() {
+        let assignment = sheet.assignments.get(i).and_then(Option::as_ref);
+        // The name, then the LTC chip (about 3.6 em of the cell's font).
+        grow(Col::Name, text_px(&c.name, 14.0) + 3.6 * CELL_FONT);
+        if let Some(a) = assignment {
+            let tier = ws
+                .tiering
+                .tiers
+                .get(a.tier)
+                .map(|t| text(i18n.tier_name(t)))
+                .unwrap_or(0.0);
+            let is_manual = matches!(a.explanation, Explanation::Override { .. });
+            grow(
+                Col::Tier,
+                18.0 + tier + if is_manual { manual } else { 0.0 },
+            );
+            grow(
+                Col::Explanation,
+                text(&explanation_text(i18n, &a.explanation)),
+            );
+        }
+        grow(Col::Purchase, text(&i18n.num(c.annual_purchase)));
+        grow(Col::Revenue, text(&i18n.num(c.revenue)));
+        grow(Col::Industry, text(&c.industry));
+        grow(
+            Col::Line,
+            text(c.industry_line.as_deref().unwrap_or_default()),
+        );
+        grow(Col::Region, text(&c.region));
+        let curses = sheet.curse_bits.get(i).copied().unwrap_or(0);
+        grow(
+            Col::Curses,
+            CurseKind::in_bits(curses)
+                .map(|k| badge(curse_name(i18n, k)) + 4.0)
+                .sum(),
+        );
+    }
+    COLUMNS
+        .iter()
+        .zip(widest)
+        .map(|(c, w)| {
+            if w > 0.0 {
+                fit_px(w, PAD, c.width(), MAX_WIDTH.max(c.width()))
+            } else {
+                c.width()
+            }
+        })
+        .collect()
+}
+
 /// First row in view and rows that fit, from the scroll container.
 fn measure(el: &web_sys::Element) -> (usize, usize) {
     let first = (el.scroll_top().max(0) / ROW_HEIGHT) as usize;
@@ -182,17 +256,17 @@ fn measure(el: &web_sys::Element) -> (usize, usize) {
 
 /// Sets the table's width, its columns' widths and its spacer rows' heights (see
 /// [`customer_table`]).
-fn size_table(table: &web_sys::HtmlElement) {
+fn size_table(table: &web_sys::HtmlElement, widths: &[u32]) {
     let px = |v: i64| format!("{v}px");
-    let width: u32 = COLUMNS.iter().map(|c| c.width()).sum();
+    let width: u32 = widths.iter().sum();
     let _ = table.style().set_property("width", &px(i64::from(width)));
     if let Ok(cols) = table.query_selector_all("col") {
-        for (i, c) in COLUMNS.iter().enumerate() {
+        for (i, w) in widths.iter().enumerate() {
             if let Some(col) = cols
                 .get(i as u32)
                 .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let _ = col.style().set_property("width", &px(i64::from(c.width())));
+                let _ = col.style().set_property("width", &px(i64::from(*w)));
             }
         }
     }
@@ -260,14 +334,21 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
 
     let n = rows.len();
     let table = use_node_ref();
+    // Every column as wide as its widest value, for all customers (not only those in view), so
+    // nothing is cut and widths do not change while scrolling.
+    let widths = use_memo(
+        (props.doc.clone(), props.sheet.clone(), i18n),
+        |(doc, sheet, i18n)| column_widths(&doc.0, &sheet.0, i18n),
+    );
     {
         // Sizes go through the CSSOM, never a `style` attribute (which a strict CSP blocks): the
         // fixed column widths, the table's width, and the spacer rows' heights from
         // `data-height`, after every render (a spacer may be new).
         let table = table.clone();
+        let widths = widths.clone();
         use_effect(move || {
             if let Some(el) = table.cast::<web_sys::HtmlElement>() {
-                size_table(&el);
+                size_table(&el, &widths);
             }
         });
     }
@@ -395,6 +476,15 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                     <a class="ltc-account-link account-tool-chip" href={crate::ui::route::ltc_account_hash(&c.id)} data-testid="customer-ltc-link"
                        aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &c.name)])} data-label={i18n.t("account.ltc_link")}></a>
                 </th>
+                <td class="cust-col-actions">
+                    <button type="button" class="cust-action" onclick={edit} data-testid="customer-edit"
+                            aria-label={i18n.tf("customers.edit_label", &[("name", &c.name)])}>
+                        { i18n.t("customers.edit") }</button>
+                    <button type="button" class="cust-action cust-danger-text" onclick={delete}
+                            data-testid="customer-delete"
+                            aria-label={i18n.tf("customers.delete_label", &[("name", &c.name)])}>
+                        { i18n.t("customers.delete") }</button>
+                </td>
                 <td class="cust-col-tier" data-col="tier" data-tier={tier.map(|t| t.id.clone())}>
                     if let Some(t) = tier {
                         <Swatch color={tier_fill(t)} />
@@ -419,15 +509,6 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                     { for CurseKind::in_bits(curses).map(|k| html! {
                         <span class={classes!("cust-badge", format!("cust-curse-{}", k.key()))}>{ curse_name(&i18n, k) }</span>
                     }) }
-                </td>
-                <td class="cust-col-actions">
-                    <button type="button" class="cust-action" onclick={edit} data-testid="customer-edit"
-                            aria-label={i18n.tf("customers.edit_label", &[("name", &c.name)])}>
-                        { i18n.t("customers.edit") }</button>
-                    <button type="button" class="cust-action cust-danger-text" onclick={delete}
-                            data-testid="customer-delete"
-                            aria-label={i18n.tf("customers.delete_label", &[("name", &c.name)])}>
-                        { i18n.t("customers.delete") }</button>
                 </td>
             </tr>
         }

@@ -15,6 +15,7 @@ use crate::domain::kpi::score::{check_card, Severity};
 use crate::domain::kpi::{Dimension, Direction, Indicator, Kpi, OwnerKind, Scorecard};
 use crate::domain::org::talent_input::{format_plain, fresh_id};
 use crate::domain::org::TriangleType;
+use crate::domain::text_width::{fit_px, text_px};
 use crate::ui::i18n::use_i18n;
 
 /// Props of [`Editor`].
@@ -132,6 +133,13 @@ pub fn editor(props: &EditorProps) -> Html {
         .iter()
         .filter(|p| p.severity() == Severity::Error)
         .count();
+    // The name inputs as wide as the longest name of the card (about 6.5 px a character).
+    let widest = card
+        .indicators
+        .iter()
+        .flat_map(|ind| [text_px(&ind.name_zh, 13.0), text_px(&ind.name_en, 13.0)])
+        .fold(0.0, f64::max);
+    let name_size = AttrValue::from(fit_px(widest / 6.5, 2, 14, 60).to_string());
     html! {
         <section class="card kpi-editor" data-testid="kpi-editor">
             <div class="kpi-card-head">
@@ -184,7 +192,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                testid="kpi-card-cap" on_commit={on_cap} />
                 </label>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("kpi.col_indicator")}>
                 <table class="data-table kpi-indicators" data-testid="kpi-indicators">
                     <thead><tr>
                         <th scope="col">{ i18n.t("kpi.col_dimension") }</th>
@@ -248,9 +256,9 @@ pub fn editor(props: &EditorProps) -> Html {
                                     </td>
                                     <td>
                                         <div class="kpi-names">
-                                        <input type="text" value={ind.name_zh.clone()} onchange={on_zh} maxlength="80"
+                                        <input type="text" value={ind.name_zh.clone()} onchange={on_zh} maxlength="80" size={name_size.clone()}
                                                aria-label={label("kpi.field_name_zh")} data-testid={format!("kpi-ind-{i}-name-zh")} />
-                                        <input type="text" value={ind.name_en.clone()} onchange={on_en} maxlength="80"
+                                        <input type="text" value={ind.name_en.clone()} onchange={on_en} maxlength="80" size={name_size.clone()}
                                                aria-label={label("kpi.field_name_en")} data-testid={format!("kpi-ind-{i}-name-en")} />
                                         </div>
                                     </td>

@@ -156,7 +156,8 @@ pub fn kpi_view() -> Html {
                 Section::Scorecards => html! {
                     <>
                         <compare::Compare kpi={kpi.clone()} />
-                        <div class="kpi-cards" role="tablist" aria-label={i18n.t("kpi.cards_label")}>
+                        <div class="kpi-cards">
+                        <div class="kpi-cards-tabs" role="tablist" aria-label={i18n.t("kpi.cards_label")}>
                             { for kpi.scorecards.iter().map(|c| {
                                 let current = c.id == card_id;
                                 let onclick = {
@@ -177,6 +178,7 @@ pub fn kpi_view() -> Html {
                                     </button>
                                 }
                             }) }
+                        </div>
                             <button type="button" class="button" onclick={add_card(OwnerKind::Organisation)}
                                     data-testid="kpi-card-add-org">{ i18n.t("kpi.card_add_org") }</button>
                             <button type="button" class="button" onclick={add_card(OwnerKind::Role)}

@@ -249,7 +249,7 @@ fn contract_card(i18n: &I18n, c: &Contract, today: i64, a: &ContractActions) -> 
             if c.milestones.is_empty() {
                 <p class="muted">{ i18n.t("ltc_contracts.acc_no_milestones") }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_contracts.milestones")}>
                     <table class="data-table ltc-c-acc-m">
                         <thead><tr>
                             <th scope="col">{ i18n.t("ltc_contracts.m_kind") }</th>

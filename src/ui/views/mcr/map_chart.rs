@@ -210,10 +210,13 @@ pub fn org_chart(props: &OrgChartProps) -> Html {
                                (s.role == DecisionRole::DecisionMaker).then_some("is-dm"),
                                selected.then_some("is-selected"))}
                transform={format!("translate({x:.1},{y:.1})")}
-               tabindex="0" role="button" aria-label={card_label(&i18n, ws, s, days)}
+               tabindex="0" role="button"
                aria-pressed={selected.to_string()}
                data-testid={format!("mcr-node-{id}")} {onclick} {onkeydown}>
+                // The name is the title (whole, where the card cuts it); the rest of the card is
+                // its description, so the name contains what the card shows first.
                 <title>{ format!("{} · {}", s.name, s.title) }</title>
+                <desc>{ card_label(&i18n, ws, s, days) }</desc>
                 <rect class="mcr-card" width={format!("{w:.1}")} height={format!("{h:.1}")} rx="6" />
                 <rect class="mcr-badge" x="4" y="4" width="22" height="16" rx="3" />
                 <text class="mcr-badge-text" x="15" y="16" text-anchor="middle">{ badge }</text>

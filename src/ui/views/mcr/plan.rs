@@ -168,6 +168,7 @@ pub fn plan(props: &PartProps) -> Html {
                                                         if late { <span class="mcr-overdue" data-testid="mcr-overdue">{ i18n.t("mcr.overdue") }</span> }
                                                     </td>
                                                     <td><Select testid={format!("mcr-status-{}", p.id)} options={statuses.clone()}
+                                                                label={AttrValue::from(i18n.tf("mcr.status_of", &[("goal", &p.goal)]))}
                                                                 value={AttrValue::from(p.status.key())} onchange={set_status(p.id.clone())} /></td>
                                                     <td><button type="button" class="button" aria-label={i18n.tf("mcr.delete_item", &[("goal", &p.goal)])}
                                                                 onclick={remove(p.id.clone())}>{ i18n.t("mcr.delete") }</button></td>
@@ -182,13 +183,13 @@ pub fn plan(props: &PartProps) -> Html {
                 }
             }) }
             <form class="mcr-plan-add" onsubmit={on_add} aria-label={i18n.t("mcr.add_item")}>
-                <Select testid="mcr-new-area" options={areas} value={AttrValue::from(draft.area.key())}
+                <Select testid="mcr-new-area" options={areas} label={AttrValue::from(i18n.t("mcr.area").to_string())} value={AttrValue::from(draft.area.key())}
                         onchange={upd(|p, v| if let Some(a) = PlanArea::from_key(&v) { p.area = a })} />
                 <input data-testid="mcr-new-goal" aria-label={i18n.t("mcr.goal")} placeholder={i18n.t("mcr.goal")} maxlength="200"
                        value={draft.goal.clone()} oninput={typed(|p, v| p.goal = v)} />
                 <input data-testid="mcr-new-actions" aria-label={i18n.t("mcr.actions")} placeholder={i18n.t("mcr.actions")} maxlength="500"
                        value={draft.actions.clone()} oninput={typed(|p, v| p.actions = v)} />
-                <Select testid="mcr-new-owner" options={people} value={AttrValue::from(draft.owner.clone().unwrap_or_default())}
+                <Select testid="mcr-new-owner" options={people} label={AttrValue::from(i18n.t("mcr.f_owner").to_string())} value={AttrValue::from(draft.owner.clone().unwrap_or_default())}
                         onchange={upd(|p, v| p.owner = (!v.is_empty()).then_some(v))} />
                 <input type="date" data-testid="mcr-new-due" aria-label={i18n.t("mcr.due")}
                        value={draft.due.clone()} oninput={typed(|p, v| p.due = v)} />
