@@ -5,13 +5,13 @@
 // embed width (800 px, `?embed=1`). A critical or serious violation fails the test; moderate and
 // minor ones are listed in the test output.
 //
-// The layout check runs on the same views and tabs at 1280 and 1024 px: no table cell may be
+// The layout check runs on the same views and tabs at 1280, 1024 and 800 px (embed): no table cell may be
 // clipped — neither its own content cut (scrollWidth over clientWidth with overflow hidden) nor
 // the cell cut by an ancestor that hides overflow without scrolling, nor a cell past the right
 // edge of the window outside a scroll region. A horizontal scroll region must be focusable.
 //
 // Run: KAM_DIST=/tmp/e2e-dist node --test --test-concurrency=1 e2e/a11y.test.mjs
-//      A11Y_ONLY=tiering,kpi narrows the views (for a quick look while fixing).
+//      VIEWS_ONLY=tiering,kpi narrows the views (for a quick look while fixing).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,53 +19,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { appSuite, newPage, waitForApp, screenshot, REPO_ROOT } from './helpers.mjs';
+import { eachScreen } from './views.mjs';
 
 const TEST_TIMEOUT = 900_000;
 const suite = appSuite();
 const AXE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/** The views in navigation order, then the two reached from lists. */
-const VIEWS = [
-  'overview', 'diagnosis', 'customers', 'tiering', 'concentration', 'portfolio', 'team', 'roles',
-  'rhythm', 'engagement', 'ltc', 'mcr', 'kpi', 'talent', 'account/c-0204', 'report',
-];
-const ONLY = process.env.A11Y_ONLY ? process.env.A11Y_ONLY.split(',') : null;
-const views = () => VIEWS.filter((v) => !ONLY || ONLY.some((o) => v.startsWith(o)));
-
-/** Opens `hash` and waits until the view has settled (the tools module may load first). */
-async function openView(page, hash) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=open-tools-loading]'));
-  await page.locator('#main').waitFor();
-  await page.waitForTimeout(250);
-}
-
-/** The tab buttons of the view's own tab bar (the first tab list in the main region). */
-async function tabIds(page) {
-  return page.evaluate(() => {
-    const list = document.querySelector('#main .tabs[role=tablist]');
-    return list ? [...list.querySelectorAll('[role=tab]')].map((t) => t.dataset.testid) : [];
-  });
-}
-
-/** Runs `fn(label)` on the view and on each of its tabs. */
-async function eachScreen(page, fn) {
-  for (const view of views()) {
-    await openView(page, `#/${view}`);
-    const tabs = await tabIds(page);
-    if (tabs.length === 0) {
-      await fn(view);
-      continue;
-    }
-    for (const tab of tabs) {
-      await page.getByTestId(tab).click();
-      await page.waitForTimeout(200);
-      await fn(`${view} › ${tab}`);
-    }
-  }
-}
 
 async function axe(page) {
   await page.evaluate(AXE);
@@ -156,13 +114,13 @@ async function clippedCells(page) {
   });
 }
 
-for (const width of [1280, 1024]) {
+for (const { width, embed } of [{ width: 1280 }, { width: 1024 }, { width: 800, embed: true }]) {
   for (const locale of ['zh-CN', 'en-US']) {
-    test(`layout: no table cell clipped on any view or tab, ${locale}, ${width} px`, { timeout: TEST_TIMEOUT }, async () => {
+    test(`layout: no table cell clipped on any view or tab, ${locale}, ${width} px${embed ? ' (embed)' : ''}`, { timeout: TEST_TIMEOUT }, async () => {
       const s = await newPage(suite.browser, { locale, viewport: { width, height: 900 } });
       const failures = [];
       try {
-        await s.page.goto(suite.server.url);
+        await s.page.goto(`${suite.server.url}${embed ? `?embed=1&lang=${locale.slice(0, 2)}` : ''}`);
         await waitForApp(s.page);
         await eachScreen(s.page, async (label) => {
           const cut = await clippedCells(s.page);

@@ -200,7 +200,7 @@ fn column_widths(ws: &crate::domain::workspace::Workspace, sheet: &Sheet, i18n: 
     for (i, c) in ws.customers.iter().enumerate() {
         let assignment = sheet.assignments.get(i).and_then(Option::as_ref);
         // The name, then the LTC chip (about 3.6 em of the cell's font).
-        grow(Col::Name, text_px(&c.name, 14.0) + 3.6 * CELL_FONT);
+        grow(Col::Name, text_px(&c.name, CELL_FONT) + 3.6 * CELL_FONT);
         if let Some(a) = assignment {
             let tier = ws
                 .tiering
