@@ -107,6 +107,34 @@ async function clippedCells(page) {
           break;
         }
       }
+      // A short header of one word (客户数, Tier) on one line: it must not break inside the word.
+      if (cell.tagName === 'TH' && /^\S{1,8}$/.test(text)) {
+        // The line boxes of its text (one rect per line of each text node); tops within 8 px are
+        // one line (a badge beside the text sits a little lower).
+        const tops = [];
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          if (!t.textContent.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          for (const q of range.getClientRects()) if (q.width > 0) tops.push(q.top);
+        }
+        tops.sort((a, b) => a - b);
+        const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
+        if (lines > 1) out.push(`${text}: header broken inside its word (${lines} lines)`);
+      }
+      // At rest, no cell lies under a column that sticks to an edge of its row.
+      const pos = getComputedStyle(cell).position;
+      if (pos !== 'sticky' && cell.parentElement) {
+        for (const other of cell.parentElement.children) {
+          if (other === cell || getComputedStyle(other).position !== 'sticky') continue;
+          const o = other.getBoundingClientRect();
+          if (o.width > 0 && r.left < o.right - 1 && r.right > o.left + 1) {
+            out.push(`${text}: behind the sticky column "${(other.innerText || '').trim().slice(0, 20)}"`);
+            break;
+          }
+        }
+      }
       if (!scroller && r.right > vw + 1) out.push(`${text}: past the window's edge (${Math.round(r.right)} > ${vw})`);
       if (scroller && scroller.tabIndex < 0) out.push(`${text}: in a scroll region that cannot take focus`);
     }
