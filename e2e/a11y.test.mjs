@@ -108,20 +108,27 @@ async function clippedCells(page) {
         }
       }
       // A short header of one word (客户数, Tier) on one line: it must not break inside the word.
-      if (cell.tagName === 'TH' && /^\S{1,8}$/.test(text)) {
-        // The line boxes of its text (one rect per line of each text node); tops within 8 px are
-        // one line (a badge beside the text sits a little lower).
-        const tops = [];
+      // A header may wrap between words, at punctuation or between scripts, never inside a word: a
+      // run of Chinese characters (客户数) or of Latin letters and digits (Revenue).
+      if (cell.tagName === 'TH' && text.length <= 16) {
+        const kind = (c) => (/\p{Script=Han}/u.test(c) ? 'han' : /[\p{L}\p{N}]/u.test(c) ? 'word' : null);
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-          if (!t.textContent.trim()) continue;
-          const range = document.createRange();
-          range.selectNodeContents(t);
-          for (const q of range.getClientRects()) if (q.width > 0) tops.push(q.top);
+        let broken = null;
+        for (let t = walker.nextNode(); t && !broken; t = walker.nextNode()) {
+          const s = t.textContent;
+          let prev = null;
+          for (let i = 0; i < s.length && !broken; i += 1) {
+            const range = document.createRange();
+            range.setStart(t, i);
+            range.setEnd(t, i + 1);
+            const q = range.getClientRects()[0];
+            if (!q) continue;
+            const k = kind(s[i]);
+            if (prev && k && k === prev.k && q.top - prev.top > 4) broken = `${s[i - 1]}|${s[i]}`;
+            prev = { k, top: q.top };
+          }
         }
-        tops.sort((a, b) => a - b);
-        const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
-        if (lines > 1) out.push(`${text}: header broken inside its word (${lines} lines)`);
+        if (broken) out.push(`${text}: header broken inside a word (${broken})`);
       }
       // At rest, no cell lies under a column that sticks to an edge of its row.
       const pos = getComputedStyle(cell).position;
