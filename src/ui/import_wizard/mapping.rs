@@ -175,7 +175,7 @@ pub(super) fn mapping_table(props: &MappingTableProps) -> Html {
         .collect();
     html! {
         <>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("import.mapping_region")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("import.mapping_region")}>
             <table class="data-table import-mapping" data-testid={id("mapping")}>
                 <thead><tr>
                     <th scope="col">{ i18n.t("import.col_header") }</th>
@@ -251,7 +251,7 @@ pub(super) fn stored_preview(props: &StoredPreviewProps) -> Html {
     html! {
         <>
             <h3 class="import-section">{ i18n.t("import.preview_title") }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("import.preview_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("import.preview_title")}>
             <table class="data-table import-preview" data-testid={format!("{}-preview", props.testid)}>
                 <thead><tr>
                     <th scope="col" class="num">{ i18n.t("import.col_row") }</th>

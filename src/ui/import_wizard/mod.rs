@@ -507,7 +507,7 @@ fn map_step(props: &MapStepProps) -> Html {
                     errors={Rc::new(p.errors.iter().map(|e| e.row).collect::<Vec<_>>())} testid={props.testid.clone()} />
                 if !p.errors.is_empty() {
                     <h3 class="import-section">{ i18n.t("import.errors_title") }</h3>
-                    <div class="table-scroll import-errors" tabindex="0" role="region" aria-label={i18n.t("import.errors_title")}>
+                    <div class="table-scroll import-errors" tabindex="0" role="group" aria-label={i18n.t("import.errors_title")}>
                     <table class="data-table" data-testid={id("errors")}>
                         <thead><tr>
                             <th scope="col">{ i18n.t("import.col_row") }</th>

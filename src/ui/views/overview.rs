@@ -162,7 +162,7 @@ pub fn overview() -> Html {
                         <ShareBars bars={bars} label={i18n.t("overview.chart_label").to_string()}
                             legend_actual={i18n.t("overview.legend_actual").to_string()}
                             legend_target={i18n.t("overview.legend_target").to_string()} />
-                        <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("overview.tiers")}>
+                        <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("overview.tiers")}>
                         <table class="data-table" data-testid="tier-table">
                             <thead><tr>
                                 <th scope="col">{ i18n.t("overview.col_tier") }</th>

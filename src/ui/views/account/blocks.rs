@@ -38,10 +38,10 @@ fn frame(w: &PlanWords, key: &str, link: String, is_empty: bool, inner: Html) ->
     html! {
         <section class={classes!("card", "account-block", format!("account-block-{key}"), is_empty.then_some("is-empty"))}
                  data-testid={format!("account-{key}")}>
-            <h3 class="account-block-title">
+            <h2 class="account-block-title">
                 <span>{ w.t(&format!("account.block_{key}")) }</span>
                 <a class="account-tool-link" href={link}>{ w.t(&format!("account.link_{key}")) }</a>
-            </h3>
+            </h2>
             { inner }
         </section>
     }

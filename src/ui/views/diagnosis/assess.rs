@@ -165,7 +165,7 @@ pub fn assess(props: &PartProps) -> Html {
             } else if d.statements.is_empty() {
                 <p class="muted">{ i18n.t("diagnosis.no_statements") }</p>
             } else {
-                <div class="table-scroll diag-grid-scroll" tabindex="0" role="region" aria-label={i18n.t("diagnosis.statements").to_string()}>
+                <div class="table-scroll diag-grid-scroll" tabindex="0" role="group" aria-label={i18n.t("diagnosis.statements").to_string()}>
                     <table class="data-table diag-grid" data-testid="diag-grid">
                         <thead><tr>
                             <th scope="col">{ i18n.t("diagnosis.col_statement") }</th>

@@ -200,7 +200,7 @@ pub fn log(props: &PartProps) -> Html {
                     { i18n.tf("engagement.log_count", &[("shown", &rows.len().to_string()), ("all", &ws.engagement.entries.len().to_string())]) }
                 </span>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("engagement.tab_log")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("engagement.tab_log")}>
             <table class="data-table engagement-log-table">
                 <thead><tr>
                     <th scope="col" aria-sort={if *newest_first { "descending" } else { "ascending" }}>

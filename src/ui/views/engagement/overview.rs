@@ -107,7 +107,7 @@ pub fn overview(props: &PartProps) -> Html {
             if c.accounts.is_empty() {
                 <p class="muted">{ i18n.t("engagement.no_accounts") }</p>
             } else {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("engagement.accounts_title")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("engagement.accounts_title")}>
                 <table class="data-table engagement-accounts">
                     <thead><tr>
                         <th scope="col">{ i18n.t("engagement.col_account") }</th>
@@ -158,7 +158,7 @@ pub fn overview(props: &PartProps) -> Html {
 
         <section class="card" data-testid="engagement-tiers">
             <h3 class="card-title">{ i18n.t("engagement.tiers_title") }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("engagement.tiers_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("engagement.tiers_title")}>
             <table class="data-table engagement-matrix">
                 <thead><tr>
                     <th scope="col">{ i18n.t("engagement.col_tier") }</th>

@@ -89,7 +89,7 @@ pub fn targets(props: &PartProps) -> Html {
         <section class="card" data-testid="engagement-targets">
             <h3 class="card-title">{ i18n.tf("engagement.targets_title", &[("year", &ws.meta.fiscal_year.to_string())]) }</h3>
             <p class="muted engagement-hint">{ i18n.t("engagement.targets_hint") }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("engagement.targets_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("engagement.targets_title")}>
             <table class="data-table engagement-target-grid">
                 <thead><tr>
                     <th scope="col">{ i18n.t("engagement.col_tier") }</th>

@@ -41,7 +41,7 @@ pub fn cascade_editor(props: &CascadeProps) -> Html {
         <section class="card kpi-cascade" data-testid="kpi-cascade">
             <h3 class="card-title">{ i18n.t("kpi.cascade_title") }</h3>
             <p class="muted kpi-hint">{ i18n.t("kpi.cascade_hint") }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("kpi.cascade_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("kpi.cascade_title")}>
                 <table class="data-table" data-testid="kpi-cascade-table">
                     <thead><tr>
                         <th scope="col">{ i18n.t("kpi.col_indicator") }</th>

@@ -55,7 +55,7 @@ pub fn compare(props: &CompareProps) -> Html {
             </div>
             <p class="muted kpi-hint">{ i18n.t("kpi.compare_hint") }</p>
             // Both are rendered: the one not chosen prints (print-only).
-            <div class={classes!("table-scroll", (!*as_table).then_some("print-only"))} tabindex="0" role="region" aria-label={i18n.t("kpi.compare_title")}>
+            <div class={classes!("table-scroll", (!*as_table).then_some("print-only"))} tabindex="0" role="group" aria-label={i18n.t("kpi.compare_title")}>
                     <table class="data-table" data-testid="kpi-compare-rows">
                         <thead><tr>
                             <th scope="col">{ i18n.t("kpi.col_scorecard") }</th>

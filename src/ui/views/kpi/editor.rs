@@ -192,7 +192,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                testid="kpi-card-cap" on_commit={on_cap} />
                 </label>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("kpi.col_indicator")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("kpi.col_indicator")}>
                 <table class="data-table kpi-indicators" data-testid="kpi-indicators">
                     <thead><tr>
                         <th scope="col">{ i18n.t("kpi.col_dimension") }</th>

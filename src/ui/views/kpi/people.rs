@@ -95,7 +95,7 @@ pub fn people_scores(props: &PeopleProps) -> Html {
             { match &card {
                 None => html! { <p class="kpi-problems is-warning">{ i18n.t("kpi.people_no_card") }</p> },
                 Some(card) => html! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("kpi.people_title")}>
+                    <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("kpi.people_title")}>
                         <table class="data-table kpi-grid" data-testid="kpi-people-grid">
                             <thead><tr>
                                 <th scope="col">{ i18n.t("kpi.col_person") }</th>

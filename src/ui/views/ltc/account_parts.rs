@@ -139,7 +139,7 @@ pub fn opportunities(i18n: &I18n, ws: &Workspace, d: &AccountData) -> Html {
         html! { <p class="muted" data-testid="ltc-account-opps-empty">{ i18n.t("ltc_contracts.acc_opps_empty") }</p> }
     } else {
         html! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_contracts.acc_opps")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_contracts.acc_opps")}>
                 <table class="data-table" data-testid="ltc-account-opps">
                     <thead><tr>
                         <th scope="col">{ i18n.t("ltc_contracts.col_opportunity") }</th>
@@ -249,7 +249,7 @@ fn contract_card(i18n: &I18n, c: &Contract, today: i64, a: &ContractActions) -> 
             if c.milestones.is_empty() {
                 <p class="muted">{ i18n.t("ltc_contracts.acc_no_milestones") }</p>
             } else {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_contracts.milestones")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_contracts.milestones")}>
                     <table class="data-table ltc-c-acc-m">
                         <thead><tr>
                             <th scope="col">{ i18n.t("ltc_contracts.m_kind") }</th>

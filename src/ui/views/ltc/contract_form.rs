@@ -407,7 +407,7 @@ pub fn contract_form(props: &ContractFormProps) -> Html {
                     { field("ltc-form-accepted", Field::Accepted, &d.accepted, "date", Rc::new(|d, v| d.accepted = v), Some(i18n.t("ltc_contracts.accepted_hint"))) }
                 </div>
                 <h3 class="ltc-c-subtitle">{ i18n.t("ltc_contracts.milestones") }</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_contracts.milestones")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_contracts.milestones")}>
                     <table class="data-table ltc-c-m-table" data-testid="ltc-form-milestones">
                         <thead><tr>
                             <th scope="col">{ i18n.t("ltc_contracts.m_kind") }</th>

@@ -343,7 +343,7 @@ pub fn table(i18n: &I18n, rows: &[&ContractRow], s: &ListState, a: &ListActions)
         }
     };
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_contracts.list_title")}>
+        <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_contracts.list_title")}>
             <table class="data-table ltc-c-table" data-testid="ltc-contracts-table">
                 <thead><tr>
                     { header(SortKey::Name, i18n.t("ltc_contracts.col_contract"), false) }

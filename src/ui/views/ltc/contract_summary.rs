@@ -202,7 +202,7 @@ pub fn retentions(
         html! { <p class="muted" data-testid="ltc-retentions-none">{ i18n.t("ltc_contracts.retentions_none") }</p> }
     } else {
         html! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_contracts.retentions_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_contracts.retentions_title")}>
             <table class="data-table" data-testid="ltc-retentions-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("ltc_contracts.col_contract") }</th>
@@ -251,7 +251,7 @@ pub fn top_overdue(i18n: &I18n, s: &Summary, on_open_account: &Callback<String>)
         html! { <p class="muted" data-testid="ltc-top-overdue-none">{ i18n.t("ltc_contracts.top_none") }</p> }
     } else {
         html! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_contracts.top_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_contracts.top_title")}>
             <table class="data-table" data-testid="ltc-top-overdue-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("ltc_contracts.col_account") }</th>

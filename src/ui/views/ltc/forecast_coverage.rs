@@ -263,7 +263,7 @@ pub fn coverage_section(props: &CoverageProps) -> Html {
                 { i18n.tf("ltc_forecast.coverage_summary", &[("n", &total.to_string()),
                     ("flagged", &flagged.to_string()), ("t", &t)]) }
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_forecast.title_coverage")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_forecast.title_coverage")}>
                 <table class="data-table fc-coverage-table" data-testid="fc-coverage-table">
                     <thead><tr>
                         <th scope="col">{ scope_name(&i18n, *scope) }</th>

@@ -32,7 +32,7 @@ pub fn funnel(i18n: &I18n, ws: &Workspace, steps: &[FunnelStep]) -> Html {
         <section class="card fc-funnel" data-testid="fc-funnel">
             <h3 class="card-title">{ i18n.t("ltc_forecast.title_funnel") }</h3>
             <p class="muted fc-note">{ i18n.tf("ltc_forecast.funnel_note", &[("n", &ws.ltc.opportunities.len().to_string())]) }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_forecast.title_funnel")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_forecast.title_funnel")}>
                 <table class="data-table fc-funnel-table">
                     <thead><tr>
                         <th scope="col">{ i18n.t("ltc_forecast.col_stage") }</th>
@@ -162,7 +162,7 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
             </div>
             <p class="muted fc-note">{ i18n.tf("ltc_forecast.win_note", &[("year", &year)]) }</p>
             <p class="fc-summary" data-testid="fc-win-company">{ company_text }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_forecast.title_win")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_forecast.title_win")}>
                 <table class="data-table fc-win-table" data-testid="fc-win-table">
                     <thead><tr>
                         <th scope="col">{ scope_name(&i18n, *scope) }</th>

@@ -140,7 +140,7 @@ pub fn quarters(i18n: &I18n, q: &[Quarter; 4], year_target: Option<f64>) -> Html
                     { chart(i18n, q) }
                     { legend(i18n) }
                 </div>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("ltc_forecast.title_quarters")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_forecast.title_quarters")}>
                     <table class="data-table fc-quarter-table" data-testid="fc-quarter-table">
                         <thead><tr>
                             <th scope="col">{ i18n.t("ltc_forecast.q_quarter") }</th>

@@ -341,7 +341,7 @@ pub fn targets_editor(props: &TargetsProps) -> Html {
         <section class="card fc-targets" data-testid="fc-targets">
             <h3 class="card-title">{ i18n.tf("ltc_forecast.title_targets", &[("year", &y)]) }</h3>
             <p class="muted fc-note">{ i18n.t("ltc_forecast.targets_note") }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.tf("ltc_forecast.title_targets", &[("year", &y)])}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.tf("ltc_forecast.title_targets", &[("year", &y)])}>
                 <table class="data-table fc-targets-table" data-testid="fc-targets-table">
                     <thead><tr>
                         <th scope="col">{ i18n.t("ltc_forecast.col_scope") }</th>

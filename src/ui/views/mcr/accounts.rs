@@ -149,7 +149,7 @@ pub fn accounts(props: &PartProps) -> Html {
     html! {
         <section class="mcr-accounts" data-testid="mcr-accounts">
             <h3>{ i18n.t("mcr.by_tier") }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.by_tier")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("mcr.by_tier")}>
                 <table class="mcr-tier-table" data-testid="mcr-tier-table">
                     <thead><tr>
                         <th scope="col">{ i18n.t("mcr.tier") }</th>
@@ -181,7 +181,7 @@ pub fn accounts(props: &PartProps) -> Html {
                 <span class="muted">{ i18n.t("mcr.priority_note") }</span>
             </div>
             { chart(&i18n, &rows) }
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.by_account")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("mcr.by_account")}>
                 <table class="mcr-account-table" data-testid="mcr-account-table">
                     <thead><tr>
                         { header(Col::Name, "mcr.account", false) }

@@ -65,7 +65,7 @@ pub fn table(
             .map_or_else(String::new, |s| s.name.clone())
     };
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.table_label")}>
+        <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("mcr.table_label")}>
             <table class="mcr-table" data-testid="mcr-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("mcr.f_name") }</th>

@@ -143,7 +143,7 @@ pub fn plan(props: &PartProps) -> Html {
                         if of_phase.is_empty() {
                             <p class="muted">{ i18n.t("mcr.phase_empty") }</p>
                         } else {
-                            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t(&format!("mcr.phase_{}_long", phase.key())).to_string()}>
+                            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t(&format!("mcr.phase_{}_long", phase.key())).to_string()}>
                                 <table class="mcr-plan-table">
                                     <thead><tr>
                                         <th scope="col">{ i18n.t("mcr.area") }</th>

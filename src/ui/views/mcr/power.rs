@@ -75,7 +75,7 @@ pub fn summary(i18n: &I18n, ws: &Workspace, h: &AccountHealth) -> Html {
 fn grid(i18n: &I18n, list: &[&Stakeholder], on_select: &Callback<String>) -> Html {
     let supports: Vec<i32> = (SUPPORT_MIN..=SUPPORT_MAX).collect();
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.power_label")}>
+        <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("mcr.power_label")}>
             <table class="mcr-grid" data-testid="mcr-grid">
                 <caption class="visually-hidden">{ i18n.t("mcr.power_label") }</caption>
                 <thead><tr>

@@ -149,7 +149,7 @@ pub fn vct(props: &PartProps) -> Html {
                         <li class={format!("mcr-vct-{}", q.key())}><span class="mcr-vct-key"></span>{ i18n.t(&format!("mcr.vct_{}_short", q.key())) }</li>
                     }) }
                 </ul>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("mcr.vct_history")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("mcr.vct_history")}>
                     <table class="mcr-vct-table" data-testid="mcr-vct-table">
                         <thead><tr>
                             <th scope="col">{ i18n.t("mcr.vct_date") }</th>

@@ -280,7 +280,7 @@ pub fn left_out(i18n: &I18n, lines: &[(&BusinessLine, &'static str)]) -> Html {
 /// The chart's data as a table.
 pub fn table(i18n: &I18n, points: &[Point], split: (f64, f64)) -> Html {
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("lines.bubble_table_region")}>
+        <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("lines.bubble_table_region")}>
             <table class="data-table" data-testid="lines-bubble-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("lines.col_name") }</th>

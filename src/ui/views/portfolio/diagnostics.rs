@@ -247,7 +247,7 @@ fn ranking_card(
         <section class="card" aria-labelledby="diag-rank-title">
             <h3 class="card-title" id="diag-rank-title">{ i18n.t("portfolio.rank_title") }</h3>
             <p class="muted">{ i18n.t("portfolio.rank_intro") }</p>
-            <div class="table-scroll" tabindex="0" role="region"
+            <div class="table-scroll" tabindex="0" role="group"
                  aria-label={i18n.t("portfolio.rank_title").to_string()}>
                 <table class="data-table diag-rank" data-testid="diag-ranking">
                     <thead>

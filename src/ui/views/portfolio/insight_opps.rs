@@ -95,7 +95,7 @@ pub(super) fn opportunities(
             if list.is_empty() {
                 <p class="muted insight-empty" data-testid="insight-opps-empty">{ i18n.t("insight.opps_none") }</p>
             } else {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("insight.opps_title")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("insight.opps_title")}>
                     <table class="data-table insight-opps" data-testid="insight-opps-table">
                         <thead><tr>
                             { for head.iter().map(|k| html! { <th scope="col">{ i18n.t(k) }</th> }) }

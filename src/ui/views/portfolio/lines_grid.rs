@@ -63,7 +63,7 @@ pub fn grid(i18n: &I18n, rows: &[IndustryRow], overall: &IndustryRow) -> Html {
         <section class="card lines-grid" data-testid="lines-grid-card">
             <h3 class="card-title">{ i18n.t("lines.title_grid") }</h3>
             <p class="muted lines-note">{ i18n.t("lines.grid_note") }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("lines.title_grid")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("lines.title_grid")}>
                 <table class="data-table lines-grid-table" data-testid="lines-grid">
                     <thead><tr>
                         <th scope="col">{ i18n.t("lines.col_industry") }</th>
@@ -147,7 +147,7 @@ pub fn table(
         }
     };
     html! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("lines.title_lines")}>
+        <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("lines.title_lines")}>
             <table class="data-table lines-table" data-testid="lines-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("lines.col_industry") }</th>

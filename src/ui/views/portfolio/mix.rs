@@ -92,7 +92,7 @@ pub fn mix(i18n: &I18n, rows: &[IndustryRow], overall: &IndustryRow, target: &Ta
         <section class="card lines-mix" data-testid="lines-mix">
             <h3 class="card-title">{ i18n.t("lines.title_mix") }</h3>
             <p class="muted lines-note">{ i18n.tf("lines.mix_note", &[("tol", &points(target.tolerance_pts))]) }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("lines.title_mix")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("lines.title_mix")}>
                 <table class="data-table lines-mix-table">
                     <thead><tr>
                         <th scope="col">{ i18n.t("lines.col_industry") }</th>

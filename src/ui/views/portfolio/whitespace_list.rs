@@ -72,7 +72,7 @@ pub fn list_view(
             if pairs.is_empty() {
                 <p class="ws-no-match" data-testid="ws-list-empty">{ i18n.t("whitespace.table_empty") }</p>
             } else {
-                <div class="table-scroll ws-scroll" tabindex="0" role="region" aria-label={i18n.t("whitespace.table_label").to_string()}>
+                <div class="table-scroll ws-scroll" tabindex="0" role="group" aria-label={i18n.t("whitespace.table_label").to_string()}>
                     <table class="data-table ws-list" data-testid="ws-list" onclick={on_pick}>
                         <thead><tr>
                             { for COLUMNS.iter().map(|c| html! {

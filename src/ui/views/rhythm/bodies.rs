@@ -69,7 +69,7 @@ pub fn bodies() -> Html {
     html! {
         <section class="card rhythm-bodies">
             <h3 class="card-title">{ i18n.t("rhythm.bodies_title") }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("rhythm.bodies_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("rhythm.bodies_title")}>
                 <table class="data-table" data-testid="rhythm-bodies">
                     <thead><tr>
                         <th>{ i18n.t("rhythm.col_body") }</th>

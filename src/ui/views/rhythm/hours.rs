@@ -47,7 +47,7 @@ pub fn hours_view(props: &HoursViewProps) -> Html {
             <p class="muted">{ i18n.tf("rhythm.hours_hint", &[("limit", &hours_text(limit)), ("month_hours", &hours_text(MONTH_HOURS))]) }</p>
             <section class="card">
                 <h3 class="card-title">{ i18n.t("rhythm.hours_table_title") }</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("rhythm.hours_table_title")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("rhythm.hours_table_title")}>
                     <table class="data-table rhythm-hours-table" data-testid="rhythm-hours-table">
                         <thead><tr>
                             <th>{ i18n.t("rhythm.col_role") }</th>

@@ -79,7 +79,7 @@ pub fn meetings(props: &MeetingsProps) -> Html {
     html! {
         <section class="card rhythm-meetings">
             <h3 class="card-title">{ i18n.t("rhythm.meetings_title") }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("rhythm.meetings_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("rhythm.meetings_title")}>
                 <table class="data-table" data-testid="rhythm-meetings">
                     <thead><tr>
                         <th>{ i18n.t("rhythm.col_meeting") }</th>

@@ -330,7 +330,7 @@ pub fn raci_matrix() -> Html {
                     i18n.tf("roles.raci_bad", &[("count", &invalid_rows.to_string())])
                 } }
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("roles.raci_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("roles.raci_title")}>
                 <table class="data-table roles-raci-table" ref={table.clone()} aria-describedby="raci-hint"
                        data-testid="raci-table">
                     <thead>

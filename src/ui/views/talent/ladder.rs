@@ -62,7 +62,7 @@ pub fn ladder(props: &RoleEditorProps) -> Html {
         <section class="card talent-ladder" data-testid="ladder">
             <h3 class="card-title">{ i18n.t("talent.ladder_title") }</h3>
             <p class="muted talent-hint">{ i18n.t("talent.ladder_hint") }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("talent.ladder_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("talent.ladder_title")}>
                 <table class="data-table talent-table" data-testid="ladder-table">
                     <thead>
                         <tr>

@@ -84,7 +84,7 @@ pub fn hiring_plan(props: &HiringPlanProps) -> Html {
                     </label>
                     <p class="muted talent-setting-note">{ i18n.t("talent.hires_per_month_note") }</p>
                 </div>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("talent.plan_title")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("talent.plan_title")}>
                     <table class="data-table" data-testid="plan-summary">
                         <thead>
                             <tr>

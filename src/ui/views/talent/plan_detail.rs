@@ -106,7 +106,7 @@ pub fn plan_detail(props: &PlanDetailProps) -> Html {
             <p class="muted talent-hint">{ i18n.t("talent.gap_explain") }</p>
 
             <h4 class="talent-subtitle">{ i18n.t("talent.intake_title") }</h4>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("talent.intake_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("talent.intake_title")}>
                 <table class="data-table" data-testid="intake-table">
                     <thead>
                         <tr>
@@ -141,7 +141,7 @@ pub fn plan_detail(props: &PlanDetailProps) -> Html {
 
             if !p.hires.is_empty() {
                 <h4 class="talent-subtitle">{ i18n.t("talent.hires_title") }</h4>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("talent.hires_title")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("talent.hires_title")}>
                     <table class="data-table" data-testid="hires-table">
                         <thead>
                             <tr>
@@ -180,7 +180,7 @@ pub fn plan_detail(props: &PlanDetailProps) -> Html {
                     capacity_label={i18n.t("talent.col_capacity").to_string()}
                     demand_label={i18n.t("talent.col_demand").to_string()}
                     y_label="FTE" />
-                <div class="table-scroll talent-month-table" tabindex="0" role="region" aria-label={caption.clone()}>
+                <div class="table-scroll talent-month-table" tabindex="0" role="group" aria-label={caption.clone()}>
                     <table class="data-table" data-testid="capacity-table">
                         <caption class="visually-hidden">{ i18n.tf("talent.chart_label", &[("role", &caption)]) }</caption>
                         <thead>

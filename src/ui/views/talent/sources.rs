@@ -51,7 +51,7 @@ pub fn sources(props: &RoleEditorProps) -> Html {
         <section class="card talent-sources" data-testid="sources">
             <h3 class="card-title">{ i18n.t("talent.sources_title") }</h3>
             <p class="muted talent-hint">{ i18n.t("talent.sources_hint") }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("talent.sources_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("talent.sources_title")}>
                 <table class="data-table talent-table" data-testid="sources-table">
                     <thead>
                         <tr>

@@ -212,7 +212,7 @@ pub fn people_tab(_props: &TabProps) -> Html {
             if org.people.is_empty() {
                 <p class="muted">{ i18n.t("team_admin.people_empty") }</p>
             } else {
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("team.tab_people")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("team.tab_people")}>
                 <table class="data-table ta-people-table" data-testid="people-table">
                     <thead><tr>
                         <th scope="col">{ i18n.t("team_admin.col_name") }</th>

@@ -128,7 +128,7 @@ pub fn process_tab(_props: &TabProps) -> Html {
             if let Some(m) = &*refused {
                 <p class="ta-message" role="alert">{ m.clone() }</p>
             }
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("team_admin.process_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("team_admin.process_title")}>
             <table class="data-table ta-process" data-testid="process-table">
                 <thead><tr>
                     <th scope="col">{ "#" }</th>

@@ -374,7 +374,7 @@ pub fn analysis(props: &AnalysisProps) -> Html {
                         </select>
                     </label>
                 </div>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("tiering.migration")}>
+                <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("tiering.migration")}>
                 <table class="data-table migration-matrix" data-testid="migration-matrix">
                     <caption class="muted">{ i18n.tf("tiering.matrix_caption", &[("from", &from_year.to_string()), ("to", &to_year.to_string())]) }</caption>
                     <thead><tr>
@@ -428,7 +428,7 @@ pub fn analysis(props: &AnalysisProps) -> Html {
                     <p class="muted">{ i18n.tf("tiering.curses_hint", &[("year", &this_year.to_string())]) }</p>
                 }
                 if !cc.none() {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("tiering.curses")}>
+                    <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("tiering.curses")}>
                     <table class="data-table" data-testid="curse-table">
                         <thead><tr>
                             <th scope="col">{ i18n.t("tiering.col_tier") }</th>

@@ -188,7 +188,7 @@ pub fn tiering_view() -> Html {
                         } else {
                             <Pyramid bands={bands} label={i18n.t("tiering.pyramid_label").to_string()}
                                      target_word={i18n.t("tiering.target_word").to_string()} />
-                            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("tiering.structure")}>
+                            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("tiering.structure")}>
                             <table class="data-table" data-testid="distribution-table">
                                 <thead><tr>
                                     <th scope="col">{ i18n.t("tiering.col_tier") }</th>

@@ -109,7 +109,7 @@ pub fn score_editor(props: &ScoreEditorProps) -> Html {
                     <option value="target_shares" selected={model.assign_by == ScoreAssign::TargetShares}>{ i18n.t("tiering.assign_shares") }</option>
                 </select>
             </label>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("tiering.score_model")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("tiering.score_model")}>
             <table class="data-table score-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("tiering.dimension") }</th>

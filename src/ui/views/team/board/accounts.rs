@@ -73,7 +73,7 @@ pub fn accounts_view(
                     <li class={format!("cell-{k}")}>{ i18n.t(&format!("board.status_{k}")) }</li>
                 }) }
             </ul>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("board.accounts_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("board.accounts_title")}>
                 <table class="data-table board-table" data-testid="board-table">
                     <thead><tr>
                         <th scope="col">{ i18n.t("board.col_account") }</th>

@@ -58,7 +58,7 @@ pub fn loads(props: &LoadsProps) -> Html {
             <p class="muted">{ i18n.tf("board.loads_hint", &[("people", &format_count(props.rows.len())), ("over", &format_count(over))]) }</p>
             // Both are rendered: the one not chosen prints (print-only), so a printout has the
             // chart and its table.
-            <div class={classes!("table-scroll", (!*as_table).then_some("print-only"))} tabindex="0" role="region" aria-labelledby="board-loads">
+            <div class={classes!("table-scroll", (!*as_table).then_some("print-only"))} tabindex="0" role="group" aria-labelledby="board-loads">
                     <table class="data-table" data-testid="loads-table">
                         <thead><tr>
                             <th scope="col">{ i18n.t("board.col_person") }</th>

@@ -112,7 +112,7 @@ pub fn totals_view(i18n: &I18n, ws: &Workspace, s: &Staffing) -> Html {
     html! {
         <section class="card" aria-labelledby="board-totals" data-testid="board-totals">
             <h3 id="board-totals" class="card-title">{ i18n.t("board.totals_title") }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("board.totals_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("board.totals_title")}>
                 <table class="data-table board-totals">
                     <thead><tr>
                         <th scope="col">{ i18n.t("board.col_role") }</th>

@@ -103,7 +103,7 @@ pub fn template_grid() -> Html {
             if let Some(m) = &*refused {
                 <p class="ta-message" role="alert">{ m.clone() }</p>
             }
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("team_admin.templates_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("team_admin.templates_title")}>
             <table class="data-table ta-grid" data-testid="template-grid">
                 <thead><tr>
                     <th scope="col">{ i18n.t("team_admin.col_tier") }</th>

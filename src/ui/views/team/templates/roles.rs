@@ -112,7 +112,7 @@ pub fn roles_card() -> Html {
     html! {
         <section class="card" data-testid="roles-card">
             <h3 class="card-title">{ i18n.t("team_admin.roles_title") }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={i18n.t("team_admin.roles_title")}>
+            <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("team_admin.roles_title")}>
             <table class="data-table ta-roles" data-testid="roles-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("team_admin.role_id") }</th>
