@@ -168,3 +168,27 @@ for (const { width, embed } of [{ width: 1280 }, { width: 1024 }, { width: 800, 
     });
   }
 }
+
+test('the skip link is the first Tab stop and takes the keyboard to the view', { timeout: 120_000 }, async () => {
+  const s = await newPage(suite.browser, { locale: 'zh-CN' });
+  try {
+    await s.page.goto(`${suite.server.url}#/tiering`);
+    await waitForApp(s.page);
+    await s.page.getByTestId('distribution-table').waitFor();
+    await s.page.keyboard.press('Tab');
+    const skip = s.page.getByTestId('skip-link');
+    assert.equal(await skip.evaluate((el) => el === document.activeElement), true, 'the first Tab stop is the skip link');
+    assert.equal(await skip.innerText(), '跳到主要内容');
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0 && box.height > 0, 'shown while focused');
+    await s.page.keyboard.press('Enter');
+    assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'main');
+    assert.equal(await s.page.evaluate(() => window.location.hash), '#/tiering', 'the route stays');
+    await s.page.keyboard.press('Tab');
+    assert.equal(await s.page.evaluate(() => Boolean(document.activeElement?.closest('#main'))), true,
+      'the next Tab stop is inside the view');
+    assert.deepEqual(s.pageErrors, []);
+  } finally {
+    await s.close();
+  }
+});
