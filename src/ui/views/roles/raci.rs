@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::raci_row::ActivityNameForm;
 use super::{pick, role_name};
+use crate::ui::role_name::role_with_code;
 use crate::domain::edit::Edit;
 use crate::domain::org::duties::{check_raci, raci_counts, Activity, Duties, Raci, RaciError};
 use crate::domain::org::duties_edit::{add_activity, move_item, set_raci};
@@ -338,8 +339,7 @@ pub fn raci_matrix() -> Html {
                             <th scope="col">{ i18n.t("roles.activity") }</th>
                             { for design.roles.iter().map(|role| html! {
                                 <th scope="col" class="roles-raci-role">
-                                    { role_name(&i18n, role) }
-                                    <span class="roles-code">{ &role.id }</span>
+                                    { role_with_code(&i18n, role) }
                                 </th>
                             }) }
                             <th scope="col">{ i18n.t("roles.problems") }</th>

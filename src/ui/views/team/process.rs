@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::people::{role_label, role_name, set_org};
+use crate::ui::role_name::role_with_code;
 use super::templates::CommitInput;
 use super::TabProps;
 use crate::domain::org::process::{check_stages, StageError};
@@ -135,8 +136,7 @@ pub fn process_tab(_props: &TabProps) -> Html {
                     <th scope="col">{ i18n.t("team_admin.stage_name_zh") }</th>
                     <th scope="col">{ i18n.t("team_admin.stage_name_en") }</th>
                     { for org.roles.iter().map(|r| html! {
-                        <th scope="col" title={role_name(&i18n, r).to_string()}>{ r.id.clone() }
-                            <span class="ta-role-sub">{ role_name(&i18n, r).to_string() }</span></th>
+                        <th scope="col">{ role_with_code(&i18n, r) }</th>
                     }) }
                     <th scope="col"><span class="visually-hidden">{ i18n.t("team_admin.col_actions") }</span></th>
                 </tr></thead>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::words::{person_label, role_name, tier_label};
+use crate::ui::role_name::role_with_code;
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::org::board::{format_fte, required_terms};
 use crate::domain::org::staffing::{RoleTotals, Staffing};
@@ -129,7 +130,7 @@ pub fn totals_view(i18n: &I18n, ws: &Workspace, s: &Staffing) -> Html {
                         let gap_class = (t.gap_fte > 1e-6).then_some("is-gap");
                         html! {
                             <tr data-role={id.clone()}>
-                                <th scope="row">{ role_name(i18n, r) }{ " " }<span class="muted">{ id.clone() }</span></th>
+                                <th scope="row">{ role_with_code(i18n, r) }</th>
                                 { cell(format_fte(t.required), &h.required, format!("total-{id}-required"), None) }
                                 { cell(format_fte(t.assigned), &h.assigned, format!("total-{id}-assigned"), None) }
                                 { cell(format_fte(t.capacity), &h.capacity, format!("total-{id}-capacity"), None) }

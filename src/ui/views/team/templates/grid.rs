@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::super::people::set_org;
 use super::super::people::{role_label, role_name};
+use crate::ui::role_name::role_with_code;
 use super::super::use_team_data;
 use super::CommitInput;
 use crate::domain::org::defaults;
@@ -109,7 +110,7 @@ pub fn template_grid() -> Html {
                     <th scope="col">{ i18n.t("team_admin.col_tier") }</th>
                     <th scope="col">{ i18n.t("team_admin.col_triangle") }</th>
                     { for org.roles.iter().map(|r| html! {
-                        <th scope="col" class="num" title={role_name(&i18n, r).to_string()}>{ r.id.clone() }</th>
+                        <th scope="col" class="num">{ role_with_code(&i18n, r) }</th>
                     }) }
                     <th scope="col">{ i18n.t("team_admin.col_row_notes") }</th>
                 </tr></thead>
