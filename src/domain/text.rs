@@ -82,7 +82,10 @@ mod tests {
         // Chinese punctuation and digits on the left, brackets on the right.
         assert_eq!(
             split_bilingual("客户规划(BP)、经营看板 / Account plan (BP), business dashboard"),
-            Some(("客户规划(BP)、经营看板", "Account plan (BP), business dashboard"))
+            Some((
+                "客户规划(BP)、经营看板",
+                "Account plan (BP), business dashboard"
+            ))
         );
     }
 

@@ -136,7 +136,10 @@ fn role_card(role: &str, indicators: Vec<Indicator>) -> Scorecard {
     let (name_zh, name_en) = org_defaults::roles()
         .into_iter()
         .find(|r| r.id == role)
-        .map_or_else(|| (role.to_string(), role.to_string()), |r| (r.name_zh, r.name_en));
+        .map_or_else(
+            || (role.to_string(), role.to_string()),
+            |r| (r.name_zh, r.name_en),
+        );
     Scorecard {
         id: role_card_id(role),
         name_zh,

@@ -145,6 +145,9 @@ pub struct SelectProps {
     /// Marks the field invalid.
     #[prop_or_default]
     pub invalid: bool,
+    /// Accessible name, when the visible label alone does not say what the select acts on.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// A `<select>` that keeps showing `value`: once the user has picked an option, changing the
@@ -166,7 +169,7 @@ pub fn select(props: &SelectProps) -> Html {
     let onchange = props.onchange.reform(|e: Event| event_value(&e));
     html! {
         <select ref={node} id={props.id.clone()} data-testid={props.testid.clone()} onchange={onchange}
-                aria-invalid={props.invalid.then_some("true")}>
+                aria-invalid={props.invalid.then_some("true")} aria-label={props.label.clone()}>
             { for props.options.iter().map(|(v, label)| html! {
                 <option value={v.clone()} selected={*v == props.value}>{ label.clone() }</option>
             }) }
@@ -358,7 +361,8 @@ pub fn customers() -> Html {
         html! {
             <label class="cust-filter">
                 <span>{ label.to_string() }</span>
-                <Select value={value} options={options} onchange={set(f)} testid={testid} />
+                <Select value={value} options={options} onchange={set(f)} testid={testid}
+                        label={i18n.tf("a11y.in_context", &[("label", label), ("context", i18n.t("a11y.filter"))])} />
             </label>
         }
     };

@@ -294,7 +294,8 @@ fn card_view(props: &CardProps) -> Html {
                  {onkeydown} {onclick} {ondragstart}>
             <h4 class="ltc-card-name">{ o.name.clone() }</h4>
             <button type="button" class="link-button ltc-card-account" onclick={open_account}
-                    data-testid={format!("{test}-account")}>{ account }</button>
+                    aria-label={i18n.tf("ltc_board.card_account_label", &[("account", &account), ("name", &o.name)])}
+                    data-testid={format!("{test}-account")}>{ account.clone() }</button>
             <p class="ltc-card-amount" data-testid={format!("{test}-amount")}>{ i18n.num(o.amount) }</p>
             <p class="ltc-card-meta">
                 <span title={i18n.t("ltc_board.close_date")}>{ close }</span>
@@ -312,7 +313,7 @@ fn card_view(props: &CardProps) -> Html {
             }
             <div class="ltc-card-move">
                 <select onchange={move_to} data-testid={format!("{test}-move")}
-                        aria-label={i18n.tf("ltc_board.move_label", &[("name", &o.name)])}>
+                        aria-label={i18n.tf("ltc_board.move_label", &[("name", &o.name), ("account", &account)])}>
                     <option value="" selected=true>{ i18n.t("ltc_board.move_to") }</option>
                     { for props.stages.iter().filter(|(s, _)| *s != o.stage).map(|(s, name)| html! {
                         <option value={s.clone()}>{ name.clone() }</option>

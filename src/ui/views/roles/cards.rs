@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::card_editor::CardEditor;
 use super::{pick, role_name};
-use crate::ui::role_name::role_with_code;
 use crate::domain::edit::Edit;
 use crate::domain::org::duties::{Duty, RoleCard};
 use crate::domain::org::duties_edit::{
@@ -14,6 +13,7 @@ use crate::domain::org::duties_edit::{
 };
 use crate::domain::org::RoleDef;
 use crate::ui::i18n::use_i18n;
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 
 /// Every role's card.

@@ -12,12 +12,12 @@ use yew::prelude::*;
 
 use super::raci_row::ActivityNameForm;
 use super::{pick, role_name};
-use crate::ui::role_name::role_with_code;
 use crate::domain::edit::Edit;
 use crate::domain::org::duties::{check_raci, raci_counts, Activity, Duties, Raci, RaciError};
 use crate::domain::org::duties_edit::{add_activity, move_item, set_raci};
 use crate::domain::org::{Bilingual, OrgDesign};
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 
 /// The meaning of a letter (for labels and the legend).

@@ -5,7 +5,6 @@
 use yew::prelude::*;
 
 use super::people::{role_label, role_name, set_org};
-use crate::ui::role_name::role_with_code;
 use super::templates::CommitInput;
 use super::TabProps;
 use crate::domain::org::process::{check_stages, StageError};
@@ -14,6 +13,7 @@ use crate::domain::org::stages::{
 };
 use crate::domain::org::{Involvement, OrgDesign};
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::Select;
 

@@ -6,13 +6,13 @@ use yew::prelude::*;
 use super::cell::{Candidate, Cell, Holder};
 use super::triangle::TriangleControl;
 use super::words::{person_label, role_label, tier_label, triangle_why};
-use crate::ui::role_name::role_with_code;
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::org::board::{candidates, tier_groups};
 use crate::domain::org::staffing::{AccountStaffing, Staffing};
 use crate::domain::org::triangle::TriangleWhy;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::I18n;
+use crate::ui::role_name::role_with_code;
 
 /// Which editor of the board is open: a cell (customer id, role id) or a row's triangle type.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,13 +4,13 @@
 use yew::prelude::*;
 
 use super::words::{person_label, role_name, tier_label};
-use crate::ui::role_name::role_with_code;
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::org::board::{format_fte, required_terms};
 use crate::domain::org::staffing::{RoleTotals, Staffing};
 use crate::domain::org::{RoleDef, AR};
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::I18n;
+use crate::ui::role_name::role_with_code;
 
 /// How each figure of one role's row was computed.
 struct How {

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::super::people::set_org;
 use super::super::people::{role_label, role_name};
-use crate::ui::role_name::role_with_code;
 use super::super::use_team_data;
 use super::CommitInput;
 use crate::domain::org::defaults;
@@ -15,6 +14,7 @@ use crate::domain::org::roles::{parse_template_fte, set_template_fte, FteError, 
 use crate::domain::org::{CoverageRow, OrgDesign};
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 
 /// A template figure error in the user's language.
