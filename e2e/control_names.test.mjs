@@ -4,7 +4,7 @@
 // apart). The name is computed by axe-core, as assistive technology does.
 //
 // Run: KAM_DIST=/tmp/e2e-dist node --test --test-concurrency=1 e2e/control_names.test.mjs
-//      NAMES_ONLY=tiering,kpi narrows the views.
+//      NAMES_ONLY=tiering,kpi narrows the views; NAMES_LIST=1 prints the shared names found.
 
 import fs from 'node:fs';
 import path from 'node:path';
