@@ -70,7 +70,26 @@ test('the demo: 97 meeting dates, month counts, hours per role and the AD overlo
     await screenshot(page, 'rhythm-hours-chart-zh');
     await page.getByTestId('rhythm-tab-bodies').click();
     assert.equal(await page.locator('[data-testid=rhythm-bodies] tbody tr').count(), 2);
+    // The default texts are stored as "中文 / English": each language shows its own part, the
+    // other on hover; the editor keeps the whole text.
+    const body = page.getByTestId('body-row-account_group_team');
+    assert.match(await body.textContent(), /客户群经营目标与资源决策/);
+    assert.doesNotMatch(await body.textContent(), /Targets and resource decisions/);
+    assert.equal(await body.locator('.local-text').first().getAttribute('title'), 'Targets and resource decisions of the account group');
     await screenshot(page, 'rhythm-bodies-zh');
+  });
+});
+
+test('in English the management bodies show their English texts only', { timeout: TEST_TIMEOUT }, async () => {
+  await withRhythm('rhythm-en', 'en-US', async (page) => {
+    await page.getByTestId('rhythm-tab-bodies').click();
+    const body = page.getByTestId('body-row-iron_triangle_team');
+    const text = await body.textContent();
+    assert.match(text, /Leads, projects and delivery of one account/);
+    assert.match(text, /Weekly sync, lead review, executive visits/);
+    assert.doesNotMatch(text, /[\u4e00-\u9fa5]/);
+    await page.getByTestId('body-edit-iron_triangle_team').click();
+    assert.equal(await page.getByTestId('bf-tools').inputValue(), '线索清单、项目进度表 / Lead list, project tracker');
   });
 });
 

@@ -124,6 +124,10 @@ test('a second A typed into a row is reported there; Delete clears it; undo brin
 
 test('a card edited in both languages survives a reload and resets to its default', { timeout: TEST_TIMEOUT }, async () => {
   await withRoles('roles-card', 'zh-CN', async (page) => {
+    // The glossary's name of each role, its code after it; no English line under it.
+    assert.deepEqual(await page.locator('.roles-card-name').allTextContents(),
+      ['系统部部长 / 客户群总监 AD', '客户责任人 AR', '解决方案责任人 SR', '交付履行责任人 FR']);
+    assert.doesNotMatch(await page.locator('.roles-card-head').first().textContent(), /Account director/);
     const card = page.getByTestId('card-AR');
     assert.equal(await page.getByTestId('card-reset-AR').count(), 0, 'a default card has nothing to reset');
     await page.getByTestId('card-edit-AR').click();
@@ -168,6 +172,10 @@ test('in English the cards and the matrix speak English', { timeout: TEST_TIMEOU
   await withRoles('roles-en', 'en-US', async (page) => {
     assert.equal(await page.locator('.roles .view-title').textContent(), 'Roles');
     assert.match(await page.getByTestId('card-name-SR').textContent(), /^Solution responsible/);
+    // One name per role, its code a separate word: no Chinese, no run-together "directorAD".
+    assert.equal(await page.getByTestId('card-name-AD').textContent(), 'Account director AD');
+    assert.deepEqual(await page.locator('.roles-card-name').allTextContents(),
+      ['Account director AD', 'Account responsible AR', 'Solution responsible SR', 'Fulfilment responsible FR']);
     assert.match(await page.getByTestId('card-mission-FR').textContent(), /Owns fulfilment from order to acceptance/);
     assert.equal(await page.getByTestId('raci-status').textContent(), 'Every activity has exactly one A and at least one R.');
     await page.getByTestId('raci-cash_collection-FR').focus();

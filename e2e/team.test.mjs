@@ -162,6 +162,10 @@ test('in English the board speaks English', { timeout: TEST_TIMEOUT }, async () 
     assert.equal(await page.getByTestId('flag-missing-c-0046-FR').textContent(), 'No FR');
     assert.equal(await page.getByTestId('flag-under-c-0048').textContent(), 'Under-staffed');
     assert.match(await page.getByTestId('board-row-c-0046').textContent(), /Mature/);
+    // The demo's reason "中文 / English" in English only, the Chinese as the tooltip.
+    const row48 = await page.getByTestId('board-row-c-0048').textContent();
+    assert.match(row48, /phase 2 of the fuel-station digitalisation is approved/);
+    assert.doesNotMatch(row48, /加油站/);
     await screenshot(page, 'team-board-en');
     await page.locator('[data-kind=under_staffed] button[data-account=c-0046]').click();
     await page.waitForFunction(() => document.activeElement?.id === 'board-c-0046');

@@ -80,7 +80,7 @@ fn the_demo_shows_each_tools_findings_with_their_figures() {
         ["广州市政务服务数据管理局"]
     );
     let pair = find(&list, SignalKind::StructureFault, "tiers_not_distinct");
-    assert_eq!(pair.examples, ["普通客户 / 一般客户"]);
+    assert_eq!(pair.examples, ["普通客户 / Ordinary", "一般客户 / General"]);
     let engine = find(&list, SignalKind::NoNextEngine, "");
     assert_eq!(engine.examples, ["油气"]);
     assert_eq!(engine.amount, Some(35_000_000.0));
@@ -103,7 +103,7 @@ fn the_demo_shows_each_tools_findings_with_their_figures() {
     assert_eq!(overdue.examples[0], "国网广东省电力有限公司");
     assert_eq!(
         find(&list, SignalKind::CoverageUnderTarget, "tier").examples,
-        ["潜力客户"]
+        ["潜力客户 / Potential"]
     );
     assert_eq!(
         find(&list, SignalKind::SingleThreaded, "").examples,

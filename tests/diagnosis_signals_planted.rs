@@ -224,7 +224,7 @@ fn an_empty_tier_is_a_structure_fault() {
         Soti::Strategy,
     ));
     assert_eq!((s.subject.as_str(), s.count), ("empty_tier", 1));
-    assert_eq!(s.examples, ["价值客户"]);
+    assert_eq!(s.examples, ["价值客户 / Value"]);
     assert_eq!(s.link, "#/tiering");
 }
 
@@ -307,7 +307,10 @@ fn an_activity_without_an_accountable_role_is_a_raci_gap() {
         |ws| {
             let a = &mut ws.duties.activities[0];
             a.raci.clear();
-            names = (a.name_zh.clone(), ws.duties.activities.len());
+            names = (
+                format!("{} / {}", a.name_zh, a.name_en),
+                ws.duties.activities.len(),
+            );
         },
         SignalKind::RaciGap,
         Soti::Organization,
@@ -329,7 +332,7 @@ fn no_review_meeting_leaves_the_tier_without_review() {
         Soti::Organization,
     ));
     assert_eq!((s.subject.as_str(), s.count, s.of), ("", 1, Some(1)));
-    assert_eq!(s.examples, ["战略客户"]);
+    assert_eq!(s.examples, ["战略客户 / Strategic"]);
     assert_eq!(s.link, "#/rhythm");
 }
 
@@ -389,7 +392,13 @@ fn team_cards_weighted_alike_are_not_differentiated() {
     ));
     // Both of the pair, of the three typed team cards; the mature one still differs.
     assert_eq!((s.count, s.of), (2, Some(3)));
-    assert_eq!(s.examples, ["拓展型客户群", "成长型客户群"]);
+    assert_eq!(
+        s.examples,
+        [
+            "拓展型客户群 / Expansion accounts",
+            "成长型客户群 / Growth accounts"
+        ]
+    );
     assert_eq!(s.link, "#/kpi");
 }
 
@@ -406,7 +415,7 @@ fn shares_not_adding_up_break_the_cascade() {
     ));
     // The orders cascade (AR 50 / SR 30 / FR 20) now sums to 110, of the four cascades.
     assert_eq!((s.count, s.of), (1, Some(4)));
-    assert_eq!(s.examples, ["订货达成率"]);
+    assert_eq!(s.examples, ["订货达成率 / Orders vs plan"]);
 }
 
 #[test]
@@ -434,7 +443,7 @@ fn a_target_without_pipeline_is_coverage_under_target() {
         ]
     );
     assert_eq!(list[0].examples, ["甲公司"]);
-    assert_eq!(list[1].examples, ["战略客户"]);
+    assert_eq!(list[1].examples, ["战略客户 / Strategic"]);
     assert_eq!(list[0].link, "#/ltc/forecast");
 }
 

@@ -22,6 +22,7 @@ pub mod portfolio;
 pub mod rng;
 pub mod sort;
 pub mod synthetic;
+pub mod text;
 pub mod text_width;
 pub mod tiering;
 pub mod values;

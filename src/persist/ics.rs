@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use crate::domain::dates::civil_from_days;
 use crate::domain::governance::calendar::{first_month, occurrences};
 use crate::domain::governance::{Cadence, Governance, Meeting};
+use crate::domain::text::in_language;
 
 /// Longest content line in octets, CRLF excluded (RFC 5545 §3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
@@ -124,9 +125,9 @@ fn description(meeting: &Meeting, labels: &IcsLabels) -> String {
         labels.tiers,
         named(&meeting.tiers, &labels.tier_names),
         labels.inputs,
-        meeting.inputs,
+        in_language(&meeting.inputs, labels.chinese).0,
         labels.outputs,
-        meeting.outputs
+        in_language(&meeting.outputs, labels.chinese).0
     )
 }
 

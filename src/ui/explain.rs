@@ -60,7 +60,9 @@ pub fn explanation_text(i18n: &I18n, e: &Explanation) -> String {
                 .collect::<Vec<_>>()
                 .join(sep)
         }
-        Explanation::Override { reason } => i18n.tf("explain.override", &[("reason", reason)]),
+        Explanation::Override { reason } => {
+            i18n.tf("explain.override", &[("reason", i18n.local(reason))])
+        }
         Explanation::CatchAll => i18n.t("explain.catch_all").to_string(),
         Explanation::Scored {
             score,

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use yew::prelude::*;
 
 use crate::domain::number::{self, NumberLocale};
+use crate::domain::text;
 use crate::ui::page_files::{fetch_text, named_file};
 
 /// The zh-CN catalogue sources, one per area.
@@ -254,6 +255,12 @@ impl I18n {
     /// A compact number in this language (1.2万 / 12K).
     pub fn num(&self, value: f64) -> String {
         number::format_compact(value, self.lang.number_locale())
+    }
+
+    /// The part of a stored "中文 / English" text in this language (the whole text when it is
+    /// not bilingual, [`text::split_bilingual`]). Editors show the whole text instead.
+    pub fn local<'a>(&self, stored: &'a str) -> &'a str {
+        text::in_language(stored, self.lang == Lang::ZhCn).0
     }
 
     /// The name of a tier in this language.

@@ -8,6 +8,7 @@ use crate::domain::engagement::completion::BehindReason;
 use crate::domain::ltc::calc::Coverage;
 use crate::domain::mcr::calc::Flag;
 use crate::domain::org::triangle::TriangleWhy;
+use crate::domain::text::in_language;
 use crate::domain::tiering::{Explanation, Tier};
 
 /// The words of the plan in one language: catalogue lookups and the tools' own phrasing of
@@ -37,6 +38,12 @@ pub trait Words {
             s = s.replace(&format!("{{{name}}}"), value);
         }
         s
+    }
+
+    /// The part of a stored "中文 / English" text in this language (the whole text when it is
+    /// not bilingual).
+    fn local<'a>(&self, text: &'a str) -> &'a str {
+        in_language(text, self.is_zh()).0
     }
 
     /// One of a bilingual pair.

@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 
 use super::{Cascade, Dimension, Direction, Indicator, OwnerKind, Scorecard};
+use crate::domain::org::defaults as org_defaults;
 use crate::domain::org::{TriangleType, AD, AR, FR, SR};
 
 /// A measured quantity: (metric, dimension, 中文, English, unit, direction). Units are symbols
@@ -129,11 +130,20 @@ pub fn role_card_id(role: &str) -> String {
     format!("role-{role}")
 }
 
-fn role_card(role: &str, zh: &str, en: &str, indicators: Vec<Indicator>) -> Scorecard {
+/// A role's scorecard, named as the role is (SPEC §1: one name per role; the UI shows the role's
+/// code beside it).
+fn role_card(role: &str, indicators: Vec<Indicator>) -> Scorecard {
+    let (name_zh, name_en) = org_defaults::roles()
+        .into_iter()
+        .find(|r| r.id == role)
+        .map_or_else(
+            || (role.to_string(), role.to_string()),
+            |r| (r.name_zh, r.name_en),
+        );
     Scorecard {
         id: role_card_id(role),
-        name_zh: zh.to_string(),
-        name_en: en.to_string(),
+        name_zh,
+        name_en,
         owner: OwnerKind::Role,
         role: role.to_string(),
         indicators,
@@ -202,8 +212,6 @@ pub fn scorecards() -> Vec<Scorecard> {
         ),
         role_card(
             AR,
-            "客户责任人 AR",
-            "Account responsible (AR)",
             vec![
                 plan(&ar, ORDERS, 30.0),
                 plan(&ar, CASH, 20.0),
@@ -215,8 +223,6 @@ pub fn scorecards() -> Vec<Scorecard> {
         ),
         role_card(
             SR,
-            "解决方案责任人 SR",
-            "Solution responsible (SR)",
             vec![
                 plan(&sr, ORDERS, 20.0),
                 plan(&sr, CASH, 10.0),
@@ -228,8 +234,6 @@ pub fn scorecards() -> Vec<Scorecard> {
         ),
         role_card(
             FR,
-            "交付履行责任人 FR",
-            "Fulfilment responsible (FR)",
             vec![
                 ind(&fr, "delivery_on_time", 25.0, Some(80.0), 95.0, 100.0),
                 plan(&fr, CASH, 25.0),
@@ -241,8 +245,6 @@ pub fn scorecards() -> Vec<Scorecard> {
         ),
         role_card(
             AD,
-            "客户群总监 AD",
-            "Account director (AD)",
             vec![
                 plan(&ad, ORDERS, 25.0),
                 plan(&ad, REVENUE, 15.0),

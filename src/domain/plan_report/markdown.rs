@@ -30,10 +30,19 @@ pub fn value_text(w: &dyn Words, v: &Value) -> String {
 pub fn finding_text(w: &dyn Words, f: &Signal) -> String {
     let mut line = w.signal(f);
     if !f.examples.is_empty() {
-        line.push_str(&w.tf(
-            "report.examples",
-            &[("names", &f.examples.join(&w.t("account.list_sep")))],
-        ));
+        line.push_str(
+            &w.tf(
+                "report.examples",
+                &[(
+                    "names",
+                    &f.examples
+                        .iter()
+                        .map(|e| w.local(e))
+                        .collect::<Vec<_>>()
+                        .join(&w.t("account.list_sep")),
+                )],
+            ),
+        );
     }
     line
 }

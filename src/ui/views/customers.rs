@@ -361,7 +361,8 @@ pub fn customers() -> Html {
         html! {
             <label class="cust-filter">
                 <span>{ label.to_string() }</span>
-                <Select value={value} options={options} onchange={set(f)} testid={testid} />
+                <Select value={value} options={options} onchange={set(f)} testid={testid}
+                        label={i18n.tf("a11y.in_context", &[("label", label), ("context", i18n.t("a11y.filter"))])} />
             </label>
         }
     };

@@ -330,13 +330,14 @@ impl<'a> Basis<'a> {
     }
 }
 
-/// A name kept in both languages, for examples: the Chinese one, else the English one, else
-/// `fallback`.
+/// A name kept in both languages, for examples: "中文 / English" when it has both (the page and
+/// the report show the part of their language, [`crate::domain::text::in_language`]), else the
+/// one it has, else `fallback`.
 fn bilingual(zh: &str, en: &str, fallback: &str) -> String {
-    [zh, en, fallback]
-        .into_iter()
-        .map(str::trim)
-        .find(|n| !n.is_empty())
-        .unwrap_or_default()
-        .to_string()
+    match (zh.trim(), en.trim()) {
+        ("", "") => fallback.trim().to_string(),
+        (one, "") | ("", one) => one.to_string(),
+        (zh, en) if zh == en => zh.to_string(),
+        (zh, en) => format!("{zh} / {en}"),
+    }
 }

@@ -28,7 +28,7 @@ pub(super) fn tiering(b: &Basis<'_>, out: &mut Vec<Signal>) {
                 Diagnostic::Omitted { kind: k, count: n } if *k == kind => count += n,
                 d if d.kind() == kind => {
                     count += 1;
-                    names.extend(example(b, d));
+                    names.extend(examples(b, d));
                 }
                 _ => {}
             }
@@ -44,8 +44,9 @@ pub(super) fn tiering(b: &Basis<'_>, out: &mut Vec<Signal>) {
     curse_signals(b, out);
 }
 
-/// The tier or customer a diagnostic names, for the examples.
-fn example(b: &Basis<'_>, d: &Diagnostic) -> Option<String> {
+/// The tiers or the customer a diagnostic names, for the examples (each tier on its own, so that
+/// each name can be shown in the reader's language).
+fn examples(b: &Basis<'_>, d: &Diagnostic) -> Vec<String> {
     let tier = |i: usize| {
         b.ws.tiering
             .tiers
@@ -55,12 +56,12 @@ fn example(b: &Basis<'_>, d: &Diagnostic) -> Option<String> {
     let customer = |i: usize| b.ws.customers.get(i).map(|c| c.name.clone());
     match d {
         Diagnostic::TiersNotDistinct { upper, lower, .. } => {
-            Some(format!("{} / {}", tier(*upper)?, tier(*lower)?))
+            [*upper, *lower].into_iter().filter_map(tier).collect()
         }
-        Diagnostic::EmptyTier { tier: t } => tier(*t),
+        Diagnostic::EmptyTier { tier: t } => tier(*t).into_iter().collect(),
         Diagnostic::OverrideConflict { customer: c, .. }
-        | Diagnostic::DependencyRisk { customer: c, .. } => customer(*c),
-        Diagnostic::TopTooThin { .. } | Diagnostic::Omitted { .. } => None,
+        | Diagnostic::DependencyRisk { customer: c, .. } => customer(*c).into_iter().collect(),
+        Diagnostic::TopTooThin { .. } | Diagnostic::Omitted { .. } => Vec::new(),
     }
 }
 

@@ -86,7 +86,7 @@ pub fn evidence(props: &PartProps) -> Html {
                                         <span class="diag-chip diag-chip-tool">{ tool_name(&i18n, s.kind.tool()) }</span>
                                         <span class="diag-signal-text">{ signal_text(&i18n, s) }</span>
                                         if !s.examples.is_empty() {
-                                            <span class="diag-examples muted">{ s.examples.join(i18n.t("diagnosis.list_sep")) }</span>
+                                            <span class="diag-examples muted">{ s.examples.iter().map(|e| i18n.local(e)).collect::<Vec<_>>().join(i18n.t("diagnosis.list_sep")) }</span>
                                         }
                                         <a class="diag-signal-link" href={s.link.clone()}>{ i18n.t("diagnosis.show") }</a>
                                     </li>

@@ -163,7 +163,8 @@ pub fn log(props: &PartProps) -> Html {
             <div class="engagement-filters">
                 <label class="engagement-field">
                     <span>{ i18n.t("engagement.col_account") }</span>
-                    <select onchange={filter_cb(|f, v| f.account = v)} data-testid="engagement-filter-account">
+                    <select onchange={filter_cb(|f, v| f.account = v)} data-testid="engagement-filter-account"
+                            aria-label={i18n.tf("a11y.in_context", &[("label", i18n.t("engagement.col_account")), ("context", i18n.t("a11y.filter"))])}>
                         <option value="" selected={filters.account.is_empty()}>{ i18n.t("engagement.all") }</option>
                         { for accounts.iter().map(|a| html! {
                             <option value={a.id.clone()} selected={a.id == filters.account}>{ &a.name }</option>
@@ -172,7 +173,8 @@ pub fn log(props: &PartProps) -> Html {
                 </label>
                 <label class="engagement-field">
                     <span>{ i18n.t("engagement.col_action") }</span>
-                    <select onchange={filter_cb(|f, v| f.action = v)} data-testid="engagement-filter-action">
+                    <select onchange={filter_cb(|f, v| f.action = v)} data-testid="engagement-filter-action"
+                            aria-label={i18n.tf("a11y.in_context", &[("label", i18n.t("engagement.col_action")), ("context", i18n.t("a11y.filter"))])}>
                         <option value="" selected={filters.action.is_empty()}>{ i18n.t("engagement.all") }</option>
                         { for Action::ALL.iter().map(|a| html! {
                             <option value={a.key()} selected={a.key() == filters.action}>{ action_name(&i18n, *a) }</option>
@@ -181,7 +183,8 @@ pub fn log(props: &PartProps) -> Html {
                 </label>
                 <label class="engagement-field">
                     <span>{ i18n.t("engagement.col_status") }</span>
-                    <select onchange={filter_cb(|f, v| f.status = v)} data-testid="engagement-filter-status">
+                    <select onchange={filter_cb(|f, v| f.status = v)} data-testid="engagement-filter-status"
+                            aria-label={i18n.tf("a11y.in_context", &[("label", i18n.t("engagement.col_status")), ("context", i18n.t("a11y.filter"))])}>
                         <option value="" selected={filters.status.is_empty()}>{ i18n.t("engagement.all") }</option>
                         <option value="planned" selected={filters.status == "planned"}>{ i18n.t("engagement.status_planned") }</option>
                         <option value="done" selected={filters.status == "done"}>{ i18n.t("engagement.status_done") }</option>
@@ -189,7 +192,8 @@ pub fn log(props: &PartProps) -> Html {
                 </label>
                 <label class="engagement-field">
                     <span>{ i18n.t("engagement.col_month") }</span>
-                    <select onchange={filter_cb(|f, v| f.month = v)} data-testid="engagement-filter-month">
+                    <select onchange={filter_cb(|f, v| f.month = v)} data-testid="engagement-filter-month"
+                            aria-label={i18n.tf("a11y.in_context", &[("label", i18n.t("engagement.col_month")), ("context", i18n.t("a11y.filter"))])}>
                         <option value="" selected={filters.month.is_empty()}>{ i18n.t("engagement.all") }</option>
                         { for months.iter().map(|m| html! {
                             <option value={m.clone()} selected={*m == filters.month}>{ m }</option>

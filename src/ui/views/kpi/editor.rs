@@ -288,11 +288,12 @@ pub fn editor(props: &EditorProps) -> Html {
                                         </td>
                                     }
                                     <td>
-                                        if let Some(label) = link_label(&i18n, &ind.metric) {
+                                        if let Some(link) = link_label(&i18n, &ind.metric) {
                                             <label class="kpi-link">
                                                 <input type="checkbox" checked={ind.linked} onchange={on_link}
+                                                       aria-label={format!("{link} · {}", super::text::indicator_name(&i18n, ind))}
                                                        data-testid={format!("kpi-ind-{i}-linked")} />
-                                                { label }
+                                                { link }
                                             </label>
                                             if ind.linked {
                                                 <span class="kpi-linked-value muted" data-testid={format!("kpi-ind-{i}-linked-value")}>

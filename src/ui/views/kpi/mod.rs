@@ -173,8 +173,8 @@ pub fn kpi_view() -> Html {
                                     <button type="button" role="tab" aria-selected={current.to_string()}
                                             class={classes!("kpi-card-pick", current.then_some("is-current"))}
                                             data-testid={format!("kpi-card-{}", c.id)} {onclick}>
-                                        <span class="kpi-card-pick-owner">{ owner }</span>
                                         <span>{ text::card_name(&i18n, c) }</span>
+                                        { " " }<span class="role-code">{ owner }</span>
                                     </button>
                                 }
                             }) }

@@ -243,7 +243,7 @@ fn contract_card(i18n: &I18n, c: &Contract, today: i64, a: &ContractActions) -> 
                     ("signed", &c.signed), ("value", &i18n.num(c.value)), ("delivered", &format_percent(c.delivered_pct)),
                 ]) }</span>
                 <button type="button" class="button ltc-c-small" onclick={edit}
-                        aria-label={i18n.tf("ltc_contracts.edit_of", &[("name", &c.name)])}
+                        aria-label={i18n.tf("ltc_contracts.edit_of_signed", &[("name", &c.name), ("signed", &c.signed)])}
                         data-testid={format!("ltc-account-edit-{}", c.id)}>{ i18n.t("ltc_contracts.edit") }</button>
             </div>
             if c.milestones.is_empty() {

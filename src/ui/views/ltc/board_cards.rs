@@ -282,6 +282,18 @@ fn card_view(props: &CardProps) -> Html {
         o.close_date.clone()
     };
     let owner = props.owner.clone();
+    // Opportunities of one account may share a name: the stage and the close date tell them apart.
+    let stage = props
+        .stages
+        .iter()
+        .find(|(s, _)| *s == o.stage)
+        .map_or_else(|| o.stage.to_string(), |(_, n)| n.to_string());
+    let context = [
+        ("name", o.name.as_str()),
+        ("account", account.as_str()),
+        ("stage", stage.as_str()),
+        ("close", close.as_str()),
+    ];
     let over = props.over.unwrap_or(0);
     let test = format!("ltc-card-{id}");
     let label = i18n.tf(
@@ -294,10 +306,11 @@ fn card_view(props: &CardProps) -> Html {
                  {onkeydown} {onclick} {ondragstart}>
             <h4 class="ltc-card-name">{ o.name.clone() }</h4>
             <button type="button" class="link-button ltc-card-account" onclick={open_account}
-                    data-testid={format!("{test}-account")}>{ account }</button>
+                    aria-label={i18n.tf("ltc_board.card_account_label", &context)}
+                    data-testid={format!("{test}-account")}>{ account.clone() }</button>
             <p class="ltc-card-amount" data-testid={format!("{test}-amount")}>{ i18n.num(o.amount) }</p>
             <p class="ltc-card-meta">
-                <span title={i18n.t("ltc_board.close_date")}>{ close }</span>
+                <span title={i18n.t("ltc_board.close_date")}>{ close.clone() }</span>
                 <span>{ owner }</span>
             </p>
             if let Some(d) = days {
@@ -312,7 +325,7 @@ fn card_view(props: &CardProps) -> Html {
             }
             <div class="ltc-card-move">
                 <select onchange={move_to} data-testid={format!("{test}-move")}
-                        aria-label={i18n.tf("ltc_board.move_label", &[("name", &o.name)])}>
+                        aria-label={i18n.tf("ltc_board.move_label", &context)}>
                     <option value="" selected=true>{ i18n.t("ltc_board.move_to") }</option>
                     { for props.stages.iter().filter(|(s, _)| *s != o.stage).map(|(s, name)| html! {
                         <option value={s.clone()}>{ name.clone() }</option>

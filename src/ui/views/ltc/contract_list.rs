@@ -309,11 +309,12 @@ pub fn table(i18n: &I18n, rows: &[&ContractRow], s: &ListState, a: &ListActions)
                 class={classes!(r.overdue_days.is_some().then_some("is-overdue"))}>
                 <th scope="row">
                     <button type="button" class="ltc-c-link print-as-text" onclick={edit.clone()}
+                            aria-label={i18n.tf("a11y.in_context", &[("label", &r.name), ("context", &r.account_name)])}
                             data-testid={format!("ltc-contract-open-{}", r.id)}>{ r.name.clone() }</button>
                 </th>
                 <td>
                     <button type="button" class="ltc-c-link print-as-text" onclick={open}
-                            aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &r.account_name)])}>
+                            aria-label={i18n.tf("ltc_contracts.open_account_of", &[("name", &r.account_name), ("contract", &r.name)])}>
                         { r.account_name.clone() }</button>
                 </td>
                 <td>{ r.signed.clone() }</td>
@@ -331,11 +332,11 @@ pub fn table(i18n: &I18n, rows: &[&ContractRow], s: &ListState, a: &ListActions)
                 </td>
                 <td class="ltc-c-actions">
                     <button type="button" class="button ltc-c-small" onclick={edit}
-                            aria-label={i18n.tf("ltc_contracts.edit_of", &[("name", &r.name)])}>{ i18n.t("ltc_contracts.edit") }</button>
+                            aria-label={i18n.tf("ltc_contracts.edit_of", &[("name", &r.name), ("account", &r.account_name)])}>{ i18n.t("ltc_contracts.edit") }</button>
                     if let Some(m) = r.collect_on {
                         <button type="button" class="button ltc-c-small"
                                 onclick={a.on_collect.reform({ let id = r.id.clone(); move |_: MouseEvent| (id.clone(), m) })}
-                                aria-label={i18n.tf("ltc_contracts.collect_of", &[("name", &r.name)])}
+                                aria-label={i18n.tf("ltc_contracts.collect_of", &[("name", &r.name), ("account", &r.account_name)])}
                                 data-testid={format!("ltc-contract-collect-{}", r.id)}>{ i18n.t("ltc_contracts.collect") }</button>
                     }
                 </td>

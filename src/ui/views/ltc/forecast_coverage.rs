@@ -51,6 +51,7 @@ pub fn scope_switch(
                 html! {
                     <button type="button" class={classes!("button", "fc-switch-button", (s == current).then_some("is-current"))}
                             aria-pressed={(s == current).to_string()} data-testid={format!("{prefix}-{}", s.key())}
+                            aria-label={i18n.tf("a11y.in_context", &[("label", &scope_name(i18n, s)), ("context", label)])}
                             onclick={move |_| on_pick.emit(s)}>
                         { scope_name(i18n, s) }
                     </button>

@@ -7,6 +7,7 @@ use super::body_form::BodyForm;
 use super::{pick, role_label, set_governance};
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::use_i18n;
+use crate::ui::local_text::local_text;
 use crate::ui::state::use_workspace;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,9 +91,9 @@ pub fn bodies() -> Html {
                             <tr key={b.id.clone()} data-testid={format!("body-row-{}", b.id)}>
                                 <td class="rhythm-name">{ name.clone() }</td>
                                 <td>{ role_label(&i18n, &ws, &b.owner_role) }</td>
-                                <td class="rhythm-text">{ b.responsibilities.clone() }</td>
-                                <td class="rhythm-text">{ b.activities.clone() }</td>
-                                <td class="rhythm-text">{ b.tools.clone() }</td>
+                                <td class="rhythm-text">{ local_text(&i18n, &b.responsibilities) }</td>
+                                <td class="rhythm-text">{ local_text(&i18n, &b.activities) }</td>
+                                <td class="rhythm-text">{ local_text(&i18n, &b.tools) }</td>
                                 <td class="num">{ held }</td>
                                 <td class="rhythm-actions">
                                     <button type="button" class="button" onclick={set_open(Open::Edit(i))}

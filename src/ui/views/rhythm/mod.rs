@@ -23,6 +23,7 @@ use crate::domain::org::talent_input::format_plain;
 use crate::domain::workspace::Workspace;
 use crate::persist::ics::{calendar as ics_calendar, IcsLabels};
 use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::role_name::role_name;
 use crate::ui::state::{now_ms, use_workspace, DocRef, WorkspaceHandle};
 use crate::ui::tab_bar::TabBar;
 
@@ -81,7 +82,7 @@ pub(crate) fn meeting_name<'a>(i18n: &I18n, m: &'a Meeting) -> &'a str {
 pub(crate) fn role_label(i18n: &I18n, ws: &Workspace, id: &str) -> String {
     ws.org
         .role(id)
-        .map(|r| pick(i18n, &r.name_zh, &r.name_en).to_string())
+        .map(|r| role_name(i18n, r).to_string())
         .unwrap_or_else(|| id.to_string())
 }
 

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::card_editor::CardEditor;
-use super::{pick, role_name, role_other_name};
+use super::{pick, role_name};
 use crate::domain::edit::Edit;
 use crate::domain::org::duties::{Duty, RoleCard};
 use crate::domain::org::duties_edit::{
@@ -13,6 +13,7 @@ use crate::domain::org::duties_edit::{
 };
 use crate::domain::org::RoleDef;
 use crate::ui::i18n::use_i18n;
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 
 /// Every role's card.
@@ -95,12 +96,8 @@ pub fn role_card_view(props: &RoleCardViewProps) -> Html {
         <header class="roles-card-head">
             <div>
                 <h2 class="roles-card-name" data-testid={format!("card-name-{rid}")}>
-                    { &name }
-                    <span class="roles-code">{ &role.id }</span>
+                    { role_with_code(&i18n, role) }
                 </h2>
-                if let Some(other) = role_other_name(&i18n, role) {
-                    <p class="roles-card-other muted">{ other }</p>
-                }
             </div>
             if draft.is_none() {
                 <div class="roles-card-tools">

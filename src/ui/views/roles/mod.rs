@@ -10,34 +10,10 @@ mod raci_row;
 
 use yew::prelude::*;
 
-use crate::domain::org::RoleDef;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
+pub use crate::ui::role_name::role_name;
 use cards::RoleCards;
 use raci::RaciMatrix;
-
-/// The name of a role in the interface language, falling back to the other language and then
-/// to its id.
-pub fn role_name<'a>(i18n: &I18n, role: &'a RoleDef) -> &'a str {
-    let (first, second) = match i18n.lang {
-        Lang::ZhCn => (&role.name_zh, &role.name_en),
-        Lang::En => (&role.name_en, &role.name_zh),
-    };
-    [first, second]
-        .into_iter()
-        .find(|n| !n.trim().is_empty())
-        .map(String::as_str)
-        .unwrap_or(&role.id)
-}
-
-/// The role's name in the other language (shown under the first on a card), when it has one
-/// that differs.
-pub fn role_other_name<'a>(i18n: &I18n, role: &'a RoleDef) -> Option<&'a str> {
-    let other = match i18n.lang {
-        Lang::ZhCn => &role.name_en,
-        Lang::En => &role.name_zh,
-    };
-    (!other.trim().is_empty() && other.as_str() != role_name(i18n, role)).then_some(other)
-}
 
 /// A bilingual text in the interface language, falling back to the other language.
 pub fn pick<'a>(i18n: &I18n, zh: &'a str, en: &'a str) -> &'a str {

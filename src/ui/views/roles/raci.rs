@@ -17,6 +17,7 @@ use crate::domain::org::duties::{check_raci, raci_counts, Activity, Duties, Raci
 use crate::domain::org::duties_edit::{add_activity, move_item, set_raci};
 use crate::domain::org::{Bilingual, OrgDesign};
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 
 /// The meaning of a letter (for labels and the legend).
@@ -338,8 +339,7 @@ pub fn raci_matrix() -> Html {
                             <th scope="col">{ i18n.t("roles.activity") }</th>
                             { for design.roles.iter().map(|role| html! {
                                 <th scope="col" class="roles-raci-role">
-                                    { role_name(&i18n, role) }
-                                    <span class="roles-code">{ &role.id }</span>
+                                    { role_with_code(&i18n, role) }
                                 </th>
                             }) }
                             <th scope="col">{ i18n.t("roles.problems") }</th>

@@ -19,6 +19,7 @@ use crate::domain::org::talent::{PlanSettings, RoleTalent, Talent, TalentError};
 use crate::domain::org::talent_input::{format_fte, format_plain, new_role_talent};
 use crate::domain::org::RoleDef;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::role_name::{role_name, role_with_code};
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::tab_bar::TabBar;
 use crate::ui::views::team::use_team_data;
@@ -63,11 +64,12 @@ pub fn pick<'a>(i18n: &I18n, zh: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// "SR 解决方案责任人": the role's code and its name.
+/// "解决方案责任人 (SR)": the role's name and its code, in plain text (where
+/// [`role_with_code`] cannot show the code as a badge).
 pub fn role_caption(i18n: &I18n, role: &str, roles: &[RoleDef]) -> String {
     match roles.iter().find(|r| r.id == role) {
-        Some(r) => format!("{} {}", r.id, pick(i18n, &r.name_zh, &r.name_en)),
-        None => role.to_string(),
+        Some(r) if role_name(i18n, r) != r.id => format!("{} ({})", role_name(i18n, r), r.id),
+        _ => role.to_string(),
     }
 }
 
@@ -255,8 +257,7 @@ pub fn talent_view() -> Html {
                         <button type="button" role="tab" aria-selected={current.to_string()}
                                 class={classes!("talent-role", current.then_some("is-current"))}
                                 data-testid={format!("talent-role-{}", r.id)} {onclick}>
-                            <span class="talent-role-code">{ &r.id }</span>
-                            <span class="talent-role-name">{ pick(&i18n, &r.name_zh, &r.name_en) }</span>
+                            { role_with_code(&i18n, r) }
                             if missing { <span class="talent-role-missing">{ i18n.t("talent.role_no_entry") }</span> }
                         </button>
                     }

@@ -12,23 +12,16 @@ use super::{use_team_data, TabProps};
 use crate::domain::edit::{apply, Edit};
 use crate::domain::number::format_percent;
 use crate::domain::org::people::{assignment_count, format_fte, remove_person};
-use crate::domain::org::{OrgDesign, Person, RoleDef};
+use crate::domain::org::{OrgDesign, Person};
 use crate::domain::workspace::Workspace;
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::local_text::local_text;
 use crate::ui::messages::edit_error_text;
 use crate::ui::state::{now_ms, use_workspace, WorkspaceHandle};
 use crate::ui::views::customers::Select;
 
-/// The name of a role in the interface language (the other language when that one is empty).
-pub(super) fn role_name<'a>(i18n: &I18n, role: &'a RoleDef) -> &'a str {
-    match i18n.lang {
-        Lang::En if !role.name_en.is_empty() => &role.name_en,
-        Lang::ZhCn if !role.name_zh.is_empty() => &role.name_zh,
-        _ if !role.name_en.is_empty() => &role.name_en,
-        _ => &role.name_zh,
-    }
-}
+pub(super) use crate::ui::role_name::role_name;
 
 /// The name of role `id` of the design, or the id itself when no role has it.
 pub(super) fn role_label(i18n: &I18n, org: &OrgDesign, id: &str) -> String {
@@ -138,7 +131,7 @@ pub fn people_tab(_props: &TabProps) -> Html {
                     { load_text }{ if over { " ⚠" } else { "" } }
                 </td>
                 <td class="num">{ accounts }</td>
-                <td class="ta-notes">{ p.notes.clone() }</td>
+                <td class="ta-notes">{ local_text(&i18n, &p.notes) }</td>
                 <td class="ta-actions">
                     <button type="button" class="button ta-small" onclick={open(Modal::Form(Some(person)))}
                             aria-label={i18n.tf("team_admin.people_edit_of", &[("name", &p.name)])}

@@ -13,6 +13,7 @@ use crate::domain::org::stages::{
 };
 use crate::domain::org::{Involvement, OrgDesign};
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::Select;
 
@@ -135,8 +136,7 @@ pub fn process_tab(_props: &TabProps) -> Html {
                     <th scope="col">{ i18n.t("team_admin.stage_name_zh") }</th>
                     <th scope="col">{ i18n.t("team_admin.stage_name_en") }</th>
                     { for org.roles.iter().map(|r| html! {
-                        <th scope="col" title={role_name(&i18n, r).to_string()}>{ r.id.clone() }
-                            <span class="ta-role-sub">{ role_name(&i18n, r).to_string() }</span></th>
+                        <th scope="col">{ role_with_code(&i18n, r) }</th>
                     }) }
                     <th scope="col"><span class="visually-hidden">{ i18n.t("team_admin.col_actions") }</span></th>
                 </tr></thead>

@@ -5,13 +5,14 @@ use yew::prelude::*;
 
 use super::cell::{Candidate, Cell, Holder};
 use super::triangle::TriangleControl;
-use super::words::{person_label, role_label, role_name, tier_label, triangle_why};
+use super::words::{person_label, role_label, tier_label, triangle_why};
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::org::board::{candidates, tier_groups};
 use crate::domain::org::staffing::{AccountStaffing, Staffing};
 use crate::domain::org::triangle::TriangleWhy;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::I18n;
+use crate::ui::role_name::role_with_code;
 
 /// Which editor of the board is open: a cell (customer id, role id) or a row's triangle type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,8 +80,7 @@ pub fn accounts_view(
                         <th scope="col">{ i18n.t("board.col_account") }</th>
                         <th scope="col">{ i18n.t("board.col_triangle") }</th>
                         { for ws.org.roles.iter().map(|r| html! {
-                            <th scope="col" class="board-role-col">{ r.id.clone() }<br/>
-                                <span class="muted">{ role_name(i18n, r) }</span></th>
+                            <th scope="col" class="board-role-col">{ role_with_code(i18n, r) }</th>
                         }) }
                         <th scope="col" class="num">{ i18n.t("board.col_coverage") }</th>
                         <th scope="col">{ i18n.t("board.col_flags") }</th>

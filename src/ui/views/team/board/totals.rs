@@ -10,6 +10,7 @@ use crate::domain::org::staffing::{RoleTotals, Staffing};
 use crate::domain::org::{RoleDef, AR};
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::I18n;
+use crate::ui::role_name::role_with_code;
 
 /// How each figure of one role's row was computed.
 struct How {
@@ -129,7 +130,7 @@ pub fn totals_view(i18n: &I18n, ws: &Workspace, s: &Staffing) -> Html {
                         let gap_class = (t.gap_fte > 1e-6).then_some("is-gap");
                         html! {
                             <tr data-role={id.clone()}>
-                                <th scope="row">{ role_name(i18n, r) }{ " " }<span class="muted">{ id.clone() }</span></th>
+                                <th scope="row">{ role_with_code(i18n, r) }</th>
                                 { cell(format_fte(t.required), &h.required, format!("total-{id}-required"), None) }
                                 { cell(format_fte(t.assigned), &h.assigned, format!("total-{id}-assigned"), None) }
                                 { cell(format_fte(t.capacity), &h.capacity, format!("total-{id}-capacity"), None) }

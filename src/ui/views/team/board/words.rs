@@ -5,28 +5,15 @@ use crate::domain::number::format_percent;
 use crate::domain::org::board::format_fte;
 use crate::domain::org::staffing::StaffingNotice;
 use crate::domain::org::triangle::{TriangleType, TriangleWhy};
-use crate::domain::org::RoleDef;
 use crate::domain::workspace::Workspace;
-use crate::ui::i18n::{I18n, Lang};
-
-/// A role's name in the user's language (the other language, then the id, when empty).
-pub fn role_name(i18n: &I18n, role: &RoleDef) -> String {
-    let (first, second) = match i18n.lang {
-        Lang::ZhCn => (&role.name_zh, &role.name_en),
-        Lang::En => (&role.name_en, &role.name_zh),
-    };
-    [first, second, &role.id]
-        .into_iter()
-        .find(|s| !s.trim().is_empty())
-        .cloned()
-        .unwrap_or_default()
-}
+use crate::ui::i18n::I18n;
+pub use crate::ui::role_name::role_name;
 
 /// How role `id` is named in running text: its code for the built-in roles (AD, AR, SR, FR, as
 /// the method's users say them), its name for a custom role, the id when it does not exist.
 pub fn role_label(i18n: &I18n, ws: &Workspace, id: &str) -> String {
     match ws.org.role(id) {
-        Some(r) if !r.built_in => role_name(i18n, r),
+        Some(r) if !r.built_in => role_name(i18n, r).to_string(),
         _ => id.to_string(),
     }
 }
@@ -99,7 +86,9 @@ pub fn triangle_why(i18n: &I18n, why: &TriangleWhy) -> String {
             *from_history,
         ),
         TriangleWhy::GrowthUnknown => i18n.t("board.why_growth_unknown").to_string(),
-        TriangleWhy::Override { reason } => i18n.tf("board.why_override", &[("reason", reason)]),
+        TriangleWhy::Override { reason } => {
+            i18n.tf("board.why_override", &[("reason", i18n.local(reason))])
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use crate::domain::org::roles::{parse_template_fte, set_template_fte, FteError, 
 use crate::domain::org::{CoverageRow, OrgDesign};
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::role_name::role_with_code;
 use crate::ui::state::use_workspace;
 
 /// A template figure error in the user's language.
@@ -109,7 +110,7 @@ pub fn template_grid() -> Html {
                     <th scope="col">{ i18n.t("team_admin.col_tier") }</th>
                     <th scope="col">{ i18n.t("team_admin.col_triangle") }</th>
                     { for org.roles.iter().map(|r| html! {
-                        <th scope="col" class="num" title={role_name(&i18n, r).to_string()}>{ r.id.clone() }</th>
+                        <th scope="col" class="num">{ role_with_code(&i18n, r) }</th>
                     }) }
                     <th scope="col">{ i18n.t("team_admin.col_row_notes") }</th>
                 </tr></thead>
