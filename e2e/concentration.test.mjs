@@ -74,6 +74,9 @@ for (const [locale, caption, notes, hhi, gini] of [
         const { hits, text } = await captionOnCurve(page);
         assert.match(text, caption);
         assert.equal(hits, 0, `the caption "${text}" crosses the curve at ${width} px`);
+        // The figures and their explanations stay inside their card, beside the chart.
+        const overflow = await page.getByTestId('conc-figures').evaluate((t) => t.getBoundingClientRect().right - t.closest('section').getBoundingClientRect().right);
+        assert.ok(overflow <= 0, `the figures table overflows its card by ${overflow} px at ${width} px`);
       }
       await page.setViewportSize({ width: 1280, height: 900 });
       // HHI and Gini explain themselves on keyboard focus, and again under the table.

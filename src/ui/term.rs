@@ -20,8 +20,7 @@ static NEXT_TIP: AtomicU32 = AtomicU32::new(0);
 pub struct TermProps {
     /// The term's id in the catalogue (`term.<id>_tip`).
     pub id: AttrValue,
-    /// The term as shown (a label or a figure's name); the catalogue's name when empty.
-    #[prop_or_default]
+    /// The term as shown (a label or a figure's name).
     pub children: Html,
 }
 
@@ -31,14 +30,9 @@ pub fn term(props: &TermProps) -> Html {
     let i18n = use_i18n();
     let n = *use_memo((), |_| NEXT_TIP.fetch_add(1, Ordering::Relaxed));
     let tip_id = format!("term-tip-{}-{n}", props.id);
-    let shown = if props.children == Html::default() {
-        html! { i18n.t(&format!("term.{}", props.id)) }
-    } else {
-        props.children.clone()
-    };
     html! {
         <span class="term" tabindex="0" aria-describedby={tip_id.clone()} data-term={props.id.clone()}>
-            { shown }
+            { props.children.clone() }
             <span class="term-tip" role="tooltip" id={tip_id}>
                 { i18n.t(&format!("term.{}_tip", props.id)) }
             </span>

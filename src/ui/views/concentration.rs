@@ -167,7 +167,7 @@ pub fn concentration_view() -> Html {
                 <div class="conc-grid">
                     <section class="card" aria-labelledby="conc-figures">
                         <h3 id="conc-figures" class="card-title">{ i18n.t("conc.figures") }</h3>
-                        <table class="data-table" data-testid="conc-figures">
+                        <table class="data-table conc-figures-table" data-testid="conc-figures">
                             <tbody>
                             { for rows.iter().map(|(label, value, id, term)| html! {
                                 <tr data-figure={*id}>
