@@ -45,6 +45,13 @@ test('the three default team scorecards differ in their stacked bars; chart and 
     // of the year's targets: below the floor of 60, so 0 each); stakeholder coverage takes MCR's
     // (44 of 45 decision makers, 97.78 %: over the challenge of 90, so 120 × 20 % = 24).
     assert.equal(await page.getByTestId('kpi-total').textContent(), '58.0');
+    // The linked figures read in their indicators' unit, as the source tools show them: the 151
+    // programme's 8.8 % (18 of 205 credits), not a bare "8.78" beside an entered 85.5.
+    const linked = async (i) => (await page.getByTestId(`kpi-ind-${i}-linked-value`).textContent()).trim();
+    assert.equal(await page.getByTestId('kpi-ind-4-actual').inputValue(), '85.5');
+    assert.equal(await linked(4), '151 完成率 8.8%');
+    assert.equal(await linked(1), 'MCR 决策者覆盖率 97.8%');
+    assert.equal(await linked(2), 'LTC 实际 14.2%');
     await screenshot(page, 'kpi-zh');
 
     await page.getByTestId('kpi-compare-table').click();
@@ -81,7 +88,7 @@ test('editing a weight changes the total and the validation; undo restores both'
     // The why of a score is shown with its numbers (orders: LTC's booked ÷ target).
     assert.equal(
       await page.getByTestId('kpi-ind-2-why').textContent(),
-      '订货达成率 得分 0.0：实际 14.22 未超过底线 60 → 0',
+      '订货达成率 得分 0.0：实际 14.2% 未超过底线 60% → 0',
     );
 
     await page.getByTestId('undo').click();
@@ -116,7 +123,7 @@ test('the demo people are scored on their role cards; the distribution shows bot
 
     await page.getByTestId('kpi-person-detail-p-ar03').click();
     const detail = await page.getByTestId('kpi-person-detail').textContent();
-    assert.match(detail, /actual 120 reaches the challenge 120 → the cap 120/);
+    assert.match(detail, /actual 120% reaches the challenge 120% → the cap 120/);
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=kpi-person-total-p-ar03]')?.textContent === '36.6');
     await page.evaluate(() => window.scrollTo(0, 0));

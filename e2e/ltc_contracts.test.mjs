@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { appSuite, withApp } from './helpers.mjs';
+import { assertTermTip } from './readable.mjs';
 
 const TEST_TIMEOUT = 120_000;
 const suite = appSuite();
@@ -42,6 +43,8 @@ for (const [locale, dso, days] of [
       assert.equal(await text(page, 'ltc-bucket-total'), '3,891,000');
       assert.equal(await text(page, 'ltc-dso-value'), days);
       assert.equal(await text(page, 'ltc-dso-why'), dso);
+      // DSO says what it is on keyboard focus.
+      await assertTermTip(page, 'dso', locale === 'en' ? /^Days sales outstanding: / : /^应收账款周转天数：/);
       assert.equal(await text(page, 'ltc-receivable-value'), locale === 'en' ? '5.8M' : '580万');
       assert.match(await text(page, 'ltc-receivable-why'), /= 5,802,000$/);
       assert.equal(await page.getByTestId('ltc-retention-row').count(), 4);

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { appSuite, screenshot, withApp } from './helpers.mjs';
+import { assertTermTip } from './readable.mjs';
 
 const TEST_TIMEOUT = 90_000;
 const suite = appSuite();
@@ -43,6 +44,14 @@ test('the headline figures, quarters, tier coverage, funnel and win rates of the
       await text(page, 'fc-coverage-why'),
       '覆盖倍数 = 未关闭商机加权金额 2073万 ÷（目标 900万 − 已签 128万）；计入本财年内预计签单的商机 39 个',
     );
+    // The jargon explains itself on keyboard focus, and under the coverage and win-rate tables.
+    await assertTermTip(page, 'weighted', /^每个在途商机的金额 × 所处阶段的赢率/);
+    await assertTermTip(page, 'coverage', /^在途商机的加权金额 ÷ 还差的订货目标/);
+    assert.deepEqual(
+      await page.locator('[data-testid=fc-coverage-table] [data-testid=term-notes] dt').allTextContents(),
+      ['加权商机金额', '商机覆盖倍数'],
+    );
+    assert.deepEqual(await page.locator('[data-testid=fc-win-table] [data-testid=term-notes] dt').allTextContents(), ['赢单率']);
 
     // The year by quarter: a quarter of 9 M is 2.25 M.
     assert.equal(await text(page, 'fc-q1-won'), '128万');

@@ -52,6 +52,19 @@ test('the demo: 97 meeting dates, month counts, hours per role and the AD overlo
     assert.equal(counts.reduce((a, b) => a + b, 0), 97);
     assert.equal(await page.getByTestId('month-count-1').textContent(), '7 场');
     assert.equal(await page.locator('[data-testid=rhythm-list-row]').count(), 7);
+    // The shading of the days has a legend; each month is a table of weeks under weekday headers.
+    assert.deepEqual(
+      await page.locator('[data-testid=rhythm-legend] li').allTextContents(),
+      ['8当天有 1 场会议', '8当天有 2 场及以上会议', '8已选中的日期', '8没有会议'],
+    );
+    const jan = page.getByTestId('month-1').locator('table');
+    assert.equal(await jan.getAttribute('aria-label'), '1月');
+    assert.equal(await jan.locator('thead th[scope=col]').count(), 7);
+    assert.equal(await jan.locator('thead th').first().getAttribute('aria-label'), '星期一');
+    // January 2026 starts on a Thursday: five weeks, the 1st in the fourth column.
+    assert.equal(await jan.locator('tbody tr').count(), 5);
+    assert.equal((await jan.locator('tbody tr').first().locator('td').nth(3).textContent()).trim(), '1');
+    assert.equal(await page.locator('[data-testid=rhythm-calendar] [role=grid], [data-testid=rhythm-calendar] [role=columnheader]').count(), 0);
     const warnings = await page.getByTestId('rhythm-warnings').textContent();
     assert.match(warnings, /客户群总监：11月开会 126 小时 ÷ 3 人 = 每人 42 小时，超过 32 小时/);
     await screenshot(page, 'rhythm-zh');

@@ -40,7 +40,8 @@ test('a second A typed into a row is reported there; Delete clears it; undo brin
     assert.equal(await page.locator('[data-testid=raci-table] tbody tr').count(), 13);
     assert.equal(await invalidRows(page).count(), 0);
     assert.equal(await page.getByTestId('raci-status').textContent(), '所有活动都有且仅有一个 A，并至少有一个 R。');
-    assert.equal(await page.getByTestId('raci-count-AD').textContent(), 'R 0A 6C 0I 5');
+    // The counts in words, one line each, so that a newcomer need not know the letters.
+    assert.equal(await page.getByTestId('raci-count-AD').innerText(), '执行 0\n批准 6\n咨询 0\n知会 5');
     await screenshot(page, 'roles-zh');
 
     // Keyboard only: focus the AR's cell of contract signing, move right to the SR, type "a".
@@ -59,7 +60,7 @@ test('a second A typed into a row is reported there; Delete clears it; undo brin
     );
     assert.equal(await invalidRows(page).count(), 1);
     assert.equal(await page.getByTestId('raci-status').textContent(), '1 项活动的 RACI 有问题，见标红的行。');
-    assert.equal(await page.getByTestId('raci-count-SR').textContent(), 'R 4A 1C 7I 0');
+    assert.equal(await page.getByTestId('raci-count-SR').innerText(), '执行 4\n批准 1\n咨询 7\n知会 0');
     // Focus stays on the cell, so typing goes on from there.
     assert.equal(await focusedTestId(page), 'raci-contract-SR');
     await page.getByTestId('raci-row-contract').scrollIntoViewIfNeeded();
@@ -178,6 +179,7 @@ test('in English the cards and the matrix speak English', { timeout: TEST_TIMEOU
       ['Account director AD', 'Account responsible AR', 'Solution responsible SR', 'Fulfilment responsible FR']);
     assert.match(await page.getByTestId('card-mission-FR').textContent(), /Owns fulfilment from order to acceptance/);
     assert.equal(await page.getByTestId('raci-status').textContent(), 'Every activity has exactly one A and at least one R.');
+    assert.equal(await page.getByTestId('raci-count-AD').innerText(), 'Responsible 0\nAccountable 6\nConsulted 0\nInformed 5');
     await page.getByTestId('raci-cash_collection-FR').focus();
     await page.keyboard.press('Backspace');
     await page.keyboard.press('ArrowLeft');

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { appSuite, screenshot, withApp } from './helpers.mjs';
+import { assertChartText } from './readable.mjs';
 
 const TEST_TIMEOUT = 90_000;
 const suite = appSuite();
@@ -36,6 +37,8 @@ test('the demo diagnostics name the two faults of the source, with their numbers
     assert.match(thin, /^战略客户和价值客户合计只占客户数的 6%，低于目标 15%/);
     assert.deepEqual(await counts(page), { strategic: 5, value: 10, potential: 75, ordinary: 90, general: 70 });
     await screenshot(page, 'tiering-zh');
+    // The pyramid's tier names and figures render at 11 px or more from 1024 to 1440 px.
+    await assertChartText(page, 'svg.pyramid');
   });
 });
 
@@ -44,6 +47,7 @@ test('in English the diagnostics speak English', { timeout: TEST_TIMEOUT }, asyn
     const text = (await page.getByTestId('diagnostics').textContent()) ?? '';
     assert.match(text, /Ordinary and General are hardly different/);
     assert.match(text, /Strategic and Value together are only 6% of customers, below their target of 15%/);
+    await assertChartText(page, 'svg.pyramid');
     await screenshot(page, 'tiering-en');
   });
 });

@@ -671,3 +671,31 @@ fn stakeholder_coverage_links_to_mcr_per_team_and_per_person() {
     assert_eq!(linked.team(STAKEHOLDER_COVERAGE, None), None);
     assert_eq!(team_result(&card, &linked).lines[i].actual, Some(10.0));
 }
+
+#[test]
+fn a_linked_figure_reads_with_its_indicators_unit() {
+    // The demo's team 151 indicator is in percent and scored against 60 / 90 / 100: its linked
+    // figure, 18 of 205 credits, reads as the 151 page shows it, not as a bare "8.78".
+    let ws = demo::build("demo", NOW, DemoLocale::Zh);
+    let team = ws
+        .kpi
+        .scorecard(&team_card_id(TriangleType::Expansion))
+        .expect("the demo has an expansion team card");
+    let ind = team
+        .indicators
+        .iter()
+        .find(|i| i.metric == COMPLETION_151)
+        .expect("the team card has the 151 indicator");
+    assert_eq!(ind.unit, "%");
+    let overall = engagement::overall_completion_pct(&ws).expect("the demo has 151 targets");
+    assert_eq!(ind.value_text(overall), "8.8%");
+    let with = |unit: &str| Indicator {
+        unit: unit.to_string(),
+        ..Indicator::default()
+    };
+    assert_eq!(with("×").value_text(2.456), "2.46×");
+    assert_eq!(with("/100").value_text(72.0), "72/100");
+    assert_eq!(with("天").value_text(45.5), "45.5 天");
+    assert_eq!(with("").value_text(3.0), "3");
+    assert_eq!(with("%").value_text(f64::NAN), "—");
+}

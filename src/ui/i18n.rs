@@ -60,6 +60,7 @@ pub const ZH_CN_FILES: &[(&str, &str)] = &[
     ("insight", include_str!("locales/zh-CN/insight.json")),
     ("account", include_str!("locales/zh-CN/account.json")),
     ("report", include_str!("locales/zh-CN/report.json")),
+    ("terms", include_str!("locales/zh-CN/terms.json")),
 ];
 /// The English catalogue sources, one per area (same areas as [`ZH_CN_FILES`]).
 pub const EN_FILES: &[(&str, &str)] = &[
@@ -101,6 +102,7 @@ pub const EN_FILES: &[(&str, &str)] = &[
     ("insight", include_str!("locales/en/insight.json")),
     ("account", include_str!("locales/en/account.json")),
     ("report", include_str!("locales/en/report.json")),
+    ("terms", include_str!("locales/en/terms.json")),
 ];
 
 /// An interface language.

@@ -28,5 +28,6 @@ pub mod route;
 pub mod state;
 pub mod swatch;
 pub mod tab_bar;
+pub mod term;
 pub mod views;
 pub mod workspace_menu;

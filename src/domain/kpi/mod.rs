@@ -26,7 +26,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::number::format_percent;
 use super::org::stamp::{stamp_list, Entity};
+use super::org::talent_input::format_plain;
 use super::org::TriangleType;
 
 pub use demo::demo;
@@ -127,6 +129,27 @@ pub struct Indicator {
     pub linked: bool,
     /// Last change, ms since epoch.
     pub updated_at: i64,
+}
+
+impl Indicator {
+    /// A figure of this indicator with its unit, so that a linked figure reads like the
+    /// thresholds it is scored against: percent as the other tools show it (8.78 → "8.8%"),
+    /// times as "2.5×", a unit starting with "/" attached ("72/100"), any other after a space
+    /// ("45 天"), none as the bare number.
+    pub fn value_text(&self, value: f64) -> String {
+        let unit = self.unit.trim();
+        if !value.is_finite() {
+            return "—".to_string();
+        }
+        match unit {
+            "%" => format_percent(value),
+            "" => format_plain(value),
+            u if u == "×" || u == "x" || u.starts_with('/') => {
+                format!("{}{u}", format_plain(value))
+            }
+            u => format!("{} {u}", format_plain(value)),
+        }
+    }
 }
 
 impl Default for Indicator {

@@ -32,10 +32,12 @@ pub struct PyramidProps {
     pub target_word: AttrValue,
 }
 
-const WIDTH: f64 = 420.0;
-const BAND_H: f64 = 34.0;
+// The chart is drawn about 440 px wide beside its table at 1280 px, i.e. at ~0.8 of its
+// viewBox: the fonts (tiering.css) are sized so that the labels render at 11 px or more.
+const WIDTH: f64 = 340.0;
+const BAND_H: f64 = 40.0;
 const GAP: f64 = 4.0;
-const LABEL_W: f64 = 150.0;
+const LABEL_W: f64 = 210.0;
 
 /// The pyramid chart (the same figures are in the distribution table beside it).
 #[function_component(Pyramid)]
@@ -64,10 +66,10 @@ pub fn pyramid(props: &PyramidProps) -> Html {
                                   width={tw.to_string()} height={(BAND_H - 2.0).to_string()}
                                   class="pyramid-target" rx="3" />
                         }
-                        <text x={(WIDTH + 10.0).to_string()} y={(y + 15.0).to_string()} class="pyramid-label">
+                        <text x={(WIDTH + 10.0).to_string()} y={(y + 17.0).to_string()} class="pyramid-label">
                             { b.label.clone() }
                         </text>
-                        <text x={(WIDTH + 10.0).to_string()} y={(y + 29.0).to_string()} class="pyramid-figure">
+                        <text x={(WIDTH + 10.0).to_string()} y={(y + 36.0).to_string()} class="pyramid-figure">
                             { format!("{} · {} ({} {})", b.count, format_percent(b.share_pct),
                                       props.target_word, format_percent(b.target_pct)) }
                         </text>

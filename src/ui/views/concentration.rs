@@ -10,6 +10,7 @@ use crate::domain::number::{format_count, format_percent};
 use crate::ui::charts::curve::ShareCurve;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::{use_workspace, DocRef};
+use crate::ui::term::{Term, TermNotes};
 
 /// y of a sampled curve at x (linear between the samples).
 fn curve_at(points: &[crate::domain::concentration::CurvePoint], x: f64) -> f64 {
@@ -26,8 +27,14 @@ fn curve_at(points: &[crate::domain::concentration::CurvePoint], x: f64) -> f64 
     points.last().map(|p| p.y).unwrap_or(0.0)
 }
 
-fn figure_rows(i18n: &I18n, c: &Concentration) -> Vec<(String, String, &'static str)> {
-    let mut rows: Vec<(String, String, &'static str)> = c
+/// One row of the figures table: label, value, test id and the jargon term it names, if any.
+type FigureRow = (String, String, &'static str, Option<&'static str>);
+
+/// The terms the figures table explains in its footnote.
+const TERMS: [&str; 3] = ["gini", "hhi", "decile"];
+
+fn figure_rows(i18n: &I18n, c: &Concentration) -> Vec<FigureRow> {
+    let mut rows: Vec<FigureRow> = c
         .top_shares
         .iter()
         .map(|t| {
@@ -41,6 +48,7 @@ fn figure_rows(i18n: &I18n, c: &Concentration) -> Vec<(String, String, &'static 
                 ),
                 format_percent(t.share * 100.0),
                 "top",
+                None,
             )
         })
         .collect();
@@ -54,16 +62,19 @@ fn figure_rows(i18n: &I18n, c: &Concentration) -> Vec<(String, String, &'static 
             ],
         ),
         "pareto-80",
+        None,
     ));
     rows.push((
         i18n.t("conc.gini").to_string(),
         format!("{:.3}", c.gini),
         "gini",
+        Some("gini"),
     ));
     rows.push((
         i18n.t("conc.hhi").to_string(),
         format!("{:.0}", c.hhi),
         "hhi",
+        Some("hhi"),
     ));
     rows.push((
         i18n.t(match c.decile.basis {
@@ -76,6 +87,7 @@ fn figure_rows(i18n: &I18n, c: &Concentration) -> Vec<(String, String, &'static 
             .map(|r| format!("{r:.1}×"))
             .unwrap_or_else(|| "—".to_string()),
         "decile",
+        Some("decile"),
     ));
     rows
 }
@@ -155,17 +167,27 @@ pub fn concentration_view() -> Html {
                 <div class="conc-grid">
                     <section class="card" aria-labelledby="conc-figures">
                         <h3 id="conc-figures" class="card-title">{ i18n.t("conc.figures") }</h3>
-                        <table class="data-table" data-testid="conc-figures">
+                        <table class="data-table conc-figures-table" data-testid="conc-figures">
                             <tbody>
-                            { for rows.iter().map(|(label, value, id)| html! {
-                                <tr data-figure={*id}><th scope="row">{ label.clone() }</th><td class="num">{ value.clone() }</td></tr>
+                            { for rows.iter().map(|(label, value, id, term)| html! {
+                                <tr data-figure={*id}>
+                                    <th scope="row">
+                                        if let Some(term) = term {
+                                            <Term id={*term}>{ label.clone() }</Term>
+                                        } else {
+                                            { label.clone() }
+                                        }
+                                    </th>
+                                    <td class="num">{ value.clone() }</td>
+                                </tr>
                             }) }
                             </tbody>
+                            <TermNotes ids={TERMS.to_vec()} colspan={2} />
                         </table>
                         <p class="muted conc-reading">{ i18n.t("conc.reading") }</p>
                     </section>
                     <section class="card" aria-labelledby="conc-pareto">
-                        <h3 id="conc-pareto" class="card-title">{ i18n.t("conc.pareto") }</h3>
+                        <h3 id="conc-pareto" class="card-title"><Term id="pareto">{ i18n.t("conc.pareto") }</Term></h3>
                         <ShareCurve points={c.pareto.clone()} label={i18n.t("conc.pareto_label").to_string()}
                             x_label={i18n.t("conc.x_ranked").to_string()} y_label={i18n.t("conc.y_share").to_string()}
                             mark={Some((0.8, c.pareto_80.customer_share))}
@@ -173,7 +195,9 @@ pub fn concentration_view() -> Html {
                             testid="pareto-chart" />
                     </section>
                     <section class="card" aria-labelledby="conc-lorenz">
-                        <h3 id="conc-lorenz" class="card-title">{ i18n.tf("conc.lorenz", &[("gini", &format!("{:.3}", c.gini))]) }</h3>
+                        <h3 id="conc-lorenz" class="card-title">
+                            <Term id="lorenz">{ i18n.tf("conc.lorenz", &[("gini", &format!("{:.3}", c.gini))]) }</Term>
+                        </h3>
                         <ShareCurve points={c.lorenz.clone()} label={i18n.t("conc.lorenz_label").to_string()}
                             x_label={i18n.t("conc.x_ascending").to_string()} y_label={i18n.t("conc.y_share").to_string()}
                             diagonal=true testid="lorenz-chart" />

@@ -23,6 +23,7 @@ use crate::ui::i18n::{use_i18n, I18n, Lang};
 use crate::ui::route::use_tab_and_account;
 use crate::ui::state::{use_workspace, DocRef};
 use crate::ui::tab_bar::TabBar;
+use crate::ui::term::Term;
 
 /// The tabs of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,7 +132,7 @@ pub fn diagnosis_view() -> Html {
     html! {
         <div class="diag" data-testid="diagnosis-view">
             <div class="report-entry-head">
-                <h2 class="view-title">{ i18n.t("diagnosis.title") }</h2>
+                <h2 class="view-title"><Term id="soti">{ i18n.t("diagnosis.title") }</Term></h2>
                 <a class="button" href="#/report" data-testid="diagnosis-report-link">{ i18n.t("report.link") }</a>
             </div>
             <p class="muted diag-intro">{ i18n.t("diagnosis.intro") }</p>

@@ -297,7 +297,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                             </label>
                                             if ind.linked {
                                                 <span class="kpi-linked-value muted" data-testid={format!("kpi-ind-{i}-linked-value")}>
-                                                    { linked_value_text(&i18n, &ind.metric, linked_value) }
+                                                    { linked_value_text(&i18n, ind, linked_value) }
                                                 </span>
                                             }
                                         }
@@ -319,7 +319,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                 if let (true, Some(l)) = (is_team, line) {
                                     <tr class="kpi-row-why">
                                         <td colspan="12" class="muted" data-testid={format!("kpi-ind-{i}-why")}>
-                                            { i18n.tf("kpi.why_line", &[("name", &super::text::indicator_name(&i18n, ind)), ("score", &score_text(l.score.value)), ("why", &why_text(&i18n, &l.score.why))]) }
+                                            { i18n.tf("kpi.why_line", &[("name", &super::text::indicator_name(&i18n, ind)), ("score", &score_text(l.score.value)), ("why", &why_text(&i18n, ind, &l.score.why))]) }
                                         </td>
                                     </tr>
                                 }

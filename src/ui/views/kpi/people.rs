@@ -139,7 +139,7 @@ pub fn people_scores(props: &PeopleProps) -> Html {
                                                     <td class="num">
                                                         if linked {
                                                             <span class="kpi-linked-value" title={link_label(&i18n, &ind.metric).unwrap_or_default()}>
-                                                                { line.and_then(|l| l.actual).map(format_plain).unwrap_or_default() }
+                                                                { line.and_then(|l| l.actual).map(|v| ind.value_text(v)).unwrap_or_default() }
                                                             </span>
                                                         } else {
                                                             <KpiNumber value={props.kpi.actual(&s.person, &ind.id)} optional=true
@@ -259,9 +259,9 @@ pub fn person_detail(props: &PersonDetailProps) -> Html {
                                 if l.linked { if let Some(label) = link_label(&i18n, &ind.metric) { <span class="kpi-badge">{ label }</span> } }
                             </th>
                             <td class="num">{ format_plain(ind.weight) }</td>
-                            <td class="num">{ l.actual.map(|a| format!("{} {}", format_plain(a), ind.unit)).unwrap_or_else(|| "—".to_string()) }</td>
+                            <td class="num">{ l.actual.map(|a| ind.value_text(a)).unwrap_or_else(|| "—".to_string()) }</td>
                             <td class="num">{ score_text(l.score.value) }</td>
-                            <td class="kpi-why">{ why_text(&i18n, &l.score.why) }</td>
+                            <td class="kpi-why">{ why_text(&i18n, ind, &l.score.why) }</td>
                             <td class="num">{ score_text(l.contribution) }</td>
                         </tr>
                     }) }

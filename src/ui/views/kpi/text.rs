@@ -46,9 +46,10 @@ pub fn card_name(i18n: &I18n, card: &Scorecard) -> String {
     }
 }
 
-/// How a score was computed, with its numbers.
-pub fn why_text(i18n: &I18n, why: &ScoreWhy) -> String {
-    let p = format_plain;
+/// How a score was computed, with its numbers: the actual and the thresholds in the
+/// indicator's unit ("实际 8.8% 未超过底线 60%"), the scores plain.
+pub fn why_text(i18n: &I18n, ind: &Indicator, why: &ScoreWhy) -> String {
+    let p = |v: f64| ind.value_text(v);
     match why {
         ScoreWhy::NoActual => i18n.t("kpi.why_no_actual").to_string(),
         ScoreWhy::BadThresholds => i18n.t("kpi.why_bad_thresholds").to_string(),
@@ -79,7 +80,7 @@ pub fn why_text(i18n: &I18n, why: &ScoreWhy) -> String {
                 ("actual", &p(*actual)),
                 ("target", &p(*target)),
                 ("challenge", &p(*challenge)),
-                ("cap", &p(*cap)),
+                ("cap", &format_plain(*cap)),
             ],
         ),
         ScoreWhy::AtChallenge {
@@ -91,7 +92,7 @@ pub fn why_text(i18n: &I18n, why: &ScoreWhy) -> String {
             &[
                 ("actual", &p(*actual)),
                 ("challenge", &p(*challenge)),
-                ("cap", &p(*cap)),
+                ("cap", &format_plain(*cap)),
             ],
         ),
         ScoreWhy::Proportional {
@@ -105,7 +106,7 @@ pub fn why_text(i18n: &I18n, why: &ScoreWhy) -> String {
                 ("actual", &p(*actual)),
                 ("target", &p(*target)),
                 ("raw", &score_text(*raw)),
-                ("cap", &p(*cap)),
+                ("cap", &format_plain(*cap)),
             ],
         ),
     }
@@ -201,17 +202,17 @@ pub fn link_label(i18n: &I18n, metric: &str) -> Option<String> {
     })
 }
 
-/// The linked figure of an indicator with its source ("151 completion 85.5", "LTC figure 92",
-/// "MCR decision-maker coverage 75"), or that the source has none yet.
-pub fn linked_value_text(i18n: &I18n, metric: &str, value: Option<f64>) -> String {
+/// The linked figure of an indicator with its source and unit ("151 completion 8.8%", "LTC
+/// figure 2.5×", "MCR decision-maker coverage 75%"), or that the source has none yet.
+pub fn linked_value_text(i18n: &I18n, ind: &Indicator, value: Option<f64>) -> String {
     use crate::domain::kpi::people::{link_source, LinkSource};
-    let (with, without) = match link_source(metric) {
+    let (with, without) = match link_source(&ind.metric) {
         Some(LinkSource::Ltc) => ("kpi.linked_value_ltc", "kpi.linked_none_ltc"),
         Some(LinkSource::Mcr) => ("kpi.linked_value_mcr", "kpi.linked_none_mcr"),
         _ => ("kpi.linked_value", "kpi.linked_none"),
     };
     match value {
-        Some(v) => i18n.tf(with, &[("value", &format_plain(v))]),
+        Some(v) => i18n.tf(with, &[("value", &ind.value_text(v))]),
         None => i18n.t(without).to_string(),
     }
 }

@@ -16,6 +16,7 @@ use crate::domain::ltc::{Contract, DueBase, Forecast, Opportunity, StageKind};
 use crate::domain::number::{format_count, format_percent};
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::I18n;
+use crate::ui::term::Term;
 
 /// Opportunities listed at most.
 pub const MAX_OPPS: usize = 100;
@@ -102,12 +103,12 @@ pub fn figures(i18n: &I18n, d: &AccountData) -> Html {
                 <span class="muted">{ i18n.tf("ltc_contracts.acc_pipeline_why", &[("n", &d.open_count.to_string()), ("amount", &i18n.num(d.open_amount))]) }</span>
             </div>
             <div class="ltc-c-figure">
-                <span class="ltc-c-figure-label">{ i18n.t("ltc_contracts.acc_coverage") }</span>
+                <span class="ltc-c-figure-label"><Term id="coverage">{ i18n.t("ltc_contracts.acc_coverage") }</Term></span>
                 <span class={classes!("ltc-c-figure-value", flagged.then_some("is-danger"))} data-testid="ltc-account-coverage">{ coverage_text }</span>
                 <span class="muted">{ coverage_why }</span>
             </div>
             <div class="ltc-c-figure">
-                <span class="ltc-c-figure-label">{ i18n.t("ltc_contracts.acc_win_rate") }</span>
+                <span class="ltc-c-figure-label"><Term id="win_rate">{ i18n.t("ltc_contracts.acc_win_rate") }</Term></span>
                 <span class="ltc-c-figure-value" data-testid="ltc-account-win-rate">{ win_text }</span>
                 <span class="muted">{ win_why }</span>
             </div>
@@ -145,7 +146,7 @@ pub fn opportunities(i18n: &I18n, ws: &Workspace, d: &AccountData) -> Html {
                         <th scope="col">{ i18n.t("ltc_contracts.col_opportunity") }</th>
                         <th scope="col">{ i18n.t("ltc_contracts.col_stage") }</th>
                         <th scope="col" class="num">{ i18n.t("ltc_contracts.col_amount") }</th>
-                        <th scope="col" class="num">{ i18n.t("ltc_contracts.col_weighted") }</th>
+                        <th scope="col" class="num"><Term id="weighted">{ i18n.t("ltc_contracts.col_weighted") }</Term></th>
                         <th scope="col">{ i18n.t("ltc_contracts.col_close") }</th>
                         <th scope="col">{ i18n.t("ltc_contracts.col_owner") }</th>
                         <th scope="col">{ i18n.t("ltc_contracts.col_forecast") }</th>

@@ -9,6 +9,7 @@ use crate::domain::dates::{civil_from_days, iso_from_days};
 use crate::domain::ltc::cash::{Receivables, BUCKETS};
 use crate::domain::number::{format_percent, group_thousands};
 use crate::ui::i18n::I18n;
+use crate::ui::term::Term;
 
 /// The retentions listed at most.
 const MAX_RETENTIONS: usize = 50;
@@ -118,7 +119,7 @@ pub fn figures(i18n: &I18n, s: &Summary) -> Html {
                 <span class="muted">{ i18n.tf("ltc_contracts.overdue_why", &[("n", &overdue_count.to_string()), ("accounts", &r.overdue_by_account.len().to_string())]) }</span>
             </div>
             <div class="ltc-c-figure" data-testid="ltc-dso">
-                <span class="ltc-c-figure-label">{ i18n.t("ltc_contracts.dso") }</span>
+                <span class="ltc-c-figure-label"><Term id="dso">{ i18n.t("ltc_contracts.dso") }</Term></span>
                 <span class="ltc-c-figure-value" data-testid="ltc-dso-value">{ i18n.tf("ltc_contracts.days_value", &[("n", &dso)]) }</span>
                 <span class="muted" data-testid="ltc-dso-why">{ dso_why }</span>
             </div>

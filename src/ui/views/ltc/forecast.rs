@@ -22,6 +22,7 @@ use crate::domain::ltc::calc::{self, Booking, Coverage, CoverageRow, FunnelStep,
 use crate::domain::ltc::{Forecast as Category, Scope, StageKind};
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::term::Term;
 
 /// The year's company figures, computed once per document.
 #[derive(Clone, Debug, PartialEq)]
@@ -166,10 +167,11 @@ pub fn key_order(ws: &Workspace, scope: Scope, key: &str, name: &str) -> (usize,
 }
 
 /// A labelled headline figure with the line that explains it.
-fn figure(label: &str, value: String, id: &str, why: String, extra: Html) -> Html {
+/// One headline figure; `label` is its name, a [`Term`] when it is jargon.
+fn figure(label: Html, value: String, id: &str, why: String, extra: Html) -> Html {
     html! {
         <div class="fc-figure" data-testid={format!("fc-{id}-card")}>
-            <span class="fc-figure-label">{ label.to_string() }</span>
+            <span class="fc-figure-label">{ label }</span>
             <span class="fc-figure-value" data-testid={format!("fc-{id}")}>{ value }</span>
             { extra }
             <span class="fc-figure-why" data-testid={format!("fc-{id}-why")}>{ why }</span>
@@ -234,13 +236,13 @@ fn headline(i18n: &I18n, f: &Figures, year: i32, threshold: f64) -> Html {
         <section class="card fc-headline" data-testid="fc-headline" aria-label={i18n.t("ltc_forecast.title_headline")}>
             <h3 class="card-title">{ i18n.tf("ltc_forecast.title_headline_year", &[("year", &y)]) }</h3>
             <div class="fc-figures">
-                { figure(i18n.t("ltc_forecast.weighted"), i18n.num(f.weighted), "weighted",
+                { figure(html! { <Term id="weighted">{ i18n.t("ltc_forecast.weighted") }</Term> }, i18n.num(f.weighted), "weighted",
                     i18n.tf("ltc_forecast.weighted_why", &[("n", &f.open_count.to_string())]), html! {}) }
-                { figure(i18n.t("ltc_forecast.booked"), i18n.num(f.booked), "booked",
+                { figure(html! { i18n.t("ltc_forecast.booked") }, i18n.num(f.booked), "booked",
                     i18n.tf("ltc_forecast.booked_why", &[("year", &y),
                         ("contracts", &f.booked_contracts.to_string()), ("won", &f.booked_won.to_string())]), html! {}) }
-                { figure(i18n.t("ltc_forecast.target"), target_value, "target", target_why, html! {}) }
-                { figure(i18n.t("ltc_forecast.coverage"), cov_value, "coverage", cov_why, flag) }
+                { figure(html! { i18n.t("ltc_forecast.target") }, target_value, "target", target_why, html! {}) }
+                { figure(html! { <Term id="coverage">{ i18n.t("ltc_forecast.coverage") }</Term> }, cov_value, "coverage", cov_why, flag) }
             </div>
         </section>
     }

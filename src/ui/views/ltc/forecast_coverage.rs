@@ -14,6 +14,7 @@ use crate::domain::ltc::Scope;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::route::ltc_account_hash;
 use crate::ui::state::DocRef;
+use crate::ui::term::{Term, TermNotes};
 use crate::ui::views::ltc::ctx;
 
 /// Rows shown per page.
@@ -271,8 +272,8 @@ pub fn coverage_section(props: &CoverageProps) -> Html {
                         <th scope="col" class="num">{ i18n.t("ltc_forecast.col_target") }</th>
                         <th scope="col" class="num">{ i18n.t("ltc_forecast.col_won") }</th>
                         <th scope="col" class="num">{ i18n.t("ltc_forecast.col_open") }</th>
-                        <th scope="col" class="num">{ i18n.t("ltc_forecast.col_weighted") }</th>
-                        <th scope="col" class="num">{ i18n.t("ltc_forecast.col_coverage") }</th>
+                        <th scope="col" class="num"><Term id="weighted">{ i18n.t("ltc_forecast.col_weighted") }</Term></th>
+                        <th scope="col" class="num"><Term id="coverage">{ i18n.t("ltc_forecast.col_coverage") }</Term></th>
                     </tr></thead>
                     <tbody>
                         { for shown.iter().map(|(r, name)| row_html(&i18n, *scope, r, name, &props.on_open_account)) }
@@ -280,6 +281,7 @@ pub fn coverage_section(props: &CoverageProps) -> Html {
                             <tr><td colspan="6" class="muted">{ i18n.t("ltc_forecast.coverage_empty") }</td></tr>
                         }
                     </tbody>
+                    <TermNotes ids={vec!["weighted", "coverage"]} colspan={6} />
                 </table>
             </div>
             { pager(&i18n, *page, total, "fc-cov", &on_page) }

@@ -15,6 +15,7 @@ use crate::domain::number::format_percent;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::DocRef;
+use crate::ui::term::{Term, TermNotes};
 use crate::ui::views::ltc::{ctx, stage_name};
 
 const BAR_W: f64 = 300.0;
@@ -168,7 +169,7 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
                         <th scope="col">{ scope_name(&i18n, *scope) }</th>
                         <th scope="col" class="num">{ i18n.t("ltc_forecast.col_won_count") }</th>
                         <th scope="col" class="num">{ i18n.t("ltc_forecast.col_lost_count") }</th>
-                        <th scope="col" class="num">{ i18n.t("ltc_forecast.col_win_rate") }</th>
+                        <th scope="col" class="num"><Term id="win_rate">{ i18n.t("ltc_forecast.col_win_rate") }</Term></th>
                     </tr></thead>
                     <tbody>
                         { for shown.iter().map(|(r, name)| html! {
@@ -183,6 +184,7 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
                             <tr><td colspan="4" class="muted" data-testid="fc-win-none">{ i18n.t("ltc_forecast.no_closed") }</td></tr>
                         }
                     </tbody>
+                    <TermNotes ids={vec!["win_rate"]} colspan={4} />
                 </table>
             </div>
             { pager(&i18n, *page, rows.len(), "fc-win", &on_page) }

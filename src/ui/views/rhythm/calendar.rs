@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{date_text, meeting_name, month_name, weekday_name, RhythmData};
-use crate::domain::governance::calendar::CalendarDay;
+use crate::domain::governance::calendar::{CalendarDay, CalendarMonth};
 use crate::domain::governance::hours::sessions;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::state::use_workspace;
 
 /// Props of [`CalendarView`].
@@ -23,6 +23,38 @@ pub struct CalendarViewProps {
 enum Selection {
     Month(u32),
     Day(u32, u32),
+}
+
+/// A month's days in weeks, Monday first; `None` pads the first and last week.
+fn weeks(mo: &CalendarMonth) -> Vec<Vec<Option<&CalendarDay>>> {
+    let blanks = mo.first_weekday.clamp(1, 7) as usize - 1;
+    let mut cells: Vec<Option<&CalendarDay>> = vec![None; blanks];
+    cells.extend(mo.days.iter().map(Some));
+    cells.resize(cells.len().div_ceil(7) * 7, None);
+    cells.chunks(7).map(<[_]>::to_vec).collect()
+}
+
+/// What the shading of a day means: one meeting, several, the chosen day.
+fn legend(i18n: &I18n) -> Html {
+    let items = [
+        (classes!("rhythm-day", "has-meetings"), "rhythm.legend_one"),
+        (
+            classes!("rhythm-day", "has-meetings", "is-busy"),
+            "rhythm.legend_busy",
+        ),
+        (
+            classes!("rhythm-day", "has-meetings", "is-current"),
+            "rhythm.legend_current",
+        ),
+        (classes!("rhythm-day"), "rhythm.legend_none"),
+    ];
+    html! {
+        <ul class="rhythm-legend" data-testid="rhythm-legend" aria-label={i18n.t("rhythm.legend")}>
+            { for items.into_iter().map(|(class, key)| html! {
+                <li><span class={classes!(class, "rhythm-legend-swatch")} aria-hidden="true">{ "8" }</span>{ i18n.t(key) }</li>
+            }) }
+        </ul>
+    }
 }
 
 /// The year calendar.
@@ -64,9 +96,33 @@ pub fn calendar_view(props: &CalendarViewProps) -> Html {
         }
     };
     let count: usize = days.iter().map(|d| d.meetings.len()).sum();
+    let day_cell = |day: &CalendarDay| -> Html {
+        let (m, d) = (day.date.month, day.date.day);
+        let n = day.meetings.len();
+        if n == 0 {
+            return html! { <span class="rhythm-day print-as-text">{ d }</span> };
+        }
+        let names: Vec<&str> = day
+            .meetings
+            .iter()
+            .filter_map(|&i| meetings.get(i))
+            .map(|mt| meeting_name(&i18n, mt))
+            .collect();
+        let label = format!("{} — {}", date_text(&i18n, day.date), names.join(", "));
+        let current = *selection == Selection::Day(m, d);
+        html! {
+            <button type="button" title={label.clone()} aria-label={label}
+                    class={classes!("rhythm-day", "print-as-text", "has-meetings", (n > 1).then_some("is-busy"), current.then_some("is-current"))}
+                    onclick={select(Selection::Day(m, d))}
+                    data-testid={format!("day-{m}-{d}")} data-count={n.to_string()}>
+                { d }
+            </button>
+        }
+    };
     html! {
         <div class="rhythm-calendar">
             <p class="muted">{ i18n.tf("rhythm.calendar_hint", &[("year", &cal.year.to_string()), ("total", &cal.total.to_string())]) }</p>
+            { legend(&i18n) }
             <div class="rhythm-months" data-testid="rhythm-calendar">
                 { for cal.months.iter().map(|mo| {
                     let m = mo.month;
@@ -81,32 +137,22 @@ pub fn calendar_view(props: &CalendarViewProps) -> Html {
                                     { i18n.tf("rhythm.month_count", &[("count", &mo.occurrences.to_string())]) }
                                 </span>
                             </button>
-                            <div class="rhythm-grid" role="grid" aria-label={month_name(&i18n, m)}>
-                                { for (1..=7u8).map(|d| html! {
-                                    <span class="rhythm-wd" role="columnheader">{ i18n.t(&format!("rhythm.wd_{d}")).to_string() }</span>
-                                }) }
-                                { for (1..mo.first_weekday).map(|_| html! { <span class="rhythm-day is-blank"></span> }) }
-                                { for mo.days.iter().map(|day| {
-                                    let d = day.date.day;
-                                    let n = day.meetings.len();
-                                    if n == 0 {
-                                        html! { <span class="rhythm-day print-as-text">{ d }</span> }
-                                    } else {
-                                        let names: Vec<&str> = day.meetings.iter()
-                                            .filter_map(|&i| meetings.get(i)).map(|mt| meeting_name(&i18n, mt)).collect();
-                                        let label = format!("{} — {}", date_text(&i18n, day.date), names.join(", "));
-                                        let current = *selection == Selection::Day(m, d);
-                                        html! {
-                                            <button type="button" title={label.clone()} aria-label={label}
-                                                    class={classes!("rhythm-day", "print-as-text", "has-meetings", (n > 1).then_some("is-busy"), current.then_some("is-current"))}
-                                                    onclick={select(Selection::Day(m, d))}
-                                                    data-testid={format!("day-{m}-{d}")} data-count={n.to_string()}>
-                                                { d }
-                                            </button>
-                                        }
-                                    }
-                                }) }
-                            </div>
+                            <table class="rhythm-grid" aria-label={month_name(&i18n, m)}>
+                                <thead><tr>
+                                    { for (1..=7u8).map(|d| html! {
+                                        <th scope="col" class="rhythm-wd" aria-label={weekday_name(&i18n, d)}>
+                                            { i18n.t(&format!("rhythm.wd_{d}")).to_string() }
+                                        </th>
+                                    }) }
+                                </tr></thead>
+                                <tbody>
+                                    { for weeks(mo).iter().map(|week| html! {
+                                        <tr>{ for week.iter().map(|cell| html! {
+                                            <td>{ cell.map(&day_cell).unwrap_or_default() }</td>
+                                        }) }</tr>
+                                    }) }
+                                </tbody>
+                            </table>
                         </section>
                     }
                 }) }

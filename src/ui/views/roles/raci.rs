@@ -357,10 +357,10 @@ pub fn raci_matrix() -> Html {
                             { for counts.iter().map(|c| html! {
                                 <td class="roles-raci-count" data-testid={format!("raci-count-{}", c.role)}
                                     title={i18n.tf("roles.count_title", &[("count", &c.total().to_string())])}>
-                                    <span>{ format!("R {}", c.r) }</span>
-                                    <span>{ format!("A {}", c.a) }</span>
-                                    <span>{ format!("C {}", c.c) }</span>
-                                    <span>{ format!("I {}", c.i) }</span>
+                                    { for [("roles.count_r", c.r), ("roles.count_a", c.a), ("roles.count_c", c.c), ("roles.count_i", c.i)]
+                                        .into_iter().map(|(key, n)| html! {
+                                            <span>{ i18n.tf(key, &[("n", &n.to_string())]) }</span>
+                                        }) }
                                 </td>
                             }) }
                             <td colspan="2"></td>
