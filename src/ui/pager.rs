@@ -7,6 +7,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::number::format_count;
 use crate::domain::paging::Page;
 use crate::ui::i18n::use_i18n;
 
@@ -70,9 +71,9 @@ pub fn pager(props: &PagerProps) -> Html {
     let range = i18n.tf(
         "pager.range",
         &[
-            ("from", &(page.start + 1).to_string()),
-            ("to", &page.end.to_string()),
-            ("total", &page.total.to_string()),
+            ("from", &format_count(page.start + 1)),
+            ("to", &format_count(page.end)),
+            ("total", &format_count(page.total)),
         ],
     );
     html! {
