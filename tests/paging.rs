@@ -5,7 +5,10 @@ use kam_planner::domain::paging::Page;
 #[test]
 fn pages_of_fifty() {
     let p = Page::of(210, 50, 0);
-    assert_eq!((p.index, p.count, p.start, p.end, p.total), (0, 5, 0, 50, 210));
+    assert_eq!(
+        (p.index, p.count, p.start, p.end, p.total),
+        (0, 5, 0, 50, 210)
+    );
     assert!(!p.has_previous());
     assert!(p.has_next());
     let last = Page::of(210, 50, 4);

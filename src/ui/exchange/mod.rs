@@ -119,7 +119,10 @@ pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
     let (title_id, class) = match &*step {
         Step::ChooseFile { .. } => ("ws-import-title", "import-dialog"),
         Step::Reading { .. } => ("ws-import-reading", "import-dialog"),
-        Step::Review { .. } => ("ws-review-title", "import-dialog import-dialog-wide ws-import"),
+        Step::Review { .. } => (
+            "ws-review-title",
+            "import-dialog import-dialog-wide ws-import",
+        ),
     };
     // One modal for every step, so that focus returns to the opener however the dialog ends.
     html! {

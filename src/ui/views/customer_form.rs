@@ -13,9 +13,9 @@ use super::customers::{event_value, Select, Shared, Sheet};
 use crate::domain::customers::{CustomerDraft, CustomerField, FieldProblem, Problem};
 use crate::domain::edit::Edit;
 use crate::domain::workspace::Customer;
-use crate::ui::modal::Modal;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::library::new_id;
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 
 /// Props of [`CustomerForm`].

@@ -11,8 +11,8 @@ use super::coverage::scope_switch;
 use super::{key_order, scope_name, Namer};
 use crate::domain::ltc::calc::{self, FunnelStep, WinRate};
 use crate::domain::ltc::Scope;
-use crate::domain::paging::Page;
 use crate::domain::number::format_percent;
+use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::pager::{Pager, PAGE_SIZE};
@@ -144,7 +144,7 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
     };
     let year = props.ws.0.meta.fiscal_year.to_string();
     let paged = Page::of(rows.len(), PAGE_SIZE, *page);
-    let shown = paged.slice(&rows);
+    let shown = paged.slice(rows);
     let company_text = match company {
         Some(c) => i18n.tf(
             "ltc_forecast.win_company",

@@ -12,8 +12,8 @@ use super::{key_order, scope_name, Namer};
 use crate::domain::edit::Edit;
 use crate::domain::ltc::calc::{self, Ctx};
 use crate::domain::ltc::{Scope, Target};
-use crate::domain::paging::Page;
 use crate::domain::number::{format_compact, group_thousands, parse_compact};
+use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::pager::{Pager, PAGE_SIZE};
@@ -307,7 +307,7 @@ pub fn targets_editor(props: &TargetsProps) -> Html {
         Callback::from(move |p: usize| page.set(p))
     };
     let paged = Page::of(rows.len(), PAGE_SIZE, *page);
-    let shown = paged.slice(&rows);
+    let shown = paged.slice(rows);
     let sum_of: HashMap<(Scope, &str), f64> = sums
         .iter()
         .map(|s| ((s.scope, s.key.as_str()), s.value))

@@ -8,8 +8,8 @@ use super::{role_label, set_governance};
 use crate::domain::governance::check::{Owner, ProblemKind};
 use crate::domain::governance::{check, Body};
 use crate::domain::org::talent_input::fresh_id;
-use crate::ui::modal::Modal;
 use crate::ui::i18n::use_i18n;
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::{event_value, Select};
 

@@ -8,8 +8,8 @@ use super::{month_name, pick, role_label, set_governance, tier_label, weekday_na
 use crate::domain::governance::check::{Owner, ProblemKind};
 use crate::domain::governance::{check, Cadence, Meeting};
 use crate::domain::org::talent_input::{format_plain, fresh_id};
-use crate::ui::modal::Modal;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::{event_value, Select};
 

@@ -12,8 +12,8 @@ use crate::domain::org::people::{
     MAX_CAPACITY_FTE,
 };
 use crate::domain::org::Person;
-use crate::ui::modal::Modal;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::{event_value, Select};
 
