@@ -77,14 +77,87 @@ test('the planted strategic accounts are highlighted behind target with their fi
     assert.equal(await page.getByTestId('engagement-log-count').textContent(), '显示 210 / 210 条');
     await page.getByTestId('engagement-filter-account').selectOption(HALF_PLANNED);
     assert.equal(await page.getByTestId('engagement-log-count').textContent(), '显示 11 / 210 条');
-    // Its two 2025 actions are listed first and marked as outside the fiscal year.
-    const first = page.locator('[data-testid=engagement-log] tbody tr').first();
-    assert.match(await first.textContent(), /^2025-11-13不在 2026 财年国网广东省电力有限公司技术交流已完成/);
+    assert.equal(await page.getByTestId('engagement-pager-range').textContent(), '第 1–11 条，共 11 条');
+    assert.equal(await page.getByTestId('engagement-pager-next').count(), 0, 'one page: no page buttons');
+    // Its 2026 actions come first; its two 2025 actions after them, under a heading, marked as
+    // outside the fiscal year.
+    const dates = await logDates(page);
+    assert.equal(dates.length, 11);
+    assert.ok(dates.slice(0, 9).every((d) => d.startsWith('2026-')), dates.join(' '));
+    assert.equal(
+      await page.getByTestId('engagement-outside-group').textContent(),
+      '不在 2026 财年的记录（2 条，不计入完成度）',
+    );
+    const last = page.locator('[data-testid=engagement-log] tbody tr[data-testid^=engagement-entry-]').nth(9);
+    assert.match(await last.textContent(), /^2025-11-13不在 2026 财年国网广东省电力有限公司技术交流已完成/);
     await screenshot(page, 'engagement-log-zh');
     await page.getByTestId('engagement-tab-targets').click();
     assert.equal(await page.getByTestId('engagement-target-total-strategic').textContent(), '19');
     assert.equal(await page.getByTestId('engagement-target-total-potential').textContent(), '0');
     await screenshot(page, 'engagement-targets-zh');
+  });
+});
+
+/** The dates of the log rows shown. */
+async function logDates(page) {
+  return page
+    .locator('[data-testid=engagement-log] tbody tr[data-testid^=engagement-entry-] td:first-child')
+    .evaluateAll((cells) => cells.map((c) => c.firstChild.textContent.trim()));
+}
+
+test('the 151 log pages by 50, the fiscal year first; sorting and filtering go back to page 1', { timeout: TEST_TIMEOUT }, async () => {
+  await withEngagement('engagement-pager', 'zh-CN', async (page) => {
+    await page.getByTestId('engagement-tab-log').click();
+    const range = page.getByTestId('engagement-pager-range');
+    assert.equal(await page.getByTestId('engagement-log-count').textContent(), '显示 210 / 210 条');
+    assert.equal(await range.textContent(), '第 1–50 条，共 210 条');
+    let dates = await logDates(page);
+    assert.equal(dates.length, 50);
+    assert.ok(dates.every((d) => d.startsWith('2026-')), 'the first page is the fiscal year');
+    assert.deepEqual([...dates].sort(), dates, 'oldest first');
+    assert.equal(await page.getByTestId('engagement-pager-page-1').getAttribute('aria-current'), 'page');
+    assert.equal(await page.getByTestId('engagement-pager-page-2').getAttribute('aria-label'), '第 2 页');
+    assert.equal(await page.getByTestId('engagement-pager-prev').getAttribute('aria-disabled'), 'true');
+
+    await page.getByTestId('engagement-pager-next').click();
+    assert.equal(await range.textContent(), '第 51–100 条，共 210 条');
+    assert.equal(await page.getByTestId('engagement-pager-page-2').getAttribute('aria-current'), 'page');
+    // 194 entries in 2026, then the 16 outside it: the heading is on page 4, page 5 is all outside.
+    await page.getByTestId('engagement-pager-page-4').click();
+    assert.equal(await range.textContent(), '第 151–200 条，共 210 条');
+    assert.equal(
+      await page.getByTestId('engagement-outside-group').textContent(),
+      '不在 2026 财年的记录（16 条，不计入完成度）',
+    );
+    // The keyboard: focus stays on "next" at the last page.
+    await page.getByTestId('engagement-pager-next').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await range.textContent(), '第 201–210 条，共 210 条');
+    dates = await logDates(page);
+    assert.equal(dates.length, 10);
+    assert.ok(dates.every((d) => !d.startsWith('2026-')), dates.join(' '));
+    assert.equal(await page.locator('[data-testid=engagement-log] tr.is-outside').count(), 10);
+    assert.equal(await page.getByTestId('engagement-pager-next').getAttribute('aria-disabled'), 'true');
+    await page.keyboard.press('Enter');
+    assert.equal(await range.textContent(), '第 201–210 条，共 210 条');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'engagement-pager-next');
+
+    // Deleting on the last page keeps the page; the count follows.
+    await page.locator('[data-testid=engagement-log] button[data-testid^=engagement-delete-]').first().click();
+    assert.equal(await range.textContent(), '第 201–209 条，共 209 条');
+    assert.equal(await page.getByTestId('engagement-log-count').textContent(), '显示 209 / 209 条');
+    await page.getByTestId('undo').click();
+    assert.equal(await range.textContent(), '第 201–210 条，共 210 条');
+
+    // Sorting goes back to page 1, newest of the fiscal year first.
+    await page.getByTestId('engagement-sort-date').click();
+    assert.equal(await range.textContent(), '第 1–50 条，共 210 条');
+    dates = await logDates(page);
+    assert.ok(dates.every((d) => d.startsWith('2026-')));
+    assert.deepEqual([...dates].sort().reverse(), dates, 'newest first');
+    await page.getByTestId('engagement-pager-page-3').click();
+    await page.getByTestId('engagement-filter-status').selectOption('done');
+    assert.equal(await range.textContent(), '第 1–34 条，共 34 条');
   });
 });
 

@@ -80,6 +80,29 @@ test('the demo SR plan: 4 hires, closes in 2027-02 (month 12), chart and 24-mont
   });
 });
 
+test('the page opens on the first role with hires to make; the role tabs say which roles have a gap', { timeout: TEST_TIMEOUT }, async () => {
+  await withApp(suite, { slug: 'talent-open', locale: 'zh-CN', hash: '#/talent', consoleClean: true }, async (page) => {
+    await page.getByTestId('talent-view').waitFor();
+    // AD has no gap (2.5 FTE needed, 2.5 there); AR is the first role with a hire to make.
+    const selected = await page.locator('.talent-roles [role=tab][aria-selected=true]').getAttribute('data-testid');
+    assert.equal(selected, 'talent-role-AR');
+    assert.equal(await page.getByTestId('talent-role-gap-AD').count(), 0);
+    const badges = {};
+    for (const role of ['AR', 'SR', 'FR']) {
+      badges[role] = (await page.getByTestId(`talent-role-gap-${role}`).locator('[aria-hidden=true]').textContent()).trim();
+    }
+    assert.deepEqual(badges, { AR: '1', SR: '4', FR: '2' });
+    // The accessible name of the tab includes the gap.
+    const sr = page.getByRole('tab', { name: /SR.*需补充 4 人/ });
+    assert.equal(await sr.count(), 1);
+    await page.getByTestId('talent-tab-plan').click();
+    assert.equal(await page.getByTestId('plan-hires-needed').textContent(), '1');
+    assert.equal(await page.getByTestId('plan-select-AR').getAttribute('aria-pressed'), 'true');
+    await sr.click();
+    assert.equal(await page.getByTestId('plan-hires-needed').textContent(), '4');
+  });
+});
+
 test('in English the plan speaks English', { timeout: TEST_TIMEOUT }, async () => {
   await withTalent('talent-en', 'en-US', async (page) => {
     assert.equal(await page.getByTestId('plan-status').textContent(), 'Hiring plan: 4 hires, closes in 2027-02, month 12.');

@@ -3,7 +3,7 @@
 //! month the gap closes or not within 24 months.
 
 use kam_planner::domain::org::plan::{
-    month_label, plan_role, productivity, GapClose, Hire, HORIZON_MONTHS,
+    first_with_gap, month_label, plan_role, productivity, GapClose, Hire, HORIZON_MONTHS,
 };
 use kam_planner::domain::org::talent::{
     check_sources, split_largest_remainder, RoleTalent, Source, Talent, TalentError,
@@ -271,4 +271,22 @@ proptest! {
             GapClose::NotWithin { .. } => prop_assert_eq!(first, None),
         }
     }
+}
+
+#[test]
+fn the_plan_opens_on_the_first_role_with_a_gap() {
+    let talent = role(vec![source("rd", 100.0, 2, 3)]);
+    let no_gap = plan_role(AD, Some(&talent), 1.0, 2.0, 0);
+    let broken = plan_role(AR, Some(&role(vec![source("rd", 60.0, 2, 3)])), 3.0, 1.0, 0);
+    let gap = plan_role(SR, Some(&talent), 2.5, 1.0, 0);
+    let plans = vec![
+        (AD.to_string(), no_gap.clone()),
+        (AR.to_string(), broken),
+        (SR.to_string(), gap),
+    ];
+    assert_eq!(first_with_gap(&plans), Some(SR));
+    // No role with hires to make: none, the page opens on its first role.
+    assert_eq!(first_with_gap(&plans[..2]), None);
+    assert_eq!(first_with_gap(&[]), None);
+    assert_eq!(first_with_gap(&[(AD.to_string(), no_gap)]), None);
 }

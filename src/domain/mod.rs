@@ -17,6 +17,7 @@ pub mod mcr;
 pub mod merge;
 pub mod number;
 pub mod org;
+pub mod paging;
 pub mod plan_report;
 pub mod portfolio;
 pub mod rng;

@@ -1,9 +1,11 @@
 //! A modal dialog: a confirmation, or a prompt with one text field validated before it closes.
+//! Focus trap, Esc and the return of focus are [`Modal`]'s.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::use_i18n;
+use super::modal::Modal;
 
 /// Props of [`Dialog`].
 #[derive(Properties, PartialEq)]
@@ -48,18 +50,20 @@ pub fn dialog(props: &DialogProps) -> Html {
     let input_ref = use_node_ref();
     let confirm_ref = use_node_ref();
 
+    // A prompt opens on its text, selected; a confirmation on its confirm button.
     {
         let input_ref = input_ref.clone();
-        let confirm_ref = confirm_ref.clone();
         use_effect_with((), move |_| {
             if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                let _ = input.focus();
                 input.select();
-            } else if let Some(button) = confirm_ref.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
             }
         });
     }
+    let focus = if props.input.is_some() {
+        input_ref.clone()
+    } else {
+        confirm_ref.clone()
+    };
 
     let submit = {
         let value = value.clone();
@@ -89,20 +93,10 @@ pub fn dialog(props: &DialogProps) -> Html {
         let on_cancel = props.on_cancel.clone();
         Callback::from(move |_| on_cancel.emit(()))
     };
-    let on_keydown = {
-        let on_cancel = props.on_cancel.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_cancel.emit(());
-            }
-        })
-    };
 
     html! {
-        <div class="dialog-backdrop" onkeydown={on_keydown}>
-            <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title"
-                  data-testid="dialog" onsubmit={submit}>
+        <Modal labelledby="dialog-title" testid="dialog" on_close={props.on_cancel.clone()}
+               onsubmit={submit} {focus}>
                 <h2 id="dialog-title" class="dialog-title">{ props.title.clone() }</h2>
                 if let Some(body) = &props.body {
                     <p class="dialog-body">{ body.clone() }</p>
@@ -126,7 +120,6 @@ pub fn dialog(props: &DialogProps) -> Html {
                             class={classes!("button", if props.danger { "button-danger" } else { "button-primary" })}
                             data-testid="dialog-confirm">{ props.confirm_label.clone() }</button>
                 </div>
-            </form>
-        </div>
+        </Modal>
     }
 }

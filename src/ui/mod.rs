@@ -21,6 +21,7 @@ pub mod modal;
 pub mod modules;
 pub mod no_data;
 pub mod page_files;
+pub mod pager;
 pub mod print;
 pub mod recovery;
 pub mod role_name;

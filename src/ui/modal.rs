@@ -1,6 +1,9 @@
 //! A modal that keyboard and screen-reader users can live with: focus moves into it when it opens,
 //! Tab and Shift+Tab stay inside it, Esc closes it, and when it closes focus returns to the
 //! element that had it before (the button that opened it).
+//!
+//! A dialog that is a form (fields, a submit button, Enter submits) passes `onsubmit`: the dialog
+//! element is then the `<form>` itself, validated by the app (`novalidate`).
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -22,6 +25,16 @@ pub struct ModalProps {
     pub class: Classes,
     /// Esc was pressed.
     pub on_close: Callback<()>,
+    /// Makes the dialog a `<form>` submitted to this callback.
+    #[prop_or_default]
+    pub onsubmit: Option<Callback<SubmitEvent>>,
+    /// The element that takes focus when the dialog opens; the first focusable one when unset.
+    #[prop_or_default]
+    pub focus: NodeRef,
+    /// A reference to the dialog element for its content (a form that focuses its first invalid
+    /// field); the modal keeps its own when unset.
+    #[prop_or_default]
+    pub dialog_ref: Option<NodeRef>,
     /// The content.
     #[prop_or_default]
     pub children: Html,
@@ -42,16 +55,26 @@ fn focusables(root: &HtmlElement) -> Vec<HtmlElement> {
 /// A modal dialog with a focus trap.
 #[function_component(Modal)]
 pub fn modal(props: &ModalProps) -> Html {
-    let dialog = use_node_ref();
+    let own_ref = use_node_ref();
+    let dialog = props.dialog_ref.clone().unwrap_or(own_ref);
+    // The opener is taken while the dialog first renders, before any effect (the modal's or its
+    // content's) moves the focus.
+    let opener = use_mut_ref(|| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    });
     {
         let dialog = dialog.clone();
+        let focus = props.focus.clone();
         use_effect_with((), move |_| {
-            let opener = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            let opener = opener.borrow_mut().take();
             if let Some(root) = dialog.cast::<HtmlElement>() {
-                match focusables(&root).into_iter().next() {
+                match focus
+                    .cast::<HtmlElement>()
+                    .or_else(|| focusables(&root).into_iter().next())
+                {
                     Some(first) => {
                         let _ = first.focus();
                     }
@@ -129,12 +152,22 @@ pub fn modal(props: &ModalProps) -> Html {
             }
         })
     };
+    let class = classes!("dialog", props.class.clone());
+    let labelledby = props.labelledby.clone();
+    let testid = props.testid.clone();
     html! {
         <div class="dialog-backdrop" onkeydown={on_keydown}>
-            <div ref={dialog} class={classes!("dialog", props.class.clone())} role="dialog" aria-modal="true"
-                 aria-labelledby={props.labelledby.clone()} tabindex="-1" data-testid={props.testid.clone()}>
-                { props.children.clone() }
-            </div>
+            if let Some(onsubmit) = props.onsubmit.clone() {
+                <form ref={dialog} {class} role="dialog" aria-modal="true" aria-labelledby={labelledby}
+                      tabindex="-1" data-testid={testid} {onsubmit} novalidate={true}>
+                    { props.children.clone() }
+                </form>
+            } else {
+                <div ref={dialog} {class} role="dialog" aria-modal="true"
+                     aria-labelledby={labelledby} tabindex="-1" data-testid={testid}>
+                    { props.children.clone() }
+                </div>
+            }
         </div>
     }
 }

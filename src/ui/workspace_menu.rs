@@ -30,6 +30,7 @@ pub fn workspace_menu() -> Html {
     let ws = handle.workspace();
     let open = use_state(|| false);
     let ask = use_state(|| None::<Ask>);
+    let button = use_node_ref();
 
     let toggle = {
         let open = open.clone();
@@ -39,10 +40,16 @@ pub fn workspace_menu() -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(false))
     };
+    // The menu item goes away with the menu: focus moves to the menu button first, so that the
+    // dialog returns it there when it closes.
     let asking = |a: Ask| {
         let ask = ask.clone();
         let open = open.clone();
+        let button = button.clone();
         Callback::from(move |_| {
+            if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
             open.set(false);
             ask.set(Some(a));
         })
@@ -129,7 +136,7 @@ pub fn workspace_menu() -> Html {
     let entries = if *open { library.entries() } else { Vec::new() };
     html! {
         <div class="ws-menu" onkeydown={on_keydown}>
-            <button type="button" class="ws-menu-button" onclick={toggle}
+            <button ref={button.clone()} type="button" class="ws-menu-button" onclick={toggle}
                     aria-haspopup="true" aria-expanded={(*open).to_string()}
                     title={i18n.t("ws.menu_hint")} data-testid="ws-menu">
                 <span class="ws-menu-caption">{ i18n.t("ws.menu") }</span>

@@ -264,6 +264,15 @@ pub fn plan(talent: &Talent, staffing: &Staffing) -> Vec<(String, Result<RolePla
         .collect()
 }
 
+/// The role a page about hiring opens on: the first role in `plans` with hires to make, `None`
+/// when no role has a gap (the page then opens on its first role).
+pub fn first_with_gap(plans: &[(String, Result<RolePlan, TalentError>)]) -> Option<&str> {
+    plans
+        .iter()
+        .find(|(_, p)| p.as_ref().is_ok_and(|p| p.hires_needed > 0))
+        .map(|(r, _)| r.as_str())
+}
+
 /// The `YYYY-MM` label of month `offset` of a plan starting in `start` (`YYYY-MM`); `None` when
 /// `start` is not such a month.
 pub fn month_label(start: &str, offset: u32) -> Option<String> {

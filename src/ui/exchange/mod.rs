@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::file_pick::{read_picked_file, PendingRead, Picked};
 use super::i18n::{use_i18n, I18n};
 use super::messages::load_error_text;
+use super::modal::Modal;
 use crate::persist::envelope::{self, LoadError, Loaded, MAX_BYTES};
 use review::ImportReview;
 
@@ -76,7 +77,7 @@ pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
     let close = {
         let reader = reader.clone();
         let on_close = props.on_close.clone();
-        Callback::from(move |_| {
+        Callback::from(move |_: ()| {
             reader.borrow_mut().take();
             on_close.emit(());
         })
@@ -115,38 +116,44 @@ pub fn workspace_import(props: &WorkspaceImportProps) -> Html {
         })
     };
 
-    match &*step {
-        Step::ChooseFile { error } => html! {
-            <div class="dialog-backdrop">
-                <div class="dialog import-dialog" role="dialog" aria-modal="true"
-                     aria-labelledby="ws-import-title" data-testid="ws-import-dialog">
-                    <h2 id="ws-import-title" class="dialog-title">{ i18n.t("exchange.title") }</h2>
-                    <p class="dialog-body">{ i18n.t("exchange.hint") }</p>
-                    <label class="file-pick">
-                        <span>{ i18n.t("exchange.choose_file") }</span>
-                        <input type="file" accept=".json,application/json" onchange={on_file}
-                               data-testid="ws-import-file" />
-                    </label>
-                    if let Some(error) = error {
-                        <p class="dialog-error" role="alert" data-testid="ws-import-error">{ error.clone() }</p>
-                    }
-                    <div class="dialog-actions">
-                        <button type="button" class="button" onclick={close}
-                                data-testid="ws-import-cancel">{ i18n.t("dialog.cancel") }</button>
-                    </div>
-                </div>
-            </div>
-        },
-        Step::Reading { file_name } => html! {
-            <div class="dialog-backdrop">
-                <div class="dialog import-dialog" role="dialog" aria-modal="true" data-testid="ws-import-dialog">
-                    <p role="status">{ i18n.tf("exchange.reading", &[("file", file_name)]) }</p>
-                </div>
-            </div>
-        },
-        Step::Review { file_name, loaded } => html! {
-            <ImportReview file_name={file_name.clone()} loaded={loaded.clone()}
-                on_close={props.on_close.clone()} on_back={back} on_applied={props.on_applied.clone()} />
-        },
+    let (title_id, class) = match &*step {
+        Step::ChooseFile { .. } => ("ws-import-title", "import-dialog"),
+        Step::Reading { .. } => ("ws-import-reading", "import-dialog"),
+        Step::Review { .. } => (
+            "ws-review-title",
+            "import-dialog import-dialog-wide ws-import",
+        ),
+    };
+    // One modal for every step, so that focus returns to the opener however the dialog ends.
+    html! {
+        <Modal labelledby={title_id} testid="ws-import-dialog" class={class} on_close={close.clone()}>
+            { match &*step {
+                Step::ChooseFile { error } => html! {
+                    <>
+                        <h2 id="ws-import-title" class="dialog-title">{ i18n.t("exchange.title") }</h2>
+                        <p class="dialog-body">{ i18n.t("exchange.hint") }</p>
+                        <label class="file-pick">
+                            <span>{ i18n.t("exchange.choose_file") }</span>
+                            <input type="file" accept=".json,application/json" onchange={on_file}
+                                   data-testid="ws-import-file" />
+                        </label>
+                        if let Some(error) = error {
+                            <p class="dialog-error" role="alert" data-testid="ws-import-error">{ error.clone() }</p>
+                        }
+                        <div class="dialog-actions">
+                            <button type="button" class="button" onclick={close.reform(|_: MouseEvent| ())}
+                                    data-testid="ws-import-cancel">{ i18n.t("dialog.cancel") }</button>
+                        </div>
+                    </>
+                },
+                Step::Reading { file_name } => html! {
+                    <p id="ws-import-reading" role="status">{ i18n.tf("exchange.reading", &[("file", file_name)]) }</p>
+                },
+                Step::Review { file_name, loaded } => html! {
+                    <ImportReview file_name={file_name.clone()} loaded={loaded.clone()}
+                        on_close={props.on_close.clone()} on_back={back} on_applied={props.on_applied.clone()} />
+                },
+            } }
+        </Modal>
     }
 }

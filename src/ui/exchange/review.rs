@@ -190,78 +190,77 @@ pub fn import_review(props: &ImportReviewProps) -> Html {
     };
     let repairs = &props.loaded.repairs;
 
+    // The content of the import dialog: `WorkspaceImport` wraps it in its `Modal`, named by
+    // the heading `ws-review-title`.
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog import-dialog import-dialog-wide ws-import" role="dialog" aria-modal="true"
-                 aria-labelledby="ws-review-title" data-testid="ws-import-dialog">
-                <h2 id="ws-review-title" class="dialog-title">
-                    { i18n.tf("exchange.review_title", &[("file", &props.file_name)]) }
-                </h2>
-                <p class="dialog-body" data-testid="ws-import-file-line">{ file_line }</p>
-                if props.loaded.from_version < u64::from(crate::domain::workspace::SCHEMA_VERSION) {
-                    <p class="dialog-body" data-testid="ws-import-migrated">
-                        { i18n.tf("exchange.migrated", &[
-                            ("from", &props.loaded.from_version.to_string()),
-                            ("to", &crate::domain::workspace::SCHEMA_VERSION.to_string()),
-                        ]) }
-                    </p>
-                }
-                if same_workspace {
-                    <p class="dialog-body">{ i18n.t("exchange.same_workspace") }</p>
-                }
-                if !repairs.is_empty() {
-                    <div class="ws-import-repairs" data-testid="ws-import-repairs">
-                        <p>{ i18n.tf("exchange.repairs", &[("n", &repairs.len().to_string())]) }</p>
-                        <ul>
-                            { for repairs.iter().take(REPAIRS_SHOWN).map(|r| html! { <li>{ repair_text(&i18n, r) }</li> }) }
-                            if repairs.len() > REPAIRS_SHOWN {
-                                <li>{ i18n.tf("exchange.more", &[("n", &(repairs.len() - REPAIRS_SHOWN).to_string())]) }</li>
-                            }
-                        </ul>
-                    </div>
-                }
-                { summary_table(&i18n, comparison) }
-                <fieldset class="ws-import-modes">
-                    <legend>{ i18n.t("exchange.mode.legend") }</legend>
-                    { for [Mode::Merge, Mode::Replace, Mode::AsNew].into_iter().map(|m| html! {
-                        <label class={classes!("ws-import-mode", (*mode == m).then_some("is-chosen"))}>
-                            <input type="radio" name="ws-import-mode" checked={*mode == m}
-                                   onchange={pick_mode(m)} data-testid={format!("ws-import-mode-{}", m.key())} />
-                            <span class="ws-import-mode-name">{ i18n.t(match m {
-                                Mode::Replace => "exchange.mode.replace",
-                                Mode::Merge => "exchange.mode.merge",
-                                Mode::AsNew => "exchange.mode.new",
-                            }) }</span>
-                            <span class="ws-import-mode-text">{ explain(m) }</span>
-                        </label>
-                    }) }
-                </fieldset>
-                if *mode == Mode::Merge && !comparison.conflicts.is_empty() {
-                    { conflicts_table(&i18n, &review, theirs, &choices, &shown) }
-                }
-                if comparison.is_identical() {
-                    <p class="dialog-body" data-testid="ws-import-identical">{ i18n.t("exchange.identical") }</p>
-                }
-                <div class="dialog-actions">
-                    <button type="button" class="button" data-testid="ws-import-back"
-                            onclick={{ let b = props.on_back.clone(); Callback::from(move |_| b.emit(())) }}>
-                        { i18n.t("exchange.other_file") }
-                    </button>
-                    <button type="button" class="button" data-testid="ws-import-cancel"
-                            onclick={{ let c = props.on_close.clone(); Callback::from(move |_| c.emit(())) }}>
-                        { i18n.t("dialog.cancel") }
-                    </button>
-                    <button type="button" class="button button-primary" onclick={confirm}
-                            data-testid="ws-import-confirm">
-                        { i18n.t(match *mode {
-                            Mode::Replace => "exchange.confirm.replace",
-                            Mode::Merge => "exchange.confirm.merge",
-                            Mode::AsNew => "exchange.confirm.new",
-                        }) }
-                    </button>
-                </div>
+        <>
+        <h2 id="ws-review-title" class="dialog-title">
+            { i18n.tf("exchange.review_title", &[("file", &props.file_name)]) }
+        </h2>
+        <p class="dialog-body" data-testid="ws-import-file-line">{ file_line }</p>
+        if props.loaded.from_version < u64::from(crate::domain::workspace::SCHEMA_VERSION) {
+            <p class="dialog-body" data-testid="ws-import-migrated">
+                { i18n.tf("exchange.migrated", &[
+                    ("from", &props.loaded.from_version.to_string()),
+                    ("to", &crate::domain::workspace::SCHEMA_VERSION.to_string()),
+                ]) }
+            </p>
+        }
+        if same_workspace {
+            <p class="dialog-body">{ i18n.t("exchange.same_workspace") }</p>
+        }
+        if !repairs.is_empty() {
+            <div class="ws-import-repairs" data-testid="ws-import-repairs">
+                <p>{ i18n.tf("exchange.repairs", &[("n", &repairs.len().to_string())]) }</p>
+                <ul>
+                    { for repairs.iter().take(REPAIRS_SHOWN).map(|r| html! { <li>{ repair_text(&i18n, r) }</li> }) }
+                    if repairs.len() > REPAIRS_SHOWN {
+                        <li>{ i18n.tf("exchange.more", &[("n", &(repairs.len() - REPAIRS_SHOWN).to_string())]) }</li>
+                    }
+                </ul>
             </div>
+        }
+        { summary_table(&i18n, comparison) }
+        <fieldset class="ws-import-modes">
+            <legend>{ i18n.t("exchange.mode.legend") }</legend>
+            { for [Mode::Merge, Mode::Replace, Mode::AsNew].into_iter().map(|m| html! {
+                <label class={classes!("ws-import-mode", (*mode == m).then_some("is-chosen"))}>
+                    <input type="radio" name="ws-import-mode" checked={*mode == m}
+                           onchange={pick_mode(m)} data-testid={format!("ws-import-mode-{}", m.key())} />
+                    <span class="ws-import-mode-name">{ i18n.t(match m {
+                        Mode::Replace => "exchange.mode.replace",
+                        Mode::Merge => "exchange.mode.merge",
+                        Mode::AsNew => "exchange.mode.new",
+                    }) }</span>
+                    <span class="ws-import-mode-text">{ explain(m) }</span>
+                </label>
+            }) }
+        </fieldset>
+        if *mode == Mode::Merge && !comparison.conflicts.is_empty() {
+            { conflicts_table(&i18n, &review, theirs, &choices, &shown) }
+        }
+        if comparison.is_identical() {
+            <p class="dialog-body" data-testid="ws-import-identical">{ i18n.t("exchange.identical") }</p>
+        }
+        <div class="dialog-actions">
+            <button type="button" class="button" data-testid="ws-import-back"
+                    onclick={{ let b = props.on_back.clone(); Callback::from(move |_| b.emit(())) }}>
+                { i18n.t("exchange.other_file") }
+            </button>
+            <button type="button" class="button" data-testid="ws-import-cancel"
+                    onclick={{ let c = props.on_close.clone(); Callback::from(move |_| c.emit(())) }}>
+                { i18n.t("dialog.cancel") }
+            </button>
+            <button type="button" class="button button-primary" onclick={confirm}
+                    data-testid="ws-import-confirm">
+                { i18n.t(match *mode {
+                    Mode::Replace => "exchange.confirm.replace",
+                    Mode::Merge => "exchange.confirm.merge",
+                    Mode::AsNew => "exchange.confirm.new",
+                }) }
+            </button>
         </div>
+        </>
     }
 }
 

@@ -15,6 +15,7 @@ use crate::domain::edit::Edit;
 use crate::domain::workspace::Customer;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::library::new_id;
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 
 /// Props of [`CustomerForm`].
@@ -102,14 +103,6 @@ pub fn customer_form(props: &CustomerFormProps) -> Html {
         });
     }
     let name_ref = use_node_ref();
-    {
-        let name_ref = name_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = name_ref.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
 
     let new_customer_id = use_memo((), |_| new_id("c"));
     let base = props
@@ -147,15 +140,6 @@ pub fn customer_form(props: &CustomerFormProps) -> Html {
         })
     };
     let cancel = props.on_close.reform(|_: MouseEvent| ());
-    let on_keydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
     let setter = |set: Setter| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
@@ -252,101 +236,99 @@ pub fn customer_form(props: &CustomerFormProps) -> Html {
     };
 
     html! {
-        <div class="dialog-backdrop" onkeydown={on_keydown}>
-            <form class="dialog cust-form" role="dialog" aria-modal="true" aria-labelledby="cust-form-title"
-                  data-testid="customer-form" onsubmit={submit} ref={form_ref} novalidate={true}>
-                <h2 id="cust-form-title" class="dialog-title">
-                    { if props.customer.is_some() { i18n.t("customers.form_edit_title") } else { i18n.t("customers.form_add_title") } }
-                </h2>
-                <datalist id="cust-industries">
-                    { for sheet.facets.industries.iter().map(|v| html! { <option value={v.clone()} /> }) }
-                </datalist>
-                <datalist id="cust-regions">
-                    { for sheet.facets.regions.iter().map(|v| html! { <option value={v.clone()} /> }) }
-                </datalist>
-                <fieldset class="cust-form-section">
-                    <legend>{ i18n.t("customers.form_section_profile") }</legend>
-                    <div class="cust-form-grid">
-                        { text(Some(CustomerField::Name), "cf-name", i18n.t("customers.form_name"), None, &d.name, |d, v| d.name = v, None) }
-                        { text(None, "cf-industry", i18n.t("customers.form_industry"), None, &d.industry, |d, v| d.industry = v, Some("cust-industries")) }
-                        <div class={classes!("cust-form-field", line_error.is_some().then_some("has-error"))}>
-                            <label for="cf-industry-line">{ i18n.t("customers.form_industry_line") }</label>
-                            <Select id="cf-industry-line" testid="form-industry-line" value={d.industry_line.clone()}
-                                    options={line_options} onchange={chooser(|d, v| d.industry_line = v)}
-                                    invalid={line_error.is_some()} />
-                            if let Some(p) = line_error {
-                                <p class="cust-field-error">{ problem_text(&i18n, p) }</p>
-                            }
-                        </div>
-                        { text(None, "cf-region", i18n.t("customers.form_region"), None, &d.region, |d, v| d.region = v, Some("cust-regions")) }
-                        { text(None, "cf-tags", i18n.t("customers.form_tags"), Some(i18n.t("customers.form_tags_hint")), &d.tags, |d, v| d.tags = v, None) }
-                        { text(Some(CustomerField::YearsOfCooperation), "cf-years", i18n.t("customers.form_years"), None, &d.years_of_cooperation, |d, v| d.years_of_cooperation = v, None) }
+        <Modal labelledby="cust-form-title" testid="customer-form" class="cust-form" on_close={props.on_close.clone()}
+               onsubmit={submit} focus={name_ref.clone()} dialog_ref={form_ref.clone()}>
+            <h2 id="cust-form-title" class="dialog-title">
+                { if props.customer.is_some() { i18n.t("customers.form_edit_title") } else { i18n.t("customers.form_add_title") } }
+            </h2>
+            <datalist id="cust-industries">
+                { for sheet.facets.industries.iter().map(|v| html! { <option value={v.clone()} /> }) }
+            </datalist>
+            <datalist id="cust-regions">
+                { for sheet.facets.regions.iter().map(|v| html! { <option value={v.clone()} /> }) }
+            </datalist>
+            <fieldset class="cust-form-section">
+                <legend>{ i18n.t("customers.form_section_profile") }</legend>
+                <div class="cust-form-grid">
+                    { text(Some(CustomerField::Name), "cf-name", i18n.t("customers.form_name"), None, &d.name, |d, v| d.name = v, None) }
+                    { text(None, "cf-industry", i18n.t("customers.form_industry"), None, &d.industry, |d, v| d.industry = v, Some("cust-industries")) }
+                    <div class={classes!("cust-form-field", line_error.is_some().then_some("has-error"))}>
+                        <label for="cf-industry-line">{ i18n.t("customers.form_industry_line") }</label>
+                        <Select id="cf-industry-line" testid="form-industry-line" value={d.industry_line.clone()}
+                                options={line_options} onchange={chooser(|d, v| d.industry_line = v)}
+                                invalid={line_error.is_some()} />
+                        if let Some(p) = line_error {
+                            <p class="cust-field-error">{ problem_text(&i18n, p) }</p>
+                        }
                     </div>
-                </fieldset>
-                <fieldset class="cust-form-section">
-                    <legend>{ i18n.t("customers.form_section_figures") }</legend>
-                    <div class="cust-form-grid">
-                        { text(Some(CustomerField::AnnualPurchase), "cf-annual-purchase", i18n.t("customers.form_annual_purchase"), amount_hint, &d.annual_purchase, |d, v| d.annual_purchase = v, None) }
-                        { text(Some(CustomerField::Revenue), "cf-revenue", i18n.t("customers.form_revenue"), amount_hint, &d.revenue, |d, v| d.revenue = v, None) }
-                        { text(Some(CustomerField::GrossMarginPct), "cf-gross-margin", i18n.t("customers.form_gross_margin"), None, &d.gross_margin_pct, |d, v| d.gross_margin_pct = v, None) }
-                        { text(Some(CustomerField::Wallet), "cf-wallet", i18n.t("customers.form_wallet"), Some(i18n.t("customers.form_wallet_hint")), &d.wallet, |d, v| d.wallet = v, None) }
-                        { text(Some(CustomerField::GrowthPct), "cf-growth", i18n.t("customers.form_growth"), Some(i18n.t("customers.form_growth_hint")), &d.growth_pct, |d, v| d.growth_pct = v, None) }
-                        { text(Some(CustomerField::IndustryRank), "cf-industry-rank", i18n.t("customers.form_industry_rank"), None, &d.industry_rank, |d, v| d.industry_rank = v, None) }
-                    </div>
-                    <div class="cust-form-checks">
-                        <label>
-                            <input type="checkbox" checked={d.on_named_list} data-testid="form-named-list"
-                                   onchange={flag(|d, v| d.on_named_list = v)} />
-                            { i18n.t("customers.form_named_list") }
-                        </label>
-                        <label>
-                            <input type="checkbox" checked={d.repeat_purchase} data-testid="form-repeat"
-                                   onchange={flag(|d, v| d.repeat_purchase = v)} />
-                            { i18n.t("customers.form_repeat") }
-                        </label>
-                    </div>
-                    if let Some(p) = error_of(CustomerField::History) {
-                        <p class="cust-field-error">{ problem_text(&i18n, p) }</p>
-                    }
-                    if history > 0 {
-                        <p class="cust-field-hint">{ i18n.tf("customers.form_history_kept", &[("n", &history.to_string())]) }</p>
-                    }
-                </fieldset>
-                <fieldset class="cust-form-section">
-                    <legend>{ i18n.t("customers.form_section_tier") }</legend>
-                    <div class="cust-form-grid">
-                        <div class="cust-form-field">
-                            <label for="cf-override-tier">{ i18n.t("customers.form_override_tier") }</label>
-                            <Select id="cf-override-tier" testid="form-override-tier" value={d.override_tier.clone()}
-                                    options={tier_options} onchange={chooser(|d, v| d.override_tier = v)} />
-                        </div>
-                        <div class={classes!("cust-form-field", reason_error.is_some().then_some("has-error"))}>
-                            <label for="cf-override-reason">{ i18n.t("customers.form_override_reason") }</label>
-                            <input id="cf-override-reason" type="text" value={d.override_reason.clone()}
-                                   oninput={setter(|d, v| d.override_reason = v)} data-testid="form-override-reason"
-                                   disabled={d.override_tier.is_empty()}
-                                   aria-invalid={reason_error.is_some().then_some("true")} />
-                            if let Some(p) = reason_error {
-                                <p class="cust-field-error">{ problem_text(&i18n, p) }</p>
-                            }
-                        </div>
-                    </div>
-                    <div class="cust-form-field cust-form-notes">
-                        <label for="cf-notes">{ i18n.t("customers.form_notes") }</label>
-                        <textarea id="cf-notes" rows="2" value={d.notes.clone()} data-testid="form-notes"
-                                  oninput={setter(|d, v| d.notes = v)} />
-                    </div>
-                </fieldset>
-                <div class="dialog-actions">
-                    <p class="dialog-error cust-form-summary" role="alert" data-testid="form-error">
-                        { form_error }
-                    </p>
-                    <button type="button" class="button" onclick={cancel} data-testid="form-cancel">
-                        { i18n.t("dialog.cancel") }</button>
-                    <button type="submit" class="button button-primary" data-testid="form-save">
-                        { i18n.t("customers.form_save") }</button>
+                    { text(None, "cf-region", i18n.t("customers.form_region"), None, &d.region, |d, v| d.region = v, Some("cust-regions")) }
+                    { text(None, "cf-tags", i18n.t("customers.form_tags"), Some(i18n.t("customers.form_tags_hint")), &d.tags, |d, v| d.tags = v, None) }
+                    { text(Some(CustomerField::YearsOfCooperation), "cf-years", i18n.t("customers.form_years"), None, &d.years_of_cooperation, |d, v| d.years_of_cooperation = v, None) }
                 </div>
-            </form>
-        </div>
+            </fieldset>
+            <fieldset class="cust-form-section">
+                <legend>{ i18n.t("customers.form_section_figures") }</legend>
+                <div class="cust-form-grid">
+                    { text(Some(CustomerField::AnnualPurchase), "cf-annual-purchase", i18n.t("customers.form_annual_purchase"), amount_hint, &d.annual_purchase, |d, v| d.annual_purchase = v, None) }
+                    { text(Some(CustomerField::Revenue), "cf-revenue", i18n.t("customers.form_revenue"), amount_hint, &d.revenue, |d, v| d.revenue = v, None) }
+                    { text(Some(CustomerField::GrossMarginPct), "cf-gross-margin", i18n.t("customers.form_gross_margin"), None, &d.gross_margin_pct, |d, v| d.gross_margin_pct = v, None) }
+                    { text(Some(CustomerField::Wallet), "cf-wallet", i18n.t("customers.form_wallet"), Some(i18n.t("customers.form_wallet_hint")), &d.wallet, |d, v| d.wallet = v, None) }
+                    { text(Some(CustomerField::GrowthPct), "cf-growth", i18n.t("customers.form_growth"), Some(i18n.t("customers.form_growth_hint")), &d.growth_pct, |d, v| d.growth_pct = v, None) }
+                    { text(Some(CustomerField::IndustryRank), "cf-industry-rank", i18n.t("customers.form_industry_rank"), None, &d.industry_rank, |d, v| d.industry_rank = v, None) }
+                </div>
+                <div class="cust-form-checks">
+                    <label>
+                        <input type="checkbox" checked={d.on_named_list} data-testid="form-named-list"
+                               onchange={flag(|d, v| d.on_named_list = v)} />
+                        { i18n.t("customers.form_named_list") }
+                    </label>
+                    <label>
+                        <input type="checkbox" checked={d.repeat_purchase} data-testid="form-repeat"
+                               onchange={flag(|d, v| d.repeat_purchase = v)} />
+                        { i18n.t("customers.form_repeat") }
+                    </label>
+                </div>
+                if let Some(p) = error_of(CustomerField::History) {
+                    <p class="cust-field-error">{ problem_text(&i18n, p) }</p>
+                }
+                if history > 0 {
+                    <p class="cust-field-hint">{ i18n.tf("customers.form_history_kept", &[("n", &history.to_string())]) }</p>
+                }
+            </fieldset>
+            <fieldset class="cust-form-section">
+                <legend>{ i18n.t("customers.form_section_tier") }</legend>
+                <div class="cust-form-grid">
+                    <div class="cust-form-field">
+                        <label for="cf-override-tier">{ i18n.t("customers.form_override_tier") }</label>
+                        <Select id="cf-override-tier" testid="form-override-tier" value={d.override_tier.clone()}
+                                options={tier_options} onchange={chooser(|d, v| d.override_tier = v)} />
+                    </div>
+                    <div class={classes!("cust-form-field", reason_error.is_some().then_some("has-error"))}>
+                        <label for="cf-override-reason">{ i18n.t("customers.form_override_reason") }</label>
+                        <input id="cf-override-reason" type="text" value={d.override_reason.clone()}
+                               oninput={setter(|d, v| d.override_reason = v)} data-testid="form-override-reason"
+                               disabled={d.override_tier.is_empty()}
+                               aria-invalid={reason_error.is_some().then_some("true")} />
+                        if let Some(p) = reason_error {
+                            <p class="cust-field-error">{ problem_text(&i18n, p) }</p>
+                        }
+                    </div>
+                </div>
+                <div class="cust-form-field cust-form-notes">
+                    <label for="cf-notes">{ i18n.t("customers.form_notes") }</label>
+                    <textarea id="cf-notes" rows="2" value={d.notes.clone()} data-testid="form-notes"
+                              oninput={setter(|d, v| d.notes = v)} />
+                </div>
+            </fieldset>
+            <div class="dialog-actions">
+                <p class="dialog-error cust-form-summary" role="alert" data-testid="form-error">
+                    { form_error }
+                </p>
+                <button type="button" class="button" onclick={cancel} data-testid="form-cancel">
+                    { i18n.t("dialog.cancel") }</button>
+                <button type="submit" class="button button-primary" data-testid="form-save">
+                    { i18n.t("customers.form_save") }</button>
+            </div>
+        </Modal>
     }
 }

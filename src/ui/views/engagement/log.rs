@@ -1,5 +1,6 @@
 //! The log of actions: the add / edit form, filters by account, action, status and month, and the
-//! table sorted by date; entries outside the fiscal year are marked as not counting.
+//! table in pages of 50: the entries of the fiscal year first, sorted by date as the user chose,
+//! then the entries outside it, marked as not counting.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -10,8 +11,10 @@ use super::form::EntryForm;
 use super::{action_name, PartProps};
 use crate::domain::engagement::completion::{date_scope, AccountRef, DateScope};
 use crate::domain::engagement::{Action, Entry, Status};
+use crate::domain::paging::Page;
 use crate::domain::sort::sort_by;
 use crate::ui::i18n::use_i18n;
+use crate::ui::pager::{Pager, PAGE_SIZE};
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
@@ -49,6 +52,7 @@ pub fn log(props: &PartProps) -> Html {
     let ws = props.ws.0.clone();
     let filters = use_state(Filters::default);
     let newest_first = use_state(|| false);
+    let page_index = use_state(|| 0usize);
     let editing = use_state(|| None::<String>);
     let fy = ws.meta.fiscal_year;
 
@@ -99,12 +103,23 @@ pub fn log(props: &PartProps) -> Html {
         .iter()
         .filter(|e| filters.keeps(e))
         .collect();
+    // The fiscal year's entries first (they are the ones that count), each group by date.
+    let outside = |e: &Entry| date_scope(e, fy) != DateScope::InYear;
+    let newest = *newest_first;
     sort_by(&mut rows, |a, b| {
-        a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+        let by_date = a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id));
+        outside(a)
+            .cmp(&outside(b))
+            .then(if newest { by_date.reverse() } else { by_date })
     });
-    if *newest_first {
-        rows.reverse();
-    }
+    let in_year = rows.iter().filter(|e| !outside(e)).count();
+    let outside_count = rows.len() - in_year;
+    // The page stays where it was after an add or a delete, the last one if the list shrank.
+    let page = Page::of(rows.len(), PAGE_SIZE, *page_index);
+    let on_page = {
+        let page_index = page_index.clone();
+        Callback::from(move |n: usize| page_index.set(n))
+    };
 
     let form_entry = editing
         .as_ref()
@@ -143,15 +158,21 @@ pub fn log(props: &PartProps) -> Html {
     };
     let filter_cb = |f: fn(&mut Filters, String)| {
         let filters = filters.clone();
+        let page_index = page_index.clone();
         Callback::from(move |e: Event| {
             let mut next = (*filters).clone();
             f(&mut next, select_value(&e));
             filters.set(next);
+            page_index.set(0);
         })
     };
     let toggle_sort = {
         let newest_first = newest_first.clone();
-        Callback::from(move |_| newest_first.set(!*newest_first))
+        let page_index = page_index.clone();
+        Callback::from(move |_| {
+            newest_first.set(!*newest_first);
+            page_index.set(0);
+        })
     };
 
     html! {
@@ -221,8 +242,9 @@ pub fn log(props: &PartProps) -> Html {
                     <th scope="col"><span class="visually-hidden">{ i18n.t("engagement.col_row_actions") }</span></th>
                 </tr></thead>
                 <tbody>
-                { for rows.iter().map(|e| {
+                { for page.slice(&rows).iter().enumerate().map(|(i, e)| {
                     let scope = date_scope(e, fy);
+                    let first_outside = outside_count > 0 && page.start + i == in_year;
                     let on_edit = {
                         let editing = editing.clone();
                         let id = e.id.clone();
@@ -250,6 +272,14 @@ pub fn log(props: &PartProps) -> Html {
                     let action = action_name(&i18n, e.action);
                     let entry_args = [("date", e.date.as_str()), ("account", account), ("action", action.as_str())];
                     html! {
+                        <>
+                        if first_outside {
+                            <tr class="engagement-group-row" data-testid="engagement-outside-group">
+                                <td colspan="8">
+                                    { i18n.tf("engagement.outside_group", &[("year", &fy.to_string()), ("n", &outside_count.to_string())]) }
+                                </td>
+                            </tr>
+                        }
                         <tr class={classes!((scope != DateScope::InYear).then_some("is-outside"))}
                             data-testid={format!("engagement-entry-{}", e.id)}>
                             <td class="engagement-date-cell">
@@ -279,11 +309,13 @@ pub fn log(props: &PartProps) -> Html {
                                         data-testid={format!("engagement-delete-{}", e.id)}>{ i18n.t("engagement.delete") }</button>
                             </td>
                         </tr>
+                        </>
                     }
                 }) }
                 </tbody>
             </table>
             </div>
+            <Pager {page} {on_page} label={i18n.t("engagement.pager_label")} testid="engagement-pager" />
         </section>
         </>
     }

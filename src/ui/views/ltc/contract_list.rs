@@ -1,6 +1,6 @@
 //! The contracts list: one row per contract (value, delivery, invoiced, collected, still to
 //! collect, the next milestone due and how long it is overdue), a filter by account name and
-//! "overdue only", sortable columns and pages of [`PAGE`] rows.
+//! "overdue only", sortable columns, shown in pages (`ui::pager`).
 
 use std::collections::HashMap;
 
@@ -11,9 +11,6 @@ use crate::domain::ltc::cash::{self, Due};
 use crate::domain::ltc::{Contract, MilestoneKind};
 use crate::domain::number::format_percent;
 use crate::ui::i18n::I18n;
-
-/// Rows shown at once.
-pub const PAGE: usize = 50;
 
 /// What the list knows of a contract.
 #[derive(Clone, Debug, PartialEq)]

@@ -26,10 +26,12 @@ use crate::domain::dates::iso_from_days;
 use crate::domain::edit::Edit;
 use crate::domain::ltc::{calc, cash, Contract, Scope};
 use crate::domain::number::format_count;
+use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::{use_i18n, I18n};
-use list::{ListActions, ListState, SortKey, PAGE};
+use crate::ui::pager::{Pager, PAGE_SIZE};
+use list::{ListActions, ListState, SortKey};
 use summary::{RetentionRow, Summary};
 
 /// What is open over a tab that shows contracts.
@@ -237,13 +239,11 @@ pub fn contracts_tab(props: &PartProps) -> Html {
         })
     };
     let shown = list::visible(rows, &state);
-    let pages = shown.len().div_ceil(PAGE).max(1);
-    let page = state.page.min(pages - 1);
-    let from = page * PAGE;
-    let slice: Vec<&list::ContractRow> = shown.iter().skip(from).take(PAGE).copied().collect();
-    let go = |to: usize| {
+    let page = Page::of(shown.len(), PAGE_SIZE, state.page);
+    let slice: Vec<&list::ContractRow> = page.slice(&shown).to_vec();
+    let on_page = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |to: usize| {
             let mut next = (*state).clone();
             next.page = to;
             state.set(next);
@@ -295,17 +295,7 @@ pub fn contracts_tab(props: &PartProps) -> Html {
                     </label>
                 </div>
                 { list_body }
-                if pages > 1 {
-                    <nav class="ltc-c-pager" aria-label={i18n.t("ltc_contracts.pages")}>
-                        <button type="button" class="button ltc-c-small" disabled={page == 0} onclick={go(page.saturating_sub(1))}
-                                data-testid="ltc-contracts-prev">{ i18n.t("ltc_contracts.prev") }</button>
-                        <span data-testid="ltc-contracts-page">
-                            { i18n.tf("ltc_contracts.page_of", &[("from", &format_count(from + 1)), ("to", &format_count(from + slice.len())), ("n", &format_count(shown.len()))]) }
-                        </span>
-                        <button type="button" class="button ltc-c-small" disabled={page + 1 >= pages} onclick={go(page + 1)}
-                                data-testid="ltc-contracts-next">{ i18n.t("ltc_contracts.next") }</button>
-                    </nav>
-                }
+                <Pager {page} {on_page} label={i18n.t("ltc_contracts.pages")} testid="ltc-contracts-pager" />
             </section>
             { overlay_html(&i18n, props, &overlay) }
         </div>

@@ -11,14 +11,13 @@ use super::{coverage_text, key_order, ratio_text, scope_name, Namer};
 use crate::domain::edit::Edit;
 use crate::domain::ltc::calc::{self, Coverage, CoverageRow};
 use crate::domain::ltc::Scope;
+use crate::domain::paging::Page;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::pager::{Pager, PAGE_SIZE};
 use crate::ui::route::ltc_account_hash;
 use crate::ui::state::DocRef;
 use crate::ui::term::{Term, TermNotes};
 use crate::ui::views::ltc::ctx;
-
-/// Rows shown per page.
-pub const PAGE: usize = 50;
 
 /// The scopes the switch offers.
 pub const SCOPES: [Scope; 4] = [Scope::Account, Scope::Tier, Scope::Owner, Scope::Line];
@@ -58,42 +57,6 @@ pub fn scope_switch(
                     </button>
                 }
             }) }
-        </div>
-    }
-}
-
-/// "1–50 / 120" with previous and next buttons (nothing when everything fits).
-pub fn pager(
-    i18n: &I18n,
-    page: usize,
-    total: usize,
-    prefix: &str,
-    on_page: &Callback<usize>,
-) -> Html {
-    if total <= PAGE {
-        return html! {};
-    }
-    let pages = total.div_ceil(PAGE);
-    let from = page * PAGE + 1;
-    let to = ((page + 1) * PAGE).min(total);
-    let go = |p: usize| {
-        let on_page = on_page.clone();
-        Callback::from(move |_: MouseEvent| on_page.emit(p))
-    };
-    html! {
-        <div class="fc-pager" data-testid={format!("{prefix}-pager")}>
-            <button type="button" class="button" disabled={page == 0}
-                    onclick={go(page.saturating_sub(1))} data-testid={format!("{prefix}-prev")}>
-                { i18n.t("ltc_forecast.page_prev") }
-            </button>
-            <span class="fc-pager-text" aria-live="polite">
-                { i18n.tf("ltc_forecast.page_of", &[("from", &from.to_string()), ("to", &to.to_string()),
-                    ("total", &total.to_string())]) }
-            </span>
-            <button type="button" class="button" disabled={page + 1 >= pages}
-                    onclick={go((page + 1).min(pages - 1))} data-testid={format!("{prefix}-next")}>
-                { i18n.t("ltc_forecast.page_next") }
-            </button>
         </div>
     }
 }
@@ -241,8 +204,8 @@ pub fn coverage_section(props: &CoverageProps) -> Html {
     };
     let total = list.len();
     let flagged = list.iter().filter(|(r, _)| r.flagged).count();
-    let first = (*page * PAGE).min(total);
-    let shown = &list[first..(first + PAGE).min(total)];
+    let paged = Page::of(total, PAGE_SIZE, *page);
+    let shown = paged.slice(&list);
     let t = ratio_text(threshold);
     html! {
         <section class="card fc-coverage" data-testid="fc-coverage-section">
@@ -284,7 +247,7 @@ pub fn coverage_section(props: &CoverageProps) -> Html {
                     <TermNotes ids={vec!["weighted", "coverage"]} colspan={6} />
                 </table>
             </div>
-            { pager(&i18n, *page, total, "fc-cov", &on_page) }
+            <Pager page={paged} {on_page} label={i18n.t("ltc_forecast.pages")} testid="fc-cov-pager" />
         </section>
     }
 }

@@ -7,13 +7,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::coverage::{pager, scope_switch, PAGE};
+use super::coverage::scope_switch;
 use super::{key_order, scope_name, Namer};
 use crate::domain::ltc::calc::{self, FunnelStep, WinRate};
 use crate::domain::ltc::Scope;
 use crate::domain::number::format_percent;
+use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::pager::{Pager, PAGE_SIZE};
 use crate::ui::state::DocRef;
 use crate::ui::term::{Term, TermNotes};
 use crate::ui::views::ltc::{ctx, stage_name};
@@ -142,8 +144,8 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
         Callback::from(move |p: usize| page.set(p))
     };
     let year = props.ws.0.meta.fiscal_year.to_string();
-    let first = (*page * PAGE).min(rows.len());
-    let shown = &rows[first..(first + PAGE).min(rows.len())];
+    let paged = Page::of(rows.len(), PAGE_SIZE, *page);
+    let shown = paged.slice(rows);
     let company_text = match company {
         Some(c) => i18n.tf(
             "ltc_forecast.win_company",
@@ -187,7 +189,7 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
                     <TermNotes ids={vec!["win_rate"]} colspan={4} />
                 </table>
             </div>
-            { pager(&i18n, *page, rows.len(), "fc-win", &on_page) }
+            <Pager page={paged} {on_page} label={i18n.t("ltc_forecast.pages")} testid="fc-win-pager" />
         </section>
     }
 }

@@ -8,14 +8,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::coverage::{pager, PAGE};
 use super::{key_order, scope_name, Namer};
 use crate::domain::edit::Edit;
 use crate::domain::ltc::calc::{self, Ctx};
 use crate::domain::ltc::{Scope, Target};
 use crate::domain::number::{format_compact, group_thousands, parse_compact};
+use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::pager::{Pager, PAGE_SIZE};
 use crate::ui::state::DocRef;
 use crate::ui::views::ltc::ctx;
 
@@ -305,8 +306,8 @@ pub fn targets_editor(props: &TargetsProps) -> Html {
         let page = page.clone();
         Callback::from(move |p: usize| page.set(p))
     };
-    let first = (*page * PAGE).min(rows.len());
-    let shown = &rows[first..(first + PAGE).min(rows.len())];
+    let paged = Page::of(rows.len(), PAGE_SIZE, *page);
+    let shown = paged.slice(rows);
     let sum_of: HashMap<(Scope, &str), f64> = sums
         .iter()
         .map(|s| ((s.scope, s.key.as_str()), s.value))
@@ -380,7 +381,7 @@ pub fn targets_editor(props: &TargetsProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            { pager(&i18n, *page, rows.len(), "fc-targets", &on_page) }
+            <Pager page={paged} {on_page} label={i18n.t("ltc_forecast.pages")} testid="fc-targets-pager" />
 
             <form class="fc-target-add" onsubmit={on_add} data-testid="fc-target-add">
                 <h4>{ i18n.t("ltc_forecast.add_title") }</h4>
@@ -435,12 +436,12 @@ pub fn targets_editor(props: &TargetsProps) -> Html {
                 <dl class="fc-derived-list" data-testid="fc-derived-list">
                     { for [Scope::Company, Scope::Tier, Scope::Owner].into_iter().map(|scope| {
                         let items: Vec<&&Sum> = not_set.iter().filter(|s| s.scope == scope).collect();
-                        let more = items.len().saturating_sub(PAGE);
+                        let more = items.len().saturating_sub(PAGE_SIZE);
                         html! {
                             if !items.is_empty() {
                                 <div>
                                     <dt>{ scope_name(&i18n, scope) }</dt>
-                                    { for items.iter().take(PAGE).map(|s| html! {
+                                    { for items.iter().take(PAGE_SIZE).map(|s| html! {
                                         <dd data-testid={format!("fc-derived-{}-{}", s.scope.key(), s.key)}>
                                             { i18n.tf("ltc_forecast.derived_item", &[("name", &s.name), ("v", &i18n.num(s.value))]) }
                                         </dd>

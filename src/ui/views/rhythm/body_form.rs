@@ -9,6 +9,7 @@ use crate::domain::governance::check::{Owner, ProblemKind};
 use crate::domain::governance::{check, Body};
 use crate::domain::org::talent_input::fresh_id;
 use crate::ui::i18n::use_i18n;
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::{event_value, Select};
 
@@ -49,14 +50,6 @@ pub fn body_form(props: &BodyFormProps) -> Html {
     };
     let tried = use_state(|| false);
     let name_ref = use_node_ref();
-    {
-        let name_ref = name_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = name_ref.cast::<web_sys::HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
     let index = props.index.unwrap_or(doc.bodies.len());
     let mut next = doc.clone();
     if index < next.bodies.len() {
@@ -104,15 +97,6 @@ pub fn body_form(props: &BodyFormProps) -> Html {
             }
         })
     };
-    let on_keydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
     let update = |f: fn(&mut Body, String)| {
         let draft = draft.clone();
         Callback::from(move |v: String| {
@@ -146,46 +130,44 @@ pub fn body_form(props: &BodyFormProps) -> Html {
         i18n.t("rhythm.body_add_title")
     };
     html! {
-        <div class="dialog-backdrop" onkeydown={on_keydown}>
-            <form class="dialog rhythm-form" role="dialog" aria-modal="true" aria-labelledby="bf-title"
-                  data-testid="body-form" onsubmit={submit} novalidate={true}>
-                <h2 id="bf-title" class="dialog-title">{ title }</h2>
-                <div class="rhythm-form-grid">
-                    <div class="rhythm-field">
-                        <label for="bf-name-zh">{ i18n.t("rhythm.field_name_zh") }</label>
-                        <input id="bf-name-zh" ref={name_ref} type="text" value={b.name_zh.clone()} data-testid="bf-name-zh"
-                               aria-invalid={name_error.is_some().then_some("true")} aria-describedby="bf-name-msg"
-                               oninput={on_input(|b, v| b.name_zh = v)} />
-                        if let Some(e) = &name_error {
-                            <p class="rhythm-field-error" id="bf-name-msg" data-testid="bf-name-error">{ e.clone() }</p>
-                        }
-                    </div>
-                    <div class="rhythm-field">
-                        <label for="bf-name-en">{ i18n.t("rhythm.field_name_en") }</label>
-                        <input id="bf-name-en" type="text" value={b.name_en.clone()} data-testid="bf-name-en"
-                               oninput={on_input(|b, v| b.name_en = v)} />
-                    </div>
-                    <div class="rhythm-field">
-                        <label for="bf-owner">{ i18n.t("rhythm.col_owner") }</label>
-                        <Select id="bf-owner" testid="bf-owner" value={AttrValue::from(b.owner_role.clone())}
-                                options={role_options} invalid={role_error.is_some()}
-                                onchange={update(|b, v| b.owner_role = v)} />
-                        if let Some(e) = &role_error {
-                            <p class="rhythm-field-error">{ e.clone() }</p>
-                        }
-                    </div>
+        <Modal labelledby="bf-title" testid="body-form" class="rhythm-form" on_close={props.on_close.clone()}
+               onsubmit={submit} focus={name_ref.clone()}>
+            <h2 id="bf-title" class="dialog-title">{ title }</h2>
+            <div class="rhythm-form-grid">
+                <div class="rhythm-field">
+                    <label for="bf-name-zh">{ i18n.t("rhythm.field_name_zh") }</label>
+                    <input id="bf-name-zh" ref={name_ref} type="text" value={b.name_zh.clone()} data-testid="bf-name-zh"
+                           aria-invalid={name_error.is_some().then_some("true")} aria-describedby="bf-name-msg"
+                           oninput={on_input(|b, v| b.name_zh = v)} />
+                    if let Some(e) = &name_error {
+                        <p class="rhythm-field-error" id="bf-name-msg" data-testid="bf-name-error">{ e.clone() }</p>
+                    }
                 </div>
-                <div class="rhythm-form-grid">
-                    { text("bf-responsibilities", i18n.t("rhythm.col_responsibilities"), &b.responsibilities, |b, v| b.responsibilities = v) }
-                    { text("bf-activities", i18n.t("rhythm.col_activities"), &b.activities, |b, v| b.activities = v) }
-                    { text("bf-tools", i18n.t("rhythm.col_tools"), &b.tools, |b, v| b.tools = v) }
+                <div class="rhythm-field">
+                    <label for="bf-name-en">{ i18n.t("rhythm.field_name_en") }</label>
+                    <input id="bf-name-en" type="text" value={b.name_en.clone()} data-testid="bf-name-en"
+                           oninput={on_input(|b, v| b.name_en = v)} />
                 </div>
-                <div class="dialog-actions">
-                    <button type="button" class="button" onclick={props.on_close.reform(|_| ())}
-                            data-testid="bf-cancel">{ i18n.t("dialog.cancel") }</button>
-                    <button type="submit" class="button button-primary" data-testid="bf-save">{ i18n.t("rhythm.save") }</button>
+                <div class="rhythm-field">
+                    <label for="bf-owner">{ i18n.t("rhythm.col_owner") }</label>
+                    <Select id="bf-owner" testid="bf-owner" value={AttrValue::from(b.owner_role.clone())}
+                            options={role_options} invalid={role_error.is_some()}
+                            onchange={update(|b, v| b.owner_role = v)} />
+                    if let Some(e) = &role_error {
+                        <p class="rhythm-field-error">{ e.clone() }</p>
+                    }
                 </div>
-            </form>
-        </div>
+            </div>
+            <div class="rhythm-form-grid">
+                { text("bf-responsibilities", i18n.t("rhythm.col_responsibilities"), &b.responsibilities, |b, v| b.responsibilities = v) }
+                { text("bf-activities", i18n.t("rhythm.col_activities"), &b.activities, |b, v| b.activities = v) }
+                { text("bf-tools", i18n.t("rhythm.col_tools"), &b.tools, |b, v| b.tools = v) }
+            </div>
+            <div class="dialog-actions">
+                <button type="button" class="button" onclick={props.on_close.reform(|_| ())}
+                        data-testid="bf-cancel">{ i18n.t("dialog.cancel") }</button>
+                <button type="submit" class="button button-primary" data-testid="bf-save">{ i18n.t("rhythm.save") }</button>
+            </div>
+        </Modal>
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::governance::check::{Owner, ProblemKind};
 use crate::domain::governance::{check, Cadence, Meeting};
 use crate::domain::org::talent_input::{format_plain, fresh_id};
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::{event_value, Select};
 
@@ -114,14 +115,6 @@ pub fn meeting_form(props: &MeetingFormProps) -> Html {
     };
     let tried = use_state(|| false);
     let name_ref = use_node_ref();
-    {
-        let name_ref = name_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = name_ref.cast::<web_sys::HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
     let index = props.index.unwrap_or(doc.meetings.len());
     let mut next = doc.clone();
     let mut built = draft.meeting.clone();
@@ -161,15 +154,6 @@ pub fn meeting_form(props: &MeetingFormProps) -> Html {
                 on_close.emit(());
             } else {
                 tried.set(true);
-            }
-        })
-    };
-    let on_keydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
             }
         })
     };
@@ -259,141 +243,139 @@ pub fn meeting_form(props: &MeetingFormProps) -> Html {
         i18n.t("rhythm.meeting_add_title")
     };
     html! {
-        <div class="dialog-backdrop" onkeydown={on_keydown}>
-            <form class="dialog rhythm-form" role="dialog" aria-modal="true" aria-labelledby="mf-title"
-                  data-testid="meeting-form" onsubmit={submit} novalidate={true}>
-                <h2 id="mf-title" class="dialog-title">{ title }</h2>
-                <div class="rhythm-form-grid">
-                    <div class="rhythm-field">
-                        <label for="mf-name-zh">{ i18n.t("rhythm.field_name_zh") }</label>
-                        <input id="mf-name-zh" ref={name_ref} type="text" value={m.name_zh.clone()} data-testid="mf-name-zh"
-                               aria-invalid={invalid(Field::Name)} aria-describedby="mf-name-msg"
-                               oninput={on_input(|d, v| d.meeting.name_zh = v)} />
-                        { message(Field::Name, "mf-name") }
-                    </div>
-                    <div class="rhythm-field">
-                        <label for="mf-name-en">{ i18n.t("rhythm.field_name_en") }</label>
-                        <input id="mf-name-en" type="text" value={m.name_en.clone()} data-testid="mf-name-en"
-                               aria-invalid={invalid(Field::Name)}
-                               oninput={on_input(|d, v| d.meeting.name_en = v)} />
-                    </div>
-                    <div class="rhythm-field">
-                        <label for="mf-cadence">{ i18n.t("rhythm.field_cadence") }</label>
-                        <Select id="mf-cadence" testid="mf-cadence" value={AttrValue::from(m.cadence.key())}
-                                options={cadence_options}
-                                onchange={update(|d, v| if let Some(c) = Cadence::from_key(&v) { d.meeting.cadence = c })} />
-                    </div>
-                    if m.cadence == Cadence::Monthly {
-                        <div class="rhythm-field">
-                            <label for="mf-mode">{ i18n.t("rhythm.field_mode") }</label>
-                            <Select id="mf-mode" testid="mf-mode"
-                                    value={AttrValue::from(if m.anchor.last_weekday { "last" } else { "day" })}
-                                    options={mode_options}
-                                    onchange={update(|d, v| d.meeting.anchor.last_weekday = v == "last")} />
-                        </div>
-                    }
-                    if uses_weekday {
-                        <div class="rhythm-field">
-                            <label for="mf-weekday">{ i18n.t("rhythm.field_weekday") }</label>
-                            <Select id="mf-weekday" testid="mf-weekday" value={AttrValue::from(m.anchor.weekday.to_string())}
-                                    options={weekday_options} invalid={error_of(Field::Anchor).is_some()}
-                                    onchange={update(|d, v| d.meeting.anchor.weekday = v.parse().unwrap_or(1))} />
-                        </div>
-                    }
-                    if uses_month {
-                        <div class="rhythm-field">
-                            <label for="mf-month">{ i18n.t("rhythm.field_month") }</label>
-                            <Select id="mf-month" testid="mf-month" value={AttrValue::from(m.anchor.month.to_string())}
-                                    options={month_options} invalid={error_of(Field::Anchor).is_some()}
-                                    onchange={update(|d, v| d.meeting.anchor.month = v.parse().unwrap_or(1))} />
-                        </div>
-                    }
-                    if !uses_weekday {
-                        <div class="rhythm-field">
-                            <label for="mf-day">{ i18n.t("rhythm.field_day") }</label>
-                            <Select id="mf-day" testid="mf-day" value={AttrValue::from(m.anchor.day.to_string())}
-                                    options={day_options} invalid={error_of(Field::Anchor).is_some()}
-                                    onchange={update(|d, v| d.meeting.anchor.day = v.parse().unwrap_or(1))} />
-                            <p class="rhythm-field-hint">{ i18n.t("rhythm.day_hint") }</p>
-                        </div>
-                    }
-                    { message(Field::Anchor, "mf-anchor") }
-                    <div class="rhythm-field">
-                        <label for="mf-start">{ i18n.t("rhythm.field_start") }</label>
-                        <input id="mf-start" type="time" value={m.start_time.clone()} data-testid="mf-start"
-                               aria-invalid={invalid(Field::Start)}
-                               oninput={on_input(|d, v| d.meeting.start_time = v)} />
-                        { message(Field::Start, "mf-start") }
-                    </div>
-                    <div class="rhythm-field">
-                        <label for="mf-duration">{ i18n.t("rhythm.field_duration") }</label>
-                        <input id="mf-duration" type="text" inputmode="decimal" value={draft.duration.clone()}
-                               data-testid="mf-duration" aria-invalid={invalid(Field::Duration)}
-                               oninput={on_input(|d, v| d.duration = v)} />
-                        { message(Field::Duration, "mf-duration") }
-                    </div>
-                    <div class="rhythm-field">
-                        <label for="mf-body">{ i18n.t("rhythm.field_body") }</label>
-                        <Select id="mf-body" testid="mf-body" value={AttrValue::from(m.body.clone())}
-                                options={body_options} invalid={error_of(Field::Body).is_some()}
-                                onchange={update(|d, v| d.meeting.body = v)} />
-                        { message(Field::Body, "mf-body") }
-                    </div>
+        <Modal labelledby="mf-title" testid="meeting-form" class="rhythm-form" on_close={props.on_close.clone()}
+               onsubmit={submit} focus={name_ref.clone()}>
+            <h2 id="mf-title" class="dialog-title">{ title }</h2>
+            <div class="rhythm-form-grid">
+                <div class="rhythm-field">
+                    <label for="mf-name-zh">{ i18n.t("rhythm.field_name_zh") }</label>
+                    <input id="mf-name-zh" ref={name_ref} type="text" value={m.name_zh.clone()} data-testid="mf-name-zh"
+                           aria-invalid={invalid(Field::Name)} aria-describedby="mf-name-msg"
+                           oninput={on_input(|d, v| d.meeting.name_zh = v)} />
+                    { message(Field::Name, "mf-name") }
                 </div>
-                <fieldset class="rhythm-checks" data-testid="mf-roles">
-                    <legend>{ i18n.t("rhythm.field_roles") }</legend>
-                    { for ws.org.roles.iter().map(|r| html! {
-                        <label class="rhythm-check">
-                            <input type="checkbox" checked={m.roles.contains(&r.id)}
-                                   data-testid={format!("mf-role-{}", r.id)}
-                                   onchange={toggle(|m| &mut m.roles, r.id.clone())} />
-                            { role_label(&i18n, &ws, &r.id) }
-                        </label>
-                    }) }
-                    { message(Field::Roles, "mf-roles") }
-                </fieldset>
-                <fieldset class="rhythm-checks" data-testid="mf-tiers">
-                    <legend>{ i18n.t("rhythm.field_tiers") }</legend>
-                    { for ws.tiering.tiers.iter().map(|t| html! {
-                        <label class="rhythm-check">
-                            <input type="checkbox" checked={m.tiers.contains(&t.id)}
-                                   data-testid={format!("mf-tier-{}", t.id)}
-                                   onchange={toggle(|m| &mut m.tiers, t.id.clone())} />
-                            { tier_label(&i18n, &ws, &t.id) }
-                        </label>
-                    }) }
-                    { message(Field::Tiers, "mf-tiers") }
-                </fieldset>
-                <div class="rhythm-checks">
+                <div class="rhythm-field">
+                    <label for="mf-name-en">{ i18n.t("rhythm.field_name_en") }</label>
+                    <input id="mf-name-en" type="text" value={m.name_en.clone()} data-testid="mf-name-en"
+                           aria-invalid={invalid(Field::Name)}
+                           oninput={on_input(|d, v| d.meeting.name_en = v)} />
+                </div>
+                <div class="rhythm-field">
+                    <label for="mf-cadence">{ i18n.t("rhythm.field_cadence") }</label>
+                    <Select id="mf-cadence" testid="mf-cadence" value={AttrValue::from(m.cadence.key())}
+                            options={cadence_options}
+                            onchange={update(|d, v| if let Some(c) = Cadence::from_key(&v) { d.meeting.cadence = c })} />
+                </div>
+                if m.cadence == Cadence::Monthly {
+                    <div class="rhythm-field">
+                        <label for="mf-mode">{ i18n.t("rhythm.field_mode") }</label>
+                        <Select id="mf-mode" testid="mf-mode"
+                                value={AttrValue::from(if m.anchor.last_weekday { "last" } else { "day" })}
+                                options={mode_options}
+                                onchange={update(|d, v| d.meeting.anchor.last_weekday = v == "last")} />
+                    </div>
+                }
+                if uses_weekday {
+                    <div class="rhythm-field">
+                        <label for="mf-weekday">{ i18n.t("rhythm.field_weekday") }</label>
+                        <Select id="mf-weekday" testid="mf-weekday" value={AttrValue::from(m.anchor.weekday.to_string())}
+                                options={weekday_options} invalid={error_of(Field::Anchor).is_some()}
+                                onchange={update(|d, v| d.meeting.anchor.weekday = v.parse().unwrap_or(1))} />
+                    </div>
+                }
+                if uses_month {
+                    <div class="rhythm-field">
+                        <label for="mf-month">{ i18n.t("rhythm.field_month") }</label>
+                        <Select id="mf-month" testid="mf-month" value={AttrValue::from(m.anchor.month.to_string())}
+                                options={month_options} invalid={error_of(Field::Anchor).is_some()}
+                                onchange={update(|d, v| d.meeting.anchor.month = v.parse().unwrap_or(1))} />
+                    </div>
+                }
+                if !uses_weekday {
+                    <div class="rhythm-field">
+                        <label for="mf-day">{ i18n.t("rhythm.field_day") }</label>
+                        <Select id="mf-day" testid="mf-day" value={AttrValue::from(m.anchor.day.to_string())}
+                                options={day_options} invalid={error_of(Field::Anchor).is_some()}
+                                onchange={update(|d, v| d.meeting.anchor.day = v.parse().unwrap_or(1))} />
+                        <p class="rhythm-field-hint">{ i18n.t("rhythm.day_hint") }</p>
+                    </div>
+                }
+                { message(Field::Anchor, "mf-anchor") }
+                <div class="rhythm-field">
+                    <label for="mf-start">{ i18n.t("rhythm.field_start") }</label>
+                    <input id="mf-start" type="time" value={m.start_time.clone()} data-testid="mf-start"
+                           aria-invalid={invalid(Field::Start)}
+                           oninput={on_input(|d, v| d.meeting.start_time = v)} />
+                    { message(Field::Start, "mf-start") }
+                </div>
+                <div class="rhythm-field">
+                    <label for="mf-duration">{ i18n.t("rhythm.field_duration") }</label>
+                    <input id="mf-duration" type="text" inputmode="decimal" value={draft.duration.clone()}
+                           data-testid="mf-duration" aria-invalid={invalid(Field::Duration)}
+                           oninput={on_input(|d, v| d.duration = v)} />
+                    { message(Field::Duration, "mf-duration") }
+                </div>
+                <div class="rhythm-field">
+                    <label for="mf-body">{ i18n.t("rhythm.field_body") }</label>
+                    <Select id="mf-body" testid="mf-body" value={AttrValue::from(m.body.clone())}
+                            options={body_options} invalid={error_of(Field::Body).is_some()}
+                            onchange={update(|d, v| d.meeting.body = v)} />
+                    { message(Field::Body, "mf-body") }
+                </div>
+            </div>
+            <fieldset class="rhythm-checks" data-testid="mf-roles">
+                <legend>{ i18n.t("rhythm.field_roles") }</legend>
+                { for ws.org.roles.iter().map(|r| html! {
                     <label class="rhythm-check">
-                        <input type="checkbox" checked={m.per_account} data-testid="mf-per-account"
-                               onchange={flag(|m, v| m.per_account = v)} />
-                        { i18n.t("rhythm.field_per_account") }
+                        <input type="checkbox" checked={m.roles.contains(&r.id)}
+                               data-testid={format!("mf-role-{}", r.id)}
+                               onchange={toggle(|m| &mut m.roles, r.id.clone())} />
+                        { role_label(&i18n, &ws, &r.id) }
                     </label>
+                }) }
+                { message(Field::Roles, "mf-roles") }
+            </fieldset>
+            <fieldset class="rhythm-checks" data-testid="mf-tiers">
+                <legend>{ i18n.t("rhythm.field_tiers") }</legend>
+                { for ws.tiering.tiers.iter().map(|t| html! {
                     <label class="rhythm-check">
-                        <input type="checkbox" checked={m.review} data-testid="mf-review"
-                               onchange={flag(|m, v| m.review = v)} />
-                        { i18n.t("rhythm.field_review") }
+                        <input type="checkbox" checked={m.tiers.contains(&t.id)}
+                               data-testid={format!("mf-tier-{}", t.id)}
+                               onchange={toggle(|m| &mut m.tiers, t.id.clone())} />
+                        { tier_label(&i18n, &ws, &t.id) }
                     </label>
+                }) }
+                { message(Field::Tiers, "mf-tiers") }
+            </fieldset>
+            <div class="rhythm-checks">
+                <label class="rhythm-check">
+                    <input type="checkbox" checked={m.per_account} data-testid="mf-per-account"
+                           onchange={flag(|m, v| m.per_account = v)} />
+                    { i18n.t("rhythm.field_per_account") }
+                </label>
+                <label class="rhythm-check">
+                    <input type="checkbox" checked={m.review} data-testid="mf-review"
+                           onchange={flag(|m, v| m.review = v)} />
+                    { i18n.t("rhythm.field_review") }
+                </label>
+            </div>
+            <div class="rhythm-form-grid">
+                <div class="rhythm-field">
+                    <label for="mf-inputs">{ i18n.t("rhythm.field_inputs") }</label>
+                    <textarea id="mf-inputs" rows="2" value={m.inputs.clone()} data-testid="mf-inputs"
+                              oninput={on_input(|d, v| d.meeting.inputs = v)} />
                 </div>
-                <div class="rhythm-form-grid">
-                    <div class="rhythm-field">
-                        <label for="mf-inputs">{ i18n.t("rhythm.field_inputs") }</label>
-                        <textarea id="mf-inputs" rows="2" value={m.inputs.clone()} data-testid="mf-inputs"
-                                  oninput={on_input(|d, v| d.meeting.inputs = v)} />
-                    </div>
-                    <div class="rhythm-field">
-                        <label for="mf-outputs">{ i18n.t("rhythm.field_outputs") }</label>
-                        <textarea id="mf-outputs" rows="2" value={m.outputs.clone()} data-testid="mf-outputs"
-                                  oninput={on_input(|d, v| d.meeting.outputs = v)} />
-                    </div>
+                <div class="rhythm-field">
+                    <label for="mf-outputs">{ i18n.t("rhythm.field_outputs") }</label>
+                    <textarea id="mf-outputs" rows="2" value={m.outputs.clone()} data-testid="mf-outputs"
+                              oninput={on_input(|d, v| d.meeting.outputs = v)} />
                 </div>
-                <div class="dialog-actions">
-                    <button type="button" class="button" onclick={props.on_close.reform(|_| ())}
-                            data-testid="mf-cancel">{ i18n.t("dialog.cancel") }</button>
-                    <button type="submit" class="button button-primary" data-testid="mf-save">{ i18n.t("rhythm.save") }</button>
-                </div>
-            </form>
-        </div>
+            </div>
+            <div class="dialog-actions">
+                <button type="button" class="button" onclick={props.on_close.reform(|_| ())}
+                        data-testid="mf-cancel">{ i18n.t("dialog.cancel") }</button>
+                <button type="submit" class="button button-primary" data-testid="mf-save">{ i18n.t("rhythm.save") }</button>
+            </div>
+        </Modal>
     }
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::edit::Edit;
-use crate::domain::org::plan::{month_label, plan, GapClose, RolePlan};
+use crate::domain::org::plan::{first_with_gap, month_label, plan, GapClose, RolePlan};
 use crate::domain::org::talent::{PlanSettings, RoleTalent, Talent, TalentError};
 use crate::domain::org::talent_input::{format_fte, format_plain, new_role_talent};
 use crate::domain::org::RoleDef;
@@ -180,11 +180,14 @@ pub fn talent_view() -> Html {
     let selected = use_state(|| None::<String>);
     let section = use_state(|| Section::Sources);
     let edit_error = use_state(|| None::<String>);
-    // The selected role, or the first one while none is (or the selected one was removed).
+    // The selected role; while none is (or the selected one was removed) the first role with
+    // hires to make, else the first role.
+    let known = |r: &str| roles.iter().any(|d| d.id == r);
     let role_id = selected
-        .as_ref()
-        .filter(|r| roles.iter().any(|d| &d.id == *r))
-        .cloned()
+        .as_deref()
+        .filter(|r| known(r))
+        .or_else(|| first_with_gap(&plans).filter(|r| known(r)))
+        .map(str::to_string)
         .or_else(|| roles.first().map(|r| r.id.clone()))
         .unwrap_or_default();
 
@@ -253,12 +256,24 @@ pub fn talent_view() -> Html {
                         Callback::from(move |_| on_select.emit(id.clone()))
                     };
                     let missing = ws.talent.role(&r.id).is_none();
+                    let hires = plans
+                        .iter()
+                        .find(|(p, _)| *p == r.id)
+                        .and_then(|(_, p)| p.as_ref().ok())
+                        .map_or(0, |p| p.hires_needed);
+                    let gap = (hires > 0).then(|| i18n.tf("talent.role_gap", &[("n", &hires.to_string())]));
                     html! {
                         <button type="button" role="tab" aria-selected={current.to_string()}
                                 class={classes!("talent-role", current.then_some("is-current"))}
                                 data-testid={format!("talent-role-{}", r.id)} {onclick}>
                             { role_with_code(&i18n, r) }
                             if missing { <span class="talent-role-missing">{ i18n.t("talent.role_no_entry") }</span> }
+                            if let Some(gap) = gap {
+                                <span class="talent-role-gap" title={gap.clone()} data-testid={format!("talent-role-gap-{}", r.id)}>
+                                    <span aria-hidden="true">{ hires }</span>
+                                    <span class="visually-hidden">{ gap }</span>
+                                </span>
+                            }
                         </button>
                     }
                 }) }

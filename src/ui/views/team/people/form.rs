@@ -13,6 +13,7 @@ use crate::domain::org::people::{
 };
 use crate::domain::org::Person;
 use crate::ui::i18n::{use_i18n, I18n, Lang};
+use crate::ui::modal::Modal;
 use crate::ui::state::use_workspace;
 use crate::ui::views::customers::{event_value, Select};
 
@@ -85,14 +86,6 @@ pub fn person_form(props: &PersonFormProps) -> Html {
         });
     }
     let name_ref = use_node_ref();
-    {
-        let name_ref = name_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = name_ref.cast::<web_sys::HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
     let base = props.person.as_deref().cloned().unwrap_or_else(|| Person {
         id: next_person_id(&ws.org),
         ..Person::default()
@@ -122,15 +115,6 @@ pub fn person_form(props: &PersonFormProps) -> Html {
                     tried.set(true);
                     attempts.set(*attempts + 1);
                 }
-            }
-        })
-    };
-    let on_keydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
             }
         })
     };
@@ -213,38 +197,36 @@ pub fn person_form(props: &PersonFormProps) -> Html {
         i18n.t("team_admin.people_add_title")
     };
     html! {
-        <div class="dialog-backdrop" onkeydown={on_keydown}>
-            <form class="dialog ta-form" role="dialog" aria-modal="true" aria-labelledby="pf-title"
-                  data-testid="person-form" onsubmit={submit} novalidate={true} ref={form_ref}>
-                <h2 id="pf-title" class="dialog-title">{ title }</h2>
-                <datalist id="pf-sources">
-                    { for sources.iter().map(|(id, name)| html! { <option value={id.clone()} label={name.clone()} /> }) }
-                </datalist>
-                <div class="ta-form-grid">
-                    { field(PersonField::Name, "pf-name", i18n.t("team_admin.col_name"), &d.name, |d, v| d.name = v, None, None) }
-                    <div class={classes!("ta-field", role_error.is_some().then_some("has-error"))}>
-                        <label for="pf-role">{ i18n.t("team_admin.col_role") }</label>
-                        <Select id="pf-role" testid="pf-role" value={AttrValue::from(d.role.clone())}
-                                options={role_options} onchange={on_role} invalid={role_error.is_some()} />
-                        if let Some(e) = role_error {
-                            <p class="ta-field-error">{ e }</p>
-                        }
-                    </div>
-                    { field(PersonField::Level, "pf-level", i18n.t("team_admin.col_level"), &d.level, |d, v| d.level = v, None, None) }
-                    { field(PersonField::Capacity, "pf-capacity", i18n.t("team_admin.col_capacity"), &d.capacity, |d, v| d.capacity = v,
-                            Some(i18n.t("team_admin.capacity_hint").to_string()), None) }
-                    { field(PersonField::Source, "pf-source", i18n.t("team_admin.col_source"), &d.source, |d, v| d.source = v, None, Some("pf-sources")) }
-                    { field(PersonField::Notes, "pf-notes", i18n.t("team_admin.col_notes"), &d.notes, |d, v| d.notes = v, None, None) }
+        <Modal labelledby="pf-title" testid="person-form" class="ta-form" on_close={props.on_close.clone()}
+               onsubmit={submit} focus={name_ref.clone()} dialog_ref={form_ref.clone()}>
+            <h2 id="pf-title" class="dialog-title">{ title }</h2>
+            <datalist id="pf-sources">
+                { for sources.iter().map(|(id, name)| html! { <option value={id.clone()} label={name.clone()} /> }) }
+            </datalist>
+            <div class="ta-form-grid">
+                { field(PersonField::Name, "pf-name", i18n.t("team_admin.col_name"), &d.name, |d, v| d.name = v, None, None) }
+                <div class={classes!("ta-field", role_error.is_some().then_some("has-error"))}>
+                    <label for="pf-role">{ i18n.t("team_admin.col_role") }</label>
+                    <Select id="pf-role" testid="pf-role" value={AttrValue::from(d.role.clone())}
+                            options={role_options} onchange={on_role} invalid={role_error.is_some()} />
+                    if let Some(e) = role_error {
+                        <p class="ta-field-error">{ e }</p>
+                    }
                 </div>
-                if let Some(m) = &*refused {
-                    <p class="dialog-error" role="alert">{ m.clone() }</p>
-                }
-                <div class="dialog-actions">
-                    <button type="button" class="button" onclick={props.on_close.reform(|_| ())}
-                            data-testid="pf-cancel">{ i18n.t("dialog.cancel") }</button>
-                    <button type="submit" class="button button-primary" data-testid="pf-save">{ i18n.t("team_admin.save") }</button>
-                </div>
-            </form>
-        </div>
+                { field(PersonField::Level, "pf-level", i18n.t("team_admin.col_level"), &d.level, |d, v| d.level = v, None, None) }
+                { field(PersonField::Capacity, "pf-capacity", i18n.t("team_admin.col_capacity"), &d.capacity, |d, v| d.capacity = v,
+                        Some(i18n.t("team_admin.capacity_hint").to_string()), None) }
+                { field(PersonField::Source, "pf-source", i18n.t("team_admin.col_source"), &d.source, |d, v| d.source = v, None, Some("pf-sources")) }
+                { field(PersonField::Notes, "pf-notes", i18n.t("team_admin.col_notes"), &d.notes, |d, v| d.notes = v, None, None) }
+            </div>
+            if let Some(m) = &*refused {
+                <p class="dialog-error" role="alert">{ m.clone() }</p>
+            }
+            <div class="dialog-actions">
+                <button type="button" class="button" onclick={props.on_close.reform(|_| ())}
+                        data-testid="pf-cancel">{ i18n.t("dialog.cancel") }</button>
+                <button type="submit" class="button button-primary" data-testid="pf-save">{ i18n.t("team_admin.save") }</button>
+            </div>
+        </Modal>
     }
 }
