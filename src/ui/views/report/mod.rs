@@ -23,6 +23,10 @@ fn file_name(r: &PlanReport) -> String {
     format!("{name}-plan-{}.md", r.today)
 }
 
+/// Figures named by jargon (`term.<id>_tip` in the terms catalogue): each says what it means
+/// in one plain line under its value.
+const JARGON: [&str; 3] = ["gini", "hhi", "dso"];
+
 fn section(w: &PlanWords, s: &Section) -> Html {
     let wide = s.table.head.len() > 4;
     let figures = (!s.figures.is_empty()).then(|| {
@@ -31,6 +35,9 @@ fn section(w: &PlanWords, s: &Section) -> Html {
                 { for s.figures.iter().map(|f| html! {
                     <li data-testid={format!("report-fig-{}", f.label)}>
                         { kv(w, &w.t(&format!("report.fig_{}", f.label)), &value_text(w, &f.value)) }
+                        if let Some(term) = JARGON.iter().find(|t| **t == f.label) {
+                            <span class="report-fig-note">{ w.t(&format!("term.{term}_tip")) }</span>
+                        }
                     </li>
                 }) }
             </ul>
