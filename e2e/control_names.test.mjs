@@ -1,10 +1,10 @@
-// Every control says what it acts on: on every view and tab of the navigation, in zh-CN and
+// Every control says what it acts on: on every view and tab (e2e/views.mjs), in zh-CN and
 // en-US, no two different buttons, inputs, selects or text areas of the main region share an
 // accessible name (a screen reader's list of controls, or a voice command, would not tell them
 // apart). The name is computed by axe-core, as assistive technology does.
 //
 // Run: KAM_DIST=/tmp/e2e-dist node --test --test-concurrency=1 e2e/control_names.test.mjs
-//      NAMES_ONLY=tiering,kpi narrows the views; NAMES_LIST=1 prints the shared names found.
+//      VIEWS_ONLY=tiering,kpi narrows the views (e2e/views.mjs); NAMES_LIST=1 prints the shared names found.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,34 +12,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { appSuite, newPage, waitForApp, screenshot, REPO_ROOT } from './helpers.mjs';
+import { eachScreen } from './views.mjs';
 
 const TEST_TIMEOUT = 900_000;
 const suite = appSuite();
 const AXE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/** The views of the navigation, in order. */
-const VIEWS = [
-  'overview', 'diagnosis', 'customers', 'tiering', 'concentration', 'portfolio', 'team', 'roles',
-  'rhythm', 'engagement', 'ltc', 'mcr', 'kpi', 'talent', 'report',
-];
-const ONLY = process.env.NAMES_ONLY ? process.env.NAMES_ONLY.split(',') : null;
-const views = () => VIEWS.filter((v) => !ONLY || ONLY.some((o) => v.startsWith(o)));
-
-async function openView(page, hash) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=open-tools-loading]'));
-  await page.locator('#main').waitFor();
-  await page.waitForTimeout(250);
-}
-
-async function tabIds(page) {
-  return page.evaluate(() => {
-    const list = document.querySelector('#main .tabs[role=tablist]');
-    return list ? [...list.querySelectorAll('[role=tab]')].map((t) => t.dataset.testid) : [];
-  });
-}
 
 /** Accessible names shared by two or more visible controls of the main region, with counts. */
 async function sharedNames(page) {
@@ -72,18 +49,10 @@ for (const locale of ['zh-CN', 'en-US']) {
     try {
       await s.page.goto(suite.server.url);
       await waitForApp(s.page);
-      for (const view of views()) {
-        await openView(s.page, `#/${view}`);
-        const tabs = await tabIds(s.page);
-        for (const tab of tabs.length ? tabs : [null]) {
-          if (tab) {
-            await s.page.getByTestId(tab).click();
-            await s.page.waitForTimeout(200);
-          }
-          const shared = await sharedNames(s.page);
-          if (shared.length) failures.push(`${view}${tab ? ` › ${tab}` : ''}: ${shared.join(', ')}`);
-        }
-      }
+      await eachScreen(s.page, async (label) => {
+        const shared = await sharedNames(s.page);
+        if (shared.length) failures.push(`${label}: ${shared.join(', ')}`);
+      });
       if (process.env.NAMES_LIST) console.log(failures.join('\n'));
       if (failures.length) await screenshot(s.page, `failed-control-names-${locale}`).catch(() => {});
       assert.deepEqual(failures, [], `controls sharing an accessible name:\n  ${failures.join('\n  ')}`);

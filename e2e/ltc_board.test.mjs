@@ -160,15 +160,15 @@ test('winning a deal changes the linked orders figure of the team scorecard', { 
     await page.getByTestId('kpi-card-org-expansion').click();
     // Indicator 2 of the expansion card is 订货达成率, linked: booked 128万 ÷ the company target 900万.
     const linked = page.getByTestId('kpi-ind-2-linked-value');
-    assert.equal((await linked.textContent()).trim(), 'LTC 实际 14.22');
+    assert.equal((await linked.textContent()).trim(), 'LTC 实际 14.2%');
     await page.evaluate(() => { window.location.hash = '#/ltc/board'; });
     await page.getByTestId(`ltc-card-${DEAL}`).focus();
     await page.keyboard.press('Alt+ArrowRight');
     await totalsOnce(page, 'won', 13);
     await page.evaluate(() => { window.location.hash = '#/kpi'; });
     await page.getByTestId('kpi-card-org-expansion').click();
-    // + 111万 ÷ 900万 = + 12.33 points.
-    await page.getByTestId('kpi-ind-2-linked-value').filter({ hasText: 'LTC 实际 26.56' }).waitFor();
+    // + 111万 ÷ 900万 = + 12.33 points: 26.56 %, shown in the indicator's unit to one decimal.
+    await page.getByTestId('kpi-ind-2-linked-value').filter({ hasText: 'LTC 实际 26.6%' }).waitFor();
   });
 });
 

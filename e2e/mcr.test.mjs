@@ -483,7 +483,7 @@ test('the linked stakeholder-coverage indicator of the KPI tool follows a change
     await page.getByTestId('kpi-card-org-expansion').click();
     // Indicator 1 of the expansion card is 关键人覆盖率, linked to MCR.
     assert.equal(await page.getByTestId('kpi-ind-1-linked').isChecked(), true);
-    await waitForText(page, 'kpi-ind-1-linked-value', 'MCR 决策者覆盖率 97.78');
+    await waitForText(page, 'kpi-ind-1-linked-value', 'MCR 决策者覆盖率 97.8%');
 
     await page.evaluate((a) => { window.location.hash = `#/mcr/power/${a}`; }, OPPOSED);
     await page.getByTestId(`mcr-chip-${OPPOSED_DM}`).click();
@@ -494,7 +494,7 @@ test('the linked stakeholder-coverage indicator of the KPI tool follows a change
     await page.evaluate(() => { window.location.hash = '#/kpi'; });
     await page.getByTestId('kpi-view').waitFor();
     await page.getByTestId('kpi-card-org-expansion').click();
-    await waitForText(page, 'kpi-ind-1-linked-value', 'MCR 决策者覆盖率 100');
+    await waitForText(page, 'kpi-ind-1-linked-value', 'MCR 决策者覆盖率 100%');
   });
 });
 

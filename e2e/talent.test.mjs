@@ -80,12 +80,12 @@ test('the demo SR plan: 4 hires, closes in 2027-02 (month 12), chart and 24-mont
   });
 });
 
-test('the page opens on the first role with hires to make; the role tabs say which roles have a gap', { timeout: TEST_TIMEOUT }, async () => {
+test('the page opens on the role with the most hires to make; the role tabs say which roles have a gap', { timeout: TEST_TIMEOUT }, async () => {
   await withApp(suite, { slug: 'talent-open', locale: 'zh-CN', hash: '#/talent', consoleClean: true }, async (page) => {
     await page.getByTestId('talent-view').waitFor();
-    // AD has no gap (2.5 FTE needed, 2.5 there); AR is the first role with a hire to make.
+    // AD has no gap (2.5 FTE needed, 2.5 there); AR needs 1 hire, SR 4, FR 2: SR opens.
     const selected = await page.locator('.talent-roles [role=tab][aria-selected=true]').getAttribute('data-testid');
-    assert.equal(selected, 'talent-role-AR');
+    assert.equal(selected, 'talent-role-SR');
     assert.equal(await page.getByTestId('talent-role-gap-AD').count(), 0);
     const badges = {};
     for (const role of ['AR', 'SR', 'FR']) {
@@ -96,10 +96,10 @@ test('the page opens on the first role with hires to make; the role tabs say whi
     const sr = page.getByRole('tab', { name: /SR.*需补充 4 人/ });
     assert.equal(await sr.count(), 1);
     await page.getByTestId('talent-tab-plan').click();
-    assert.equal(await page.getByTestId('plan-hires-needed').textContent(), '1');
-    assert.equal(await page.getByTestId('plan-select-AR').getAttribute('aria-pressed'), 'true');
-    await sr.click();
     assert.equal(await page.getByTestId('plan-hires-needed').textContent(), '4');
+    assert.equal(await page.getByTestId('plan-select-SR').getAttribute('aria-pressed'), 'true');
+    await page.getByTestId('talent-role-AR').click();
+    assert.equal(await page.getByTestId('plan-hires-needed').textContent(), '1');
   });
 });
 

@@ -3,7 +3,7 @@
 //! month the gap closes or not within 24 months.
 
 use kam_planner::domain::org::plan::{
-    first_with_gap, month_label, plan_role, productivity, GapClose, Hire, HORIZON_MONTHS,
+    largest_gap, month_label, plan_role, productivity, GapClose, Hire, RolePlan, HORIZON_MONTHS,
 };
 use kam_planner::domain::org::talent::{
     check_sources, split_largest_remainder, RoleTalent, Source, Talent, TalentError,
@@ -274,7 +274,7 @@ proptest! {
 }
 
 #[test]
-fn the_plan_opens_on_the_first_role_with_a_gap() {
+fn the_plan_opens_on_the_role_with_the_largest_gap() {
     let talent = role(vec![source("rd", 100.0, 2, 3)]);
     let no_gap = plan_role(AD, Some(&talent), 1.0, 2.0, 0);
     let broken = plan_role(AR, Some(&role(vec![source("rd", 60.0, 2, 3)])), 3.0, 1.0, 0);
@@ -284,9 +284,20 @@ fn the_plan_opens_on_the_first_role_with_a_gap() {
         (AR.to_string(), broken),
         (SR.to_string(), gap),
     ];
-    assert_eq!(first_with_gap(&plans), Some(SR));
+    assert_eq!(largest_gap(&plans), Some(SR));
+    // A later role with more hires to make wins; of equals, the first.
+    let bigger = plan_role(FR, Some(&talent), 6.5, 1.0, 0);
+    let hires = |p: &Result<RolePlan, TalentError>| p.as_ref().map_or(0, |p| p.hires_needed);
+    let (small, big) = (plans[2].1.clone(), bigger.clone());
+    assert!(hires(&big) > hires(&small) && hires(&small) > 0);
+    let mut more = plans.clone();
+    more.push((FR.to_string(), bigger));
+    assert_eq!(largest_gap(&more), Some(FR));
+    let mut equal = plans.clone();
+    equal.push((FR.to_string(), small));
+    assert_eq!(largest_gap(&equal), Some(SR));
     // No role with hires to make: none, the page opens on its first role.
-    assert_eq!(first_with_gap(&plans[..2]), None);
-    assert_eq!(first_with_gap(&[]), None);
-    assert_eq!(first_with_gap(&[(AD.to_string(), no_gap)]), None);
+    assert_eq!(largest_gap(&plans[..2]), None);
+    assert_eq!(largest_gap(&[]), None);
+    assert_eq!(largest_gap(&[(AD.to_string(), no_gap)]), None);
 }

@@ -10,9 +10,22 @@ use yew::prelude::*;
 use crate::domain::number::format_count;
 use crate::domain::paging::Page;
 use crate::ui::i18n::use_i18n;
+use crate::ui::print::use_printing;
 
 /// Rows per page of the app's paged lists.
 pub const PAGE_SIZE: usize = 50;
+
+/// The page of a list of `total` rows at `index`: [`PAGE_SIZE`] rows on screen, every row on
+/// paper (a printed list is whole; the pager does not print).
+#[hook]
+pub fn use_page(total: usize, index: usize) -> Page {
+    let printing = use_printing();
+    if printing {
+        Page::of(total, total.max(1), 0)
+    } else {
+        Page::of(total, PAGE_SIZE, index)
+    }
+}
 
 /// Page buttons shown at most; beyond that the first, the last and a window around the current.
 const MAX_BUTTONS: usize = 7;
@@ -77,7 +90,7 @@ pub fn pager(props: &PagerProps) -> Html {
         ],
     );
     html! {
-        <nav class="pager" aria-label={props.label.clone()} data-testid={testid.to_string()}>
+        <nav class="pager print-hide" aria-label={props.label.clone()} data-testid={testid.to_string()}>
             <span class="pager-range muted" aria-live="polite" data-testid={format!("{testid}-range")}>{ range }</span>
             if page.count > 1 {
                 <div class="pager-buttons">

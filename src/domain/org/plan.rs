@@ -264,13 +264,17 @@ pub fn plan(talent: &Talent, staffing: &Staffing) -> Vec<(String, Result<RolePla
         .collect()
 }
 
-/// The role a page about hiring opens on: the first role in `plans` with hires to make, `None`
-/// when no role has a gap (the page then opens on its first role).
-pub fn first_with_gap(plans: &[(String, Result<RolePlan, TalentError>)]) -> Option<&str> {
-    plans
-        .iter()
-        .find(|(_, p)| p.as_ref().is_ok_and(|p| p.hires_needed > 0))
-        .map(|(r, _)| r.as_str())
+/// The role a page about hiring opens on: the role in `plans` with the most hires to make (the
+/// first of equals), `None` when no role has a gap (the page then opens on its first role).
+pub fn largest_gap(plans: &[(String, Result<RolePlan, TalentError>)]) -> Option<&str> {
+    let mut best: Option<(&str, u32)> = None;
+    for (role, plan) in plans {
+        let hires = plan.as_ref().map_or(0, |p| p.hires_needed);
+        if hires > best.map_or(0, |(_, h)| h) {
+            best = Some((role.as_str(), hires));
+        }
+    }
+    best.map(|(r, _)| r)
 }
 
 /// The `YYYY-MM` label of month `offset` of a plan starting in `start` (`YYYY-MM`); `None` when

@@ -11,10 +11,9 @@ use super::form::EntryForm;
 use super::{action_name, PartProps};
 use crate::domain::engagement::completion::{date_scope, AccountRef, DateScope};
 use crate::domain::engagement::{Action, Entry, Status};
-use crate::domain::paging::Page;
 use crate::domain::sort::sort_by;
 use crate::ui::i18n::use_i18n;
-use crate::ui::pager::{Pager, PAGE_SIZE};
+use crate::ui::pager::{use_page, Pager};
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
@@ -115,7 +114,7 @@ pub fn log(props: &PartProps) -> Html {
     let in_year = rows.iter().filter(|e| !outside(e)).count();
     let outside_count = rows.len() - in_year;
     // The page stays where it was after an add or a delete, the last one if the list shrank.
-    let page = Page::of(rows.len(), PAGE_SIZE, *page_index);
+    let page = use_page(rows.len(), *page_index);
     let on_page = {
         let page_index = page_index.clone();
         Callback::from(move |n: usize| page_index.set(n))

@@ -26,11 +26,10 @@ use crate::domain::dates::iso_from_days;
 use crate::domain::edit::Edit;
 use crate::domain::ltc::{calc, cash, Contract, Scope};
 use crate::domain::number::format_count;
-use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::dialog::Dialog;
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::pager::{Pager, PAGE_SIZE};
+use crate::ui::pager::{use_page, Pager};
 use list::{ListActions, ListState, SortKey};
 use summary::{RetentionRow, Summary};
 
@@ -239,7 +238,7 @@ pub fn contracts_tab(props: &PartProps) -> Html {
         })
     };
     let shown = list::visible(rows, &state);
-    let page = Page::of(shown.len(), PAGE_SIZE, state.page);
+    let page = use_page(shown.len(), state.page);
     let slice: Vec<&list::ContractRow> = page.slice(&shown).to_vec();
     let on_page = {
         let state = state.clone();

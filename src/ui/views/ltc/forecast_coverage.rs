@@ -11,9 +11,8 @@ use super::{coverage_text, key_order, ratio_text, scope_name, Namer};
 use crate::domain::edit::Edit;
 use crate::domain::ltc::calc::{self, Coverage, CoverageRow};
 use crate::domain::ltc::Scope;
-use crate::domain::paging::Page;
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::pager::{Pager, PAGE_SIZE};
+use crate::ui::pager::{use_page, Pager};
 use crate::ui::route::ltc_account_hash;
 use crate::ui::state::DocRef;
 use crate::ui::term::{Term, TermNotes};
@@ -204,7 +203,7 @@ pub fn coverage_section(props: &CoverageProps) -> Html {
     };
     let total = list.len();
     let flagged = list.iter().filter(|(r, _)| r.flagged).count();
-    let paged = Page::of(total, PAGE_SIZE, *page);
+    let paged = use_page(total, *page);
     let shown = paged.slice(&list);
     let t = ratio_text(threshold);
     html! {

@@ -12,10 +12,9 @@ use super::{key_order, scope_name, Namer};
 use crate::domain::ltc::calc::{self, FunnelStep, WinRate};
 use crate::domain::ltc::Scope;
 use crate::domain::number::format_percent;
-use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::pager::{Pager, PAGE_SIZE};
+use crate::ui::pager::{use_page, Pager};
 use crate::ui::state::DocRef;
 use crate::ui::term::{Term, TermNotes};
 use crate::ui::views::ltc::{ctx, stage_name};
@@ -144,7 +143,7 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
         Callback::from(move |p: usize| page.set(p))
     };
     let year = props.ws.0.meta.fiscal_year.to_string();
-    let paged = Page::of(rows.len(), PAGE_SIZE, *page);
+    let paged = use_page(rows.len(), *page);
     let shown = paged.slice(rows);
     let company_text = match company {
         Some(c) => i18n.tf(

@@ -13,10 +13,9 @@ use crate::domain::edit::Edit;
 use crate::domain::ltc::calc::{self, Ctx};
 use crate::domain::ltc::{Scope, Target};
 use crate::domain::number::{format_compact, group_thousands, parse_compact};
-use crate::domain::paging::Page;
 use crate::domain::workspace::Workspace;
 use crate::ui::i18n::{use_i18n, I18n};
-use crate::ui::pager::{Pager, PAGE_SIZE};
+use crate::ui::pager::{use_page, Pager, PAGE_SIZE};
 use crate::ui::state::DocRef;
 use crate::ui::views::ltc::ctx;
 
@@ -306,7 +305,7 @@ pub fn targets_editor(props: &TargetsProps) -> Html {
         let page = page.clone();
         Callback::from(move |p: usize| page.set(p))
     };
-    let paged = Page::of(rows.len(), PAGE_SIZE, *page);
+    let paged = use_page(rows.len(), *page);
     let shown = paged.slice(rows);
     let sum_of: HashMap<(Scope, &str), f64> = sums
         .iter()

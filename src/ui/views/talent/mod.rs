@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::edit::Edit;
-use crate::domain::org::plan::{first_with_gap, month_label, plan, GapClose, RolePlan};
+use crate::domain::org::plan::{largest_gap, month_label, plan, GapClose, RolePlan};
 use crate::domain::org::talent::{PlanSettings, RoleTalent, Talent, TalentError};
 use crate::domain::org::talent_input::{format_fte, format_plain, new_role_talent};
 use crate::domain::org::RoleDef;
@@ -180,13 +180,13 @@ pub fn talent_view() -> Html {
     let selected = use_state(|| None::<String>);
     let section = use_state(|| Section::Sources);
     let edit_error = use_state(|| None::<String>);
-    // The selected role; while none is (or the selected one was removed) the first role with
+    // The selected role; while none is (or the selected one was removed) the role with the most
     // hires to make, else the first role.
     let known = |r: &str| roles.iter().any(|d| d.id == r);
     let role_id = selected
         .as_deref()
         .filter(|r| known(r))
-        .or_else(|| first_with_gap(&plans).filter(|r| known(r)))
+        .or_else(|| largest_gap(&plans).filter(|r| known(r)))
         .map(str::to_string)
         .or_else(|| roles.first().map(|r| r.id.clone()))
         .unwrap_or_default();
