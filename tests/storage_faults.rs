@@ -309,7 +309,12 @@ fn when_the_damaged_text_cannot_be_preserved_the_caller_is_told_and_it_stays_in_
 #[test]
 fn damaged_stored_text_of_every_kind_is_preserved_exactly() {
     let good = envelope::to_json(&sample("ws-a", "甲", 10), 5);
-    let truncated = good[..good.len() / 2].to_string();
+    // Cut in the middle, on a character boundary (the text holds Chinese).
+    let cut = (0..=good.len() / 2)
+        .rev()
+        .find(|&i| good.is_char_boundary(i))
+        .unwrap_or(0);
+    let truncated = good[..cut].to_string();
     let mut v: Value = serde_json::from_str(&good).unwrap();
     v.as_object_mut().unwrap().remove("schema_version");
     let missing_version = v.to_string();
