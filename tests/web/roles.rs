@@ -72,7 +72,7 @@ async fn a_second_a_typed_into_a_row_is_reported_on_that_row() {
         "1 项活动的 RACI 有问题，见标红的行。"
     );
     // The SR's count row now has one A.
-    assert_eq!(text(&root, "raci-count-SR"), "R 4A 1C 7I 0");
+    assert_eq!(text(&root, "raci-count-SR"), "执行 4批准 1咨询 7知会 0");
     // Other rows are untouched.
     assert!(!has_class(&root, "raci-row-negotiation", "is-invalid"));
 
@@ -130,7 +130,7 @@ async fn a_role_without_a_card_is_offered_one() {
     let root = mount("zh-CN").await;
     other_tab_adds_role(&active_id());
     yew::scheduler::flush().await;
-    assert_eq!(text(&root, "card-name-PM"), "项目经理PM");
+    assert_eq!(text(&root, "card-name-PM"), "项目经理 PM");
     assert_eq!(
         text(&root, "card-missing-PM"),
         "该角色还没有岗位职责卡。创建职责卡"
