@@ -56,7 +56,7 @@ for (const locale of ['zh-CN', 'en-US']) {
               failures.push(`${label}: ${v.impact} ${v.id} (${v.nodes}) — ${v.help}: ${v.targets.join(' | ')}`);
             } else {
               const key = `${v.impact} ${v.id} — ${v.help}`;
-              moderate.set(key, [...(moderate.get(key) ?? []), `${label} (${v.nodes})`]);
+              moderate.set(key, [...(moderate.get(key) ?? []), `${label} (${v.nodes}: ${v.targets.join(' | ')})`]);
             }
           }
         });

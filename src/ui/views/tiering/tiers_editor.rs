@@ -402,6 +402,7 @@ pub fn rule_editor(props: &RuleEditorProps) -> Html {
                         </select>
                         if needs_value {
                             <input class="cond-value" value={shown} onchange={set_value}
+                                   placeholder={(cond.op == Op::In).then(|| i18n.t("tiering.in_placeholder"))}
                                    aria-label={of_condition("tiering.cond_value_of", k)} data-testid={format!("cond-value-{t}-{k}")} />
                         }
                         <button type="button" class="button icon" onclick={remove}
