@@ -133,13 +133,24 @@ pub fn editor(props: &EditorProps) -> Html {
         .iter()
         .filter(|p| p.severity() == Severity::Error)
         .count();
-    // The name inputs as wide as the longest name of the card (about 6.5 px a character).
+    // The name inputs as wide as the longest name of the card plus their padding, in pixels
+    // (the `size` attribute counts the font's average character, which a CJK font makes twice
+    // too wide). Set through the CSSOM as `--kpi-name-w` on the table: no `style` attribute.
     let widest = card
         .indicators
         .iter()
         .flat_map(|ind| [text_px(&ind.name_zh, 13.0), text_px(&ind.name_en, 13.0)])
         .fold(0.0, f64::max);
-    let name_size = AttrValue::from(fit_px(widest / 6.5, 2, 14, 60).to_string());
+    let name_px = fit_px(widest, 22, 120, 420);
+    let indicators_ref = use_node_ref();
+    {
+        let table = indicators_ref.clone();
+        use_effect_with(name_px, move |px| {
+            if let Some(el) = table.cast::<web_sys::HtmlElement>() {
+                let _ = el.style().set_property("--kpi-name-w", &format!("{px}px"));
+            }
+        });
+    }
     html! {
         <section class="card kpi-editor" data-testid="kpi-editor">
             <div class="kpi-card-head">
@@ -193,7 +204,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </label>
             </div>
             <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("kpi.col_indicator")}>
-                <table class="data-table kpi-indicators" data-testid="kpi-indicators">
+                <table class="data-table kpi-indicators" data-testid="kpi-indicators" ref={indicators_ref}>
                     <thead><tr>
                         <th scope="col">{ i18n.t("kpi.col_dimension") }</th>
                         <th scope="col">{ i18n.t("kpi.col_name") }</th>
@@ -256,9 +267,9 @@ pub fn editor(props: &EditorProps) -> Html {
                                     </td>
                                     <td>
                                         <div class="kpi-names">
-                                        <input type="text" value={ind.name_zh.clone()} onchange={on_zh} maxlength="80" size={name_size.clone()}
+                                        <input type="text" value={ind.name_zh.clone()} onchange={on_zh} maxlength="80"
                                                aria-label={label("kpi.field_name_zh")} data-testid={format!("kpi-ind-{i}-name-zh")} />
-                                        <input type="text" value={ind.name_en.clone()} onchange={on_en} maxlength="80" size={name_size.clone()}
+                                        <input type="text" value={ind.name_en.clone()} onchange={on_en} maxlength="80"
                                                aria-label={label("kpi.field_name_en")} data-testid={format!("kpi-ind-{i}-name-en")} />
                                         </div>
                                     </td>
