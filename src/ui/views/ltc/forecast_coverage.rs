@@ -246,7 +246,7 @@ pub fn coverage_section(props: &CoverageProps) -> Html {
                     <TermNotes ids={vec!["weighted", "coverage"]} colspan={6} />
                 </table>
             </div>
-            <Pager page={paged} {on_page} label={i18n.tf("a11y.in_context", &[("label", &i18n.t("ltc_forecast.pages")), ("context", &i18n.t("ltc_forecast.title_coverage"))])} testid="fc-cov-pager" />
+            <Pager page={paged} {on_page} label={i18n.tf("a11y.in_context", &[("label", i18n.t("ltc_forecast.pages")), ("context", i18n.t("ltc_forecast.title_coverage"))])} testid="fc-cov-pager" />
         </section>
     }
 }

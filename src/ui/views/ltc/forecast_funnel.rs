@@ -188,7 +188,7 @@ pub fn win_rates(props: &WinRatesProps) -> Html {
                     <TermNotes ids={vec!["win_rate"]} colspan={4} />
                 </table>
             </div>
-            <Pager page={paged} {on_page} label={i18n.tf("a11y.in_context", &[("label", &i18n.t("ltc_forecast.pages")), ("context", &i18n.t("ltc_forecast.title_win"))])} testid="fc-win-pager" />
+            <Pager page={paged} {on_page} label={i18n.tf("a11y.in_context", &[("label", i18n.t("ltc_forecast.pages")), ("context", i18n.t("ltc_forecast.title_win"))])} testid="fc-win-pager" />
         </section>
     }
 }

@@ -380,7 +380,7 @@ pub fn targets_editor(props: &TargetsProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <Pager page={paged} {on_page} label={i18n.tf("a11y.in_context", &[("label", &i18n.t("ltc_forecast.pages")), ("context", &i18n.tf("ltc_forecast.title_targets", &[("year", &y)]))])} testid="fc-targets-pager" />
+            <Pager page={paged} {on_page} label={i18n.tf("a11y.in_context", &[("label", i18n.t("ltc_forecast.pages")), ("context", &i18n.tf("ltc_forecast.title_targets", &[("year", &y)]))])} testid="fc-targets-pager" />
 
             <form class="fc-target-add" onsubmit={on_add} data-testid="fc-target-add">
                 <h4>{ i18n.t("ltc_forecast.add_title") }</h4>
