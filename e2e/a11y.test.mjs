@@ -107,10 +107,12 @@ async function clippedCells(page) {
           break;
         }
       }
-      // A short header of one word (客户数, Tier) on one line: it must not break inside the word.
-      // A header may wrap between words, at punctuation or between scripts, never inside a word: a
-      // run of Chinese characters (客户数) or of Latin letters and digits (Revenue).
-      if (cell.tagName === 'TH' && text.length <= 16) {
+      // A short column header of one word (客户数, Tier) on one line: it must not break inside the
+      // word. It may wrap between words, at punctuation or between scripts, never inside a word: a
+      // run of Chinese characters (客户数) or of Latin letters and digits (Revenue). Row headers
+      // are names (accounts, contracts) and wrap like any text.
+      const columnHeader = cell.tagName === 'TH' && (cell.closest('thead') || cell.getAttribute('scope') === 'col');
+      if (columnHeader && text.length <= 16) {
         const kind = (c) => (/\p{Script=Han}/u.test(c) ? 'han' : /[\p{L}\p{N}]/u.test(c) ? 'word' : null);
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         let broken = null;

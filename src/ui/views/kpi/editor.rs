@@ -2,6 +2,7 @@
 //! (dimension, names, unit, direction, weight, floor, target, challenge, actual, link to the 151
 //! programme) with each score and how it was computed; the total and the card's checks.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -135,7 +136,8 @@ pub fn editor(props: &EditorProps) -> Html {
         .count();
     // The name inputs as wide as the longest name of the card plus their padding, in pixels
     // (the `size` attribute counts the font's average character, which a CJK font makes twice
-    // too wide). Set through the CSSOM as `--kpi-name-w` on the table: no `style` attribute.
+    // too wide). Set through the CSSOM after every render (a row may be new): no `style` in the
+    // markup, which a strict CSP would block.
     let widest = card
         .indicators
         .iter()
@@ -145,9 +147,20 @@ pub fn editor(props: &EditorProps) -> Html {
     let indicators_ref = use_node_ref();
     {
         let table = indicators_ref.clone();
-        use_effect_with(name_px, move |px| {
-            if let Some(el) = table.cast::<web_sys::HtmlElement>() {
-                let _ = el.style().set_property("--kpi-name-w", &format!("{px}px"));
+        use_effect(move || {
+            let width = format!("{name_px}px");
+            let inputs = table
+                .cast::<web_sys::Element>()
+                .and_then(|el| el.query_selector_all(".kpi-names input").ok());
+            if let Some(inputs) = inputs {
+                for i in 0..inputs.length() {
+                    if let Some(input) = inputs
+                        .get(i)
+                        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = input.style().set_property("width", &width);
+                    }
+                }
             }
         });
     }
