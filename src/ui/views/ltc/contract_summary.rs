@@ -253,7 +253,7 @@ pub fn top_overdue(i18n: &I18n, s: &Summary, on_open_account: &Callback<String>)
     } else {
         html! {
             <div class="table-scroll" tabindex="0" role="group" aria-label={i18n.t("ltc_contracts.top_title")}>
-            <table class="data-table ltc-top-overdue" data-testid="ltc-top-overdue-table">
+            <table class="data-table" data-testid="ltc-top-overdue-table">
                 <thead><tr>
                     <th scope="col">{ i18n.t("ltc_contracts.col_account") }</th>
                     <th scope="col" class="num">{ i18n.t("ltc_contracts.col_overdue_amount") }</th>
